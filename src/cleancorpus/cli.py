@@ -1,0 +1,168 @@
+"""The ``cleancorpus`` command: parse arguments, build options, call the library, map errors.
+
+Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``).
+
+Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpus.errors`):
+
+- 0: success.
+- 1: unexpected internal error (:class:`CleancorpusError` or a bug).
+- 2: usage or configuration error: a bad option value, INPUT missing, OUTPUT inside INPUT or
+  holding foreign files (:class:`ConfigError`); nothing was written.
+- 3: finished, but some input files were skipped with errors (:class:`InputError`); the output
+  is complete for every other file, and the errors are listed on stderr and in report.json.
+- 4: signatures or indexes with mismatched parameters were mixed (:class:`MismatchError`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from .cleaning import CleanConfig
+from .dedup import DedupConfig
+from .errors import CleancorpusError, ConfigError, InputError, MismatchError
+from .pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, run
+
+EPILOG = f"""\
+exit codes:
+  0  success
+  {CleancorpusError.exit_code}  unexpected internal error
+  {ConfigError.exit_code}  usage or configuration error (bad option value, INPUT missing,
+     OUTPUT inside INPUT, ...); nothing written
+  {InputError.exit_code}  finished, but some input files were skipped with errors
+     (listed on stderr and in OUTPUT/report.json); output complete for the rest
+  {MismatchError.exit_code}  signatures or indexes built with different parameters were mixed
+"""
+
+_UNITS = {"": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors raise ConfigError instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ConfigError(f"{message}\n{self.format_usage().rstrip()}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cleancorpus",
+        description="Clean and deduplicate text corpora.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = commands.add_parser(
+        "run",
+        help="clean and deduplicate a folder of .txt/.md files",
+        description="Read INPUT recursively (.txt and .md), clean every document, find "
+        "near-duplicates, and write documents.jsonl, corpus.jsonl, corpus/, removals.jsonl "
+        "and report.json into OUTPUT, replacing a previous output atomically.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    sub.add_argument("output", metavar="OUTPUT", help="output folder (created or replaced)")
+    sub.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
+    )
+    sub.add_argument("--threshold", type=float, metavar="T", help="near-duplicate threshold")
+    sub.add_argument("--shingle-size", type=int, metavar="K", help="words per shingle")
+    sub.add_argument("--num-perm", type=int, metavar="P", help="MinHash permutations")
+    sub.add_argument("--seed", type=int, metavar="S", help="MinHash seed")
+    sub.add_argument(
+        "--disable-rule",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="turn a cleaning rule off (repeat for several)",
+    )
+    sub.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="B",
+        help="skip larger files with an error; accepts 500000, 500k, 50MB (default: 50MB)",
+    )
+    sub.add_argument("--quiet", action="store_true", help="no summary on stderr (errors still)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit code (documented in the module docstring)."""
+    err = stderr if stderr is not None else sys.stderr
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help prints and exits 0
+            return exc.code if isinstance(exc.code, int) else 0
+        result = run(args.input, args.output, options_from(args))
+    except KeyboardInterrupt:
+        print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
+        return 130
+    except CleancorpusError as exc:
+        print(f"cleancorpus: error: {exc}", file=err)
+        return exc.exit_code
+    except Exception as exc:  # a bug: say so, keep the exit code distinct from usage errors
+        print(f"cleancorpus: internal error: {type(exc).__name__}: {exc}", file=err)
+        return CleancorpusError.exit_code
+    for error in result.errors:
+        print(
+            f"cleancorpus: skipped {os.path.join(args.input, error.path)}: {error.problem}",
+            file=err,
+        )
+    if not args.quiet:
+        print(summary(result), file=err)
+    return result.exit_code
+
+
+def options_from(args: argparse.Namespace) -> RunOptions:
+    """Build RunOptions from parsed arguments; bad values raise ConfigError."""
+    given = {
+        name: getattr(args, name)
+        for name in ("threshold", "shingle_size", "num_perm", "seed")
+        if getattr(args, name) is not None
+    }
+    try:
+        dedup = dataclasses.replace(DedupConfig(), **given)
+        clean = dataclasses.replace(CleanConfig(), disable=frozenset(args.disable_rule))
+    except ConfigError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(str(exc)) from exc
+    return RunOptions(clean=clean, dedup=dedup, workers=args.workers, max_bytes=args.max_bytes)
+
+
+def summary(result: RunResult) -> str:
+    """One paragraph about a finished run."""
+    counts = result.report["counts"]
+    rules = len(result.report["removals_by_rule"])
+    seconds = result.report["timings"].get("total", 0.0)
+    text = (
+        f"cleancorpus: read {counts['documents']:,} documents "
+        f"({counts['characters_in']:,} characters); kept {counts['canonical']:,} canonical, "
+        f"{counts['duplicates']:,} duplicates; removed {counts['removals']:,} spans "
+        f"({counts['characters_removed']:,} characters) by {rules} rules; "
+        f"{counts['errors']:,} files skipped with errors, {counts['skipped']:,} ignored "
+        f"(not .txt/.md); wrote {result.output} in {seconds:.1f} s."
+    )
+    return text
+
+
+def _size(value: str) -> int:
+    """Parse a byte count such as 500000, 500k or 50MB (decimal units)."""
+    text = value.strip().lower().replace("_", "")
+    number = text.rstrip("kmgb")
+    unit = text[len(number) :]
+    try:
+        if unit not in _UNITS:
+            raise ValueError(value)
+        return int(float(number) * _UNITS[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size; use bytes like 500000, 500k or 50MB"
+        ) from None

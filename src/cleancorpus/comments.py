@@ -1,0 +1,106 @@
+"""Find where a reader-comment thread appended after the article begins.
+
+Two shapes are recognised, and they repeat, which is what separates a thread from a body
+with subheadings:
+
+- bulleted handles with indented replies (``• paul`` then an indented paragraph);
+- marker lines followed by a comment: bare commenter names (``Terra Cotta Woolpuller``),
+  ``jsmith says:`` lines, comment timestamps and ``Reply`` links.
+
+A thread needs at least two markers close together, and its comments are short on average.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lines import Line, ends_sentence, words
+from .rules import DATE
+
+_BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
+_SAYS = regex.compile(r"(?i).{1,40}\s(?:says|said|wrote|replied)\s*:?(?:\s+.{0,60})?")
+_TIMESTAMP = regex.compile(
+    rf"(?i)(?:on\s+)?{DATE}|\d{{1,3}}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"(?:\s*[·•|]\s*.{0,30})?"
+)
+_REPLY = regex.compile(
+    r"(?i)(?:reply|↵?\s*reply|report|like|flag|permalink|(?:\d+\s*)?(?:upvotes?|likes?|points?)"
+    r"|[▲▼^]\s*\d+|\d+\s*[▲▼^]|(?:\s*[·|•]\s*)?(?:like|reply|share|report)(?:\s*[·|•]\s*"
+    r"(?:like|reply|share|report|\d+\s*\w*))*)"
+)
+_NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{2,}|[\p{L}\p{N}_.\-]*\p{N}[\p{L}\p{N}_.\-]*)")
+_HANDLE = regex.compile(r"@?[\p{Ll}\p{N}_][\p{L}\p{N}_.\-]{1,24}|@?\p{L}[\p{L}\p{N}_.\-]*\p{N}[\p{N}_]*")
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from with by and or but is are was were be what how why when "
+    "where who which this that these those our your their its his her new next more about "
+    "after before over under into why vs".split()
+)
+_MAX_GAP = 7  # paragraphs allowed between two markers of one thread
+
+
+def _is_name(content: str) -> bool:
+    if not content or len(content) > 40 or ends_sentence(content) or content.endswith(":"):
+        return False
+    tokens = content.split()
+    if not 1 <= len(tokens) <= 4 or any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    if len(tokens) == 1 and _HANDLE.fullmatch(tokens[0]):
+        return True
+    return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _weak_name(content: str) -> bool:
+    """A single capitalised word: a name, or just as likely a subheading."""
+    tokens = content.split()
+    return len(tokens) == 1 and tokens[0][:1].isupper() and not regex.search(r"\p{N}", tokens[0])
+
+
+def _marker_kind(content: str) -> str:
+    if _SAYS.fullmatch(content) or _TIMESTAMP.fullmatch(content) or _REPLY.fullmatch(content):
+        return "strong"
+    if _BULLET_HANDLE.fullmatch(content) and _is_name(_BULLET_HANDLE.fullmatch(content)["handle"]):
+        return "bullet"
+    if _is_name(content):
+        return "weak" if _weak_name(content) else "name"
+    return ""
+
+
+def thread_start(lines: list[Line], body_from: int = 0) -> int | None:
+    """Index of the line where a comment thread starts, or None if there is none.
+
+    Lines before ``body_from`` are never part of a thread, and at least one body paragraph
+    must precede it.
+    """
+    content = [line for line in lines[body_from:] if not line.blank]
+    if len(content) < 3:
+        return None
+    kinds = [_marker_kind(line.content) for line in content]
+    # A marker is a marker only when a comment (a non-marker line) follows it.
+    for position, kind in enumerate(kinds):
+        following = kinds[position + 1] if position + 1 < len(kinds) else None
+        if kind in ("name", "weak", "bullet") and (following is None or following):
+            kinds[position] = ""
+    for position in range(1, len(content)):
+        if kinds[position] and _is_thread(content[position:], kinds[position:]):
+            return content[position].index
+    return None
+
+
+def _is_thread(content: list[Line], kinds: list[str]) -> bool:
+    markers = [i for i, kind in enumerate(kinds) if kind]
+    if len(markers) < 2:
+        return False
+    gaps = [b - a - 1 for a, b in zip(markers, markers[1:])] + [len(kinds) - markers[-1] - 1]
+    if max(gaps) > _MAX_GAP:
+        return False
+    marked = [kinds[i] for i in markers]
+    if all(kind == "weak" for kind in marked):
+        return False
+    if "bullet" in marked:
+        bullet = content[markers[marked.index("bullet")]]
+        after = content[markers[marked.index("bullet")] + 1]
+        if after.indent > bullet.indent:
+            return True
+    comments = [line.content for i, line in enumerate(content) if not kinds[i]]
+    mean_words = sum(len(words(c)) for c in comments) / max(1, len(comments))
+    return mean_words <= 80 or "strong" in marked

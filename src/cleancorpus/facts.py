@@ -1,0 +1,75 @@
+"""Turn the raw values rules capture (author, date, tags, ...) into clean metadata values."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import regex
+
+_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(https?://[^>\s]+)>")
+_EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_FIRST = regex.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
+_ISO = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+SCALAR_KEYS = ("title", "author", "site", "date", "original_source", "original_date")
+
+
+def plain(value: str) -> str:
+    """``value`` without markdown link and emphasis residue, white space collapsed."""
+    value = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", value)
+    value = _EMPHASIS.sub("", value)
+    value = regex.sub(r"^#{1,6}\s+", "", value.strip())
+    return " ".join(value.split()).strip(" .,;:|-–—")
+
+
+def iso_date(value: str) -> str | None:
+    """The ISO 8601 date (YYYY-MM-DD) written in ``value``, or None if it names none."""
+    for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
+        found = pattern.search(value)
+        if not found:
+            continue
+        parts = dict(zip(order, found.groups()))
+        month = parts["m"]
+        month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        try:
+            if month_number:
+                return date(int(parts["y"]), month_number, int(parts["d"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def tag_list(value: str) -> list[str]:
+    """Tags written as a comma-, pipe- or bullet-separated list of words or links."""
+    tags = [plain(part) for part in regex.split(r"\s*(?:,|\||•|·|;)\s*", value)]
+    return [tag for tag in tags if tag]
+
+
+def merge_facts(metadata: dict[str, Any], captured: dict[str, str]) -> None:
+    """Add the groups a rule captured to ``metadata``: first value wins, tags accumulate."""
+    for key, raw in captured.items():
+        if raw is None:
+            continue
+        if key == "tags":
+            tags = metadata.setdefault("tags", [])
+            tags.extend(tag for tag in tag_list(raw) if tag not in tags)
+            continue
+        if key in metadata:
+            continue
+        value = iso_date(raw) if key.endswith("date") else plain(raw)
+        if value:
+            metadata[key] = value

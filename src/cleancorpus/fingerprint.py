@@ -1,0 +1,204 @@
+"""Fingerprints of cleaned texts: shingle hashes and datasketch-compatible MinHash signatures.
+
+Hashing, in three steps, each exposed so that datasketch can reproduce it:
+
+1. token -> 64 bits: the first 8 bytes (little endian) of BLAKE2b of the UTF-8 token,
+   computed once per distinct token and cached on the :class:`Fingerprinter`;
+2. shingle -> 32 bits: the polynomial ``t1*P^(k-1) + ... + tk mod 2^64`` of its token
+   hashes, avalanched with the 64-bit MurmurHash3 finalizer, high 32 bits kept;
+   :class:`ShingleHash` is the same function as a datasketch ``hashfunc``;
+3. signature: datasketch 2.0's default "affine32" scheme, using the permutations datasketch
+   itself generates for ``(num_perm, seed)``: ``min over shingles of a*fmix32(h)+b mod 2^32``.
+
+So ``MinHash(num_perm, seed=seed, hashfunc=ShingleHash())`` updated with
+:func:`cleancorpus.tokens.shingles` of a text has exactly the signature computed here, and any
+signature converts to a datasketch MinHash with :meth:`Fingerprint.minhash`.
+
+Shingle hashes are 32 bits: a 500-shingle document pair shares a spurious hash with
+probability about 500*500/2^32 = 6e-5 per pair, which moves a Jaccard score by ~1/1000 of
+that — negligible — and it halves memory (100,000 documents of 500 words: ~200 MB).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from .tokens import TOKENIZER_VERSION, tokenize
+
+SCHEME = "affine32"
+SHINGLE_HASH_VERSION = "blake2b64-poly-fmix64-hi32/1"
+_POLY = 0x9E3779B97F4A7C15  # odd 64-bit multiplier of the shingle polynomial
+_MASK64 = (1 << 64) - 1
+_CHUNK = 1 << 17  # shingles per signature block: 128 perms x 2^17 x 4 bytes = 64 MB
+_CACHE_LIMIT = 1 << 20  # distinct tokens kept per Fingerprinter before the cache restarts
+
+
+@dataclass(frozen=True)
+class FingerprintParams:
+    """Everything that must match for two fingerprints to be comparable."""
+
+    num_perm: int
+    shingle_size: int
+    seed: int
+    scheme: str = SCHEME
+    tokenizer: str = TOKENIZER_VERSION
+    shingle_hash: str = SHINGLE_HASH_VERSION
+
+    def differences(self, other: FingerprintParams) -> list[str]:
+        """Human-readable ``name: mine != theirs`` for every field that differs."""
+        return [
+            f"{name}: {getattr(self, name)!r} != {getattr(other, name)!r}"
+            for name in self.__dataclass_fields__
+            if getattr(self, name) != getattr(other, name)
+        ]
+
+
+@dataclass(frozen=True, eq=False)
+class Fingerprint:
+    """What dedup needs of one cleaned text (picklable; computed in worker processes).
+
+    ``shingles``: sorted unique uint32 shingle hashes (empty for an empty text);
+    ``signature``: uint32 MinHash values, all ``2^32-1`` for an empty text (datasketch's empty
+    MinHash).
+    """
+
+    shingles: np.ndarray
+    signature: np.ndarray
+    params: FingerprintParams
+
+    def minhash(self) -> LeanMinHash:
+        """This signature as a datasketch LeanMinHash (usable in MinHashLSH and friends)."""
+        return LeanMinHash(seed=self.params.seed, hashvalues=self.signature, scheme=SCHEME)
+
+
+def token_hash(token: str) -> int:
+    """64-bit hash of one token (step 1)."""
+    digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def _fmix64(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
+
+
+def _fmix32(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint32(16))
+    x = x * np.uint32(0x85EBCA6B)
+    x = x ^ (x >> np.uint32(13))
+    x = x * np.uint32(0xC2B2AE35)
+    return x ^ (x >> np.uint32(16))
+
+
+class ShingleHash:
+    """The shingle hash (step 2) as a datasketch ``hashfunc``: shingle -> 32-bit int.
+
+    Accepts a shingle as a string of space-separated tokens (what
+    :func:`cleancorpus.tokens.shingles` returns) or as a sequence of tokens.
+    """
+
+    def __call__(self, shingle: str | Sequence[str]) -> int:
+        tokens = shingle.split(" ") if isinstance(shingle, str) else shingle
+        acc = 0
+        for token in tokens:
+            acc = (acc * _POLY + token_hash(token)) & _MASK64
+        return int(_fmix64(np.array([acc], dtype=np.uint64))[0] >> np.uint64(32))
+
+
+def shingle_hashes(token_hashes: np.ndarray, size: int) -> np.ndarray:
+    """Hashes (uint32, text order, may repeat) of the shingles over ``token_hashes`` (uint64)."""
+    n = len(token_hashes)
+    if n == 0:
+        return np.empty(0, dtype=np.uint32)
+    width = min(n, size)  # a text shorter than a shingle is one shingle (see tokens.py)
+    acc = token_hashes[: n - width + 1].copy()
+    for j in range(1, width):
+        acc *= np.uint64(_POLY)
+        acc += token_hashes[j : n - width + 1 + j]
+    return (_fmix64(acc) >> np.uint64(32)).astype(np.uint32)
+
+
+class Fingerprinter:
+    """Text -> :class:`Fingerprint`, in vectorised batches. Picklable and cheap to build.
+
+    The token-hash cache lives on the instance and is not pickled, so each worker process
+    grows its own.
+    """
+
+    def __init__(self, config: Any) -> None:
+        """``config`` is a :class:`cleancorpus.dedup.DedupConfig` (or anything with
+        ``num_perm``, ``shingle_size`` and ``seed``)."""
+        self.params = FingerprintParams(
+            num_perm=config.num_perm, shingle_size=config.shingle_size, seed=config.seed
+        )
+        a, b = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=SCHEME).permutations
+        self._a = np.asarray(a, dtype=np.uint32)[:, None]
+        self._b = np.asarray(b, dtype=np.uint32)[:, None]
+        self._cache: dict[str, int] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_cache": {}}
+
+    @property
+    def hashfunc(self) -> ShingleHash:
+        """The datasketch ``hashfunc`` that reproduces this fingerprinter's shingle hashes."""
+        return ShingleHash()
+
+    def _token_hashes(self, tokens: list[str]) -> np.ndarray:
+        cache = self._cache
+        try:
+            return np.fromiter(map(cache.__getitem__, tokens), np.uint64, count=len(tokens))
+        except KeyError:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            for token in set(tokens).difference(cache):
+                cache[token] = token_hash(token)
+            return np.fromiter(map(cache.__getitem__, tokens), np.uint64, count=len(tokens))
+
+    def shingle_set(self, text: str) -> np.ndarray:
+        """Sorted unique uint32 shingle hashes of ``text``."""
+        hashes = shingle_hashes(self._token_hashes(tokenize(text)), self.params.shingle_size)
+        hashes.sort()
+        if len(hashes) < 2:
+            return hashes
+        keep = np.empty(len(hashes), dtype=bool)
+        keep[0] = True
+        np.not_equal(hashes[1:], hashes[:-1], out=keep[1:])
+        return hashes[keep]
+
+    def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
+        """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets."""
+        out = np.full((len(shingle_sets), self.params.num_perm), 2**32 - 1, dtype=np.uint32)
+        nonempty = [i for i, s in enumerate(shingle_sets) if len(s)]
+        start = 0
+        while start < len(nonempty):
+            stop, total = start, 0
+            while stop < len(nonempty) and (stop == start or total < _CHUNK):
+                total += len(shingle_sets[nonempty[stop]])
+                stop += 1
+            rows = nonempty[start:stop]
+            block = _fmix32(np.concatenate([shingle_sets[i] for i in rows]))
+            permuted = self._a * block[None, :]
+            permuted += self._b
+            offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in rows[:-1]])
+            out[rows] = np.minimum.reduceat(permuted, offsets, axis=1).T
+            start = stop
+        return out
+
+    def batch(self, texts: Iterable[str]) -> list[Fingerprint]:
+        """Fingerprints of ``texts``, in order."""
+        sets = [self.shingle_set(text) for text in texts]
+        signatures = self.signatures(sets)
+        return [
+            Fingerprint(shingles=s, signature=sig, params=self.params)
+            for s, sig in zip(sets, signatures)
+        ]

@@ -1,0 +1,56 @@
+"""Split a text into lines with their offsets, and the line shapes several cleaners share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_LINE = regex.compile(r"[^\n]*\n?")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: ``start``/``end`` include its newline; ``content`` is stripped."""
+
+    index: int
+    start: int
+    end: int
+    content: str
+    indent: int
+
+    @property
+    def blank(self) -> bool:
+        return not self.content
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text``, newline included, so the lines tile the text exactly."""
+    lines = []
+    for found in _LINE.finditer(text):
+        if found.start() == found.end():
+            break
+        raw = found.group()
+        content = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        lines.append(Line(len(lines), found.start(), found.end(), content, indent))
+    return lines
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits, Unicode-aware)."""
+    return _WORD.findall(text)
+
+
+def ends_sentence(content: str) -> bool:
+    """Whether a line ends like prose: a full stop, question or exclamation mark, or a quote."""
+    return content.rstrip("*_)]\"'”’»").endswith((".", "!", "?", "…", "。", "！", "？"))
+
+
+def is_title_like(content: str) -> bool:
+    """A short line that reads as a headline rather than a sentence."""
+    if not content or len(content) > 250 or content.endswith((":", ";", ",")):
+        return False
+    count = len(words(content))
+    return 1 <= count <= 30 and not content.rstrip("*_").endswith(".")

@@ -1,0 +1,149 @@
+"""Reading input folders: which files are documents, and turning one file's bytes into text.
+
+A document's id is its path relative to the input folder with ``/`` separators. Files are
+decoded as UTF-8; a leading byte-order mark is dropped silently and nothing else is changed:
+CRLF line endings are kept exactly as read, so every character offset reported later
+(removals' ``start``/``end``) refers to the decoded text exactly as read from the file.
+
+Every problem with one file becomes an :class:`~cleancorpus.errors.InputError` naming the file
+and the problem, so the caller can report it and go on with the other files:
+
+- larger than the byte limit (checked with ``stat`` before anything is read),
+- not a regular file (a FIFO or device named ``*.txt``), or unreadable (permissions, a
+  dangling symlink),
+- binary: NUL bytes, or a text that is mostly control characters,
+- not valid UTF-8 (the message names the byte offset and the byte),
+- empty, or nothing but whitespace.
+
+Folders are walked without following symlinked folders (no loops); symlinked files are read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md")
+BOM = "\ufeff"
+
+# A text is "mostly control characters" when more than this share of its first
+# _SAMPLE characters are C0/C1 controls other than ordinary whitespace.
+_CONTROL_SHARE = 0.3
+_SAMPLE = 8192
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls except \t\n\v\f\r
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files under an input folder: documents to read, and files ignored by extension."""
+
+    documents: tuple[str, ...]  # ids (relative paths with "/"), sorted
+    skipped: tuple[str, ...]  # ids of files whose extension is not read, sorted
+
+
+def list_folder(
+    root: str | os.PathLike[str], extensions: Iterable[str] = DEFAULT_EXTENSIONS
+) -> Listing:
+    """List ``root`` recursively; extensions are matched case-insensitively (``.TXT`` is read)."""
+    wanted = {e.lower() for e in extensions}
+    base = Path(root)
+    documents: list[str] = []
+    skipped: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        rel_dir = Path(dirpath).relative_to(base)
+        for name in filenames:
+            doc_id = (rel_dir / name).as_posix()
+            if doc_id.startswith("./"):
+                doc_id = doc_id[2:]
+            (documents if Path(name).suffix.lower() in wanted else skipped).append(doc_id)
+    return Listing(documents=tuple(sorted(documents)), skipped=tuple(sorted(skipped)))
+
+
+def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> str:
+    """Read and decode the file ``root/doc_id``; raise :class:`InputError` naming ``doc_id``."""
+    path = os.path.join(root, *doc_id.split("/"))
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(doc_id, f"cannot be read: {_os_problem(exc)}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(doc_id, "cannot be read: not a regular file (FIFO, device or socket)")
+    if info.st_size > max_bytes:
+        raise InputError(
+            doc_id,
+            f"file is too large: {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes "
+            "(raise it with --max-bytes or RunOptions.max_bytes)",
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(doc_id, f"cannot be read: {_os_problem(exc)}") from exc
+    if len(data) > max_bytes:  # grew between stat and read
+        raise InputError(
+            doc_id, f"file is too large: over the limit of {max_bytes:,} bytes (--max-bytes)"
+        )
+    return decode(doc_id, data)
+
+
+def decode(doc_id: str, data: bytes) -> str:
+    """Decode one file's bytes as UTF-8 (BOM dropped), rejecting binary and empty content."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            doc_id,
+            f"binary file: NUL byte at byte offset {nul} (UTF-16 text must be converted to UTF-8)",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise InputError(
+            doc_id,
+            f"not valid UTF-8: byte 0x{bad} at byte offset {exc.start} ({exc.reason}); "
+            "convert the file to UTF-8",
+        ) from exc
+    text = text.removeprefix(BOM)
+    check_text(doc_id, text)
+    return text
+
+
+def check_text(doc_id: str, text: str) -> None:
+    """Reject a text that is empty, only whitespace, or mostly control characters."""
+    if not text:
+        raise InputError(doc_id, "empty file: no text to clean")
+    if text.isspace():
+        raise InputError(doc_id, "empty file: only whitespace")
+    sample = text[:_SAMPLE]
+    controls = len(_CONTROL.findall(sample))
+    if controls > _CONTROL_SHARE * len(sample):
+        raise InputError(
+            doc_id,
+            f"binary file: {controls} of the first {len(sample)} characters are control characters",
+        )
+
+
+def iter_texts(
+    root: str | os.PathLike[str], doc_ids: Iterable[str], max_bytes: int
+) -> Iterator[tuple[str, str | InputError]]:
+    """Yield ``(id, text)`` or ``(id, InputError)`` for each id, never stopping at a bad file."""
+    for doc_id in doc_ids:
+        try:
+            yield doc_id, read_text(root, doc_id, max_bytes)
+        except InputError as exc:
+            yield doc_id, exc
+
+
+def _os_problem(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "file not found (a dangling symlink, or removed while running)"
+    return exc.strerror or type(exc).__name__

@@ -1,0 +1,119 @@
+"""Assembling ``report.json``: what a run read, removed, kept and skipped, and how long it took.
+
+Layout (keys are stable; new keys may be added)::
+
+    tool, version, input
+    counts:     files (documents found by extension), documents (processed), canonical,
+                duplicates, errors, skipped (files ignored by extension), characters_in,
+                characters_out (all cleaned documents), characters_canonical, removals,
+                characters_removed
+    removals_by_rule: {rule: {count, characters}}   (sums over removals.jsonl)
+    skipped:    {count, by_extension: {".pdf": n}}
+    errors:     [{path, problem}]   sorted by path; path is relative to INPUT
+    timings:    seconds; read/clean/fingerprint are summed over workers (CPU-side cost),
+                parallel/dedup/write/total are wall-clock time of the main process
+    parameters: clean, dedup (the configs as data), workers, max_bytes, chunk_size,
+                extensions, version
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import PurePosixPath
+from typing import Any
+
+from .errors import InputError
+
+TOOL = "cleancorpus"
+
+
+def version() -> str:
+    """The installed cleancorpus version."""
+    try:
+        return metadata.version(TOOL)
+    except metadata.PackageNotFoundError:  # running from a source tree without installing
+        return "unknown"
+
+
+@dataclass
+class Tally:
+    """Counters filled while a run proceeds; turned into the report at the end."""
+
+    documents: int = 0
+    canonical: int = 0
+    characters_in: int = 0
+    characters_out: int = 0
+    characters_canonical: int = 0
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [count, characters]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def add_removals(self, counts: Mapping[str, tuple[int, int]]) -> None:
+        for rule, (count, chars) in counts.items():
+            slot = self.by_rule.setdefault(rule, [0, 0])
+            slot[0] += count
+            slot[1] += chars
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+
+
+def as_data(config: Any) -> Any:
+    """A config dataclass as plain JSON-able data (sets become sorted lists)."""
+    if dataclasses.is_dataclass(config) and not isinstance(config, type):
+        return {f.name: as_data(getattr(config, f.name)) for f in dataclasses.fields(config)}
+    if isinstance(config, (set, frozenset)):
+        return sorted(as_data(v) for v in config)
+    if isinstance(config, (list, tuple)):
+        return [as_data(v) for v in config]
+    if isinstance(config, Mapping):
+        return {str(k): as_data(v) for k, v in config.items()}
+    return config
+
+
+def build(
+    *,
+    tally: Tally,
+    errors: Iterable[InputError],
+    skipped: Iterable[str],
+    files: int,
+    parameters: Mapping[str, Any],
+    input_dir: str | None,
+) -> dict[str, Any]:
+    """The report as a JSON-able dict."""
+    errors = sorted(errors, key=lambda e: e.path)
+    skipped = list(skipped)
+    by_extension: dict[str, int] = {}
+    for path in skipped:
+        ext = PurePosixPath(path).suffix.lower()
+        by_extension[ext] = by_extension.get(ext, 0) + 1
+    removals = sum(count for count, _ in tally.by_rule.values())
+    removed_chars = sum(chars for _, chars in tally.by_rule.values())
+    return {
+        "tool": TOOL,
+        "version": version(),
+        "input": input_dir,
+        "counts": {
+            "files": files,
+            "documents": tally.documents,
+            "canonical": tally.canonical,
+            "duplicates": tally.documents - tally.canonical,
+            "errors": len(errors),
+            "skipped": len(skipped),
+            "characters_in": tally.characters_in,
+            "characters_out": tally.characters_out,
+            "characters_canonical": tally.characters_canonical,
+            "removals": removals,
+            "characters_removed": removed_chars,
+        },
+        "removals_by_rule": {
+            rule: {"count": count, "characters": chars}
+            for rule, (count, chars) in sorted(tally.by_rule.items())
+        },
+        "skipped": {"count": len(skipped), "by_extension": dict(sorted(by_extension.items()))},
+        "errors": [{"path": e.path, "problem": e.problem} for e in errors],
+        "timings": {stage: round(sec, 4) for stage, sec in tally.timings.items()},
+        "parameters": {**as_data(dict(parameters)), "version": version()},
+    }

@@ -1,0 +1,725 @@
+"""Render ``OUTPUT/report.html``: one self-contained page that summarises a cleancorpus run.
+
+The page is built only from the files a run writes into its output directory, so it does not
+depend on the pipeline's internals:
+
+- ``report.json`` — read keys (each optional; flat or nested spelling accepted):
+  ``documents_in`` | ``documents.in`` | ``documents`` (an int), ``documents_out`` |
+  ``documents.out``, ``characters_in`` | ``characters.in``, ``characters_out`` |
+  ``characters.out``, ``removals_per_rule`` | ``removals`` (rule -> count), ``errors`` (list of
+  ``{"path", "problem"}`` or strings), ``timings`` and ``parameters`` (shown as key/value tables),
+  ``version``. Unknown keys are ignored; a missing count is derived from the other files.
+- ``documents.jsonl`` — ``id``, ``text``, ``cluster``, ``canonical``, ``similarity``,
+  ``overlaps``, ``metadata.title``; read twice (sizes, then the few largest clusters' texts).
+- ``corpus.jsonl`` — only counted, when ``documents.jsonl`` is absent.
+- ``removals.jsonl`` — ``id``, ``rule``, ``start``, ``end``, ``text``; streamed, keeping counts
+  and a few examples per rule (the smallest by document id and offset, so input order is moot).
+
+Figures are drawn with matplotlib (the optional ``report`` extra) as inline SVG; without it the
+page still renders, with tables and an install hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import io
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, InputError
+
+FILES = ("report.json", "documents.jsonl", "corpus.jsonl", "removals.jsonl")
+REPORT_NAME = "report.html"
+
+
+@dataclass(frozen=True)
+class HtmlReportConfig:
+    """How much detail the page shows; every limit keeps memory and page size bounded."""
+
+    max_clusters: int = 5
+    examples_per_rule: int = 3
+    max_example_chars: int = 400
+    max_diff_words: int = 2000
+    max_errors: int = 200
+    max_members: int = 20
+
+    def __post_init__(self) -> None:
+        for name in (
+            "max_clusters",
+            "examples_per_rule",
+            "max_example_chars",
+            "max_diff_words",
+            "max_errors",
+            "max_members",
+        ):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(
+                    f"HtmlReportConfig.{name} must be a whole number >= 1, got {value!r}; "
+                    f"pass e.g. {name}={getattr(HtmlReportConfig, name)}"
+                )
+
+
+@dataclass
+class RuleStats:
+    """Counts and the smallest few example spans of one removal rule."""
+
+    spans: int = 0
+    characters: int = 0
+    examples: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    """One of the largest clusters: its canonical document beside one duplicate."""
+
+    cluster: str
+    size: int
+    title: str
+    members: tuple[str, ...]
+    canonical_id: str | None
+    canonical_text: str
+    duplicate_id: str
+    duplicate_text: str
+    similarity: float | None
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """Everything the page shows, read from one output directory."""
+
+    output_dir: Path
+    documents_in: int | None
+    documents_out: int | None
+    characters_in: int | None
+    characters_out: int | None
+    overlapping: int
+    cluster_sizes: Mapping[int, int]  # cluster size -> number of clusters
+    rules: Mapping[str, RuleStats]
+    clusters: tuple[ClusterView, ...]
+    errors: tuple[tuple[str, str], ...]
+    errors_total: int
+    timings: Mapping[str, str]
+    parameters: Mapping[str, str]
+    version: str
+    missing: tuple[str, ...]
+
+
+def render(output_dir: Path, config: HtmlReportConfig | None = None) -> str:
+    """Return the HTML of the report page for the run written into ``output_dir``."""
+    summary = read_run(Path(output_dir), config or HtmlReportConfig())
+    return page(summary, config or HtmlReportConfig())
+
+
+def write_report_html(output_dir: Path, config: HtmlReportConfig | None = None) -> Path:
+    """Write ``output_dir/report.html`` atomically (temp file, then rename) and return its path."""
+    output_dir = Path(output_dir)
+    html = render(output_dir, config)
+    target = output_dir / REPORT_NAME
+    fd, tmp = tempfile.mkstemp(dir=output_dir, prefix=".report.html.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(html)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
+    """Read the output files of one run into a :class:`RunSummary` (bounded memory)."""
+    if not output_dir.is_dir():
+        raise InputError(str(output_dir), "not a directory; pass the OUTPUT of `cleancorpus run`")
+    missing = tuple(name for name in FILES if not (output_dir / name).is_file())
+    if len(missing) == len(FILES):
+        raise InputError(
+            str(output_dir), f"no cleancorpus output here (none of {', '.join(FILES)})"
+        )
+    report = _read_report(output_dir / "report.json")
+    rules = _read_removals(output_dir / "removals.jsonl", config)
+    docs = output_dir / "documents.jsonl"
+    sizes: Counter[str] = Counter()
+    n_docs = n_canonical = chars_all = chars_canonical = overlapping = 0
+    for record in _read_jsonl(docs):
+        doc_id = _text(record.get("id"))
+        sizes[_text(record.get("cluster", doc_id))] += 1
+        n_docs += 1
+        text_len = len(_text(record.get("text")))
+        chars_all += text_len
+        if record.get("canonical") is True:
+            n_canonical += 1
+            chars_canonical += text_len
+        if record.get("overlaps"):
+            overlapping += 1
+    if not docs.is_file():
+        for record in _read_jsonl(output_dir / "corpus.jsonl"):
+            n_canonical += 1
+            n_docs += 1 + len(record.get("duplicates") or ())
+            sizes[_text(record.get("id"))] = 1 + len(record.get("duplicates") or ())
+    have_docs = docs.is_file() or (output_dir / "corpus.jsonl").is_file()
+    removed_chars = sum(stats.characters for stats in rules.values())
+    errors = [_error(item) for item in _as_list(_lookup(report, "errors"))]
+    return RunSummary(
+        output_dir=output_dir,
+        documents_in=_count(
+            report, ("documents_in", "documents.in", "documents"), n_docs, have_docs
+        ),
+        documents_out=_count(report, ("documents_out", "documents.out"), n_canonical, have_docs),
+        characters_in=_count(
+            report, ("characters_in", "characters.in"), chars_all + removed_chars, docs.is_file()
+        ),
+        characters_out=_count(
+            report, ("characters_out", "characters.out"), chars_canonical, docs.is_file()
+        ),
+        overlapping=overlapping,
+        cluster_sizes=dict(sorted(Counter(sizes.values()).items())),
+        rules=rules or _rules_from_report(report),
+        clusters=_largest_clusters(docs, sizes, config),
+        errors=tuple(errors[: config.max_errors]),
+        errors_total=len(errors),
+        timings=_flatten(_lookup(report, "timings")),
+        parameters=_flatten(_lookup(report, "parameters")),
+        version=_text(_lookup(report, "version") or _lookup(report, "cleancorpus_version")),
+        missing=missing,
+    )
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        return
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(
+                        str(path), f"line {number}: invalid JSON ({exc.msg})"
+                    ) from None
+                if not isinstance(record, dict):
+                    raise InputError(str(path), f"line {number}: expected a JSON object")
+                yield record
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 ({exc.reason})") from None
+
+
+def _read_report(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"not a readable JSON file ({exc})") from None
+    if not isinstance(report, dict):
+        raise InputError(str(path), "expected a JSON object at the top level")
+    return report
+
+
+def _read_removals(path: Path, config: HtmlReportConfig) -> dict[str, RuleStats]:
+    rules: dict[str, RuleStats] = {}
+    keep = config.examples_per_rule
+    for record in _read_jsonl(path):
+        stats = rules.setdefault(_text(record.get("rule")) or "(unnamed)", RuleStats())
+        text = _text(record.get("text"))
+        start, end = _int(record.get("start")), _int(record.get("end"))
+        stats.spans += 1
+        stats.characters += len(text) if text else max(0, end - start)
+        stats.examples.append(
+            (_text(record.get("id")), start, end, text[: config.max_example_chars])
+        )
+        if len(stats.examples) > 4 * keep:  # amortised: keep the smallest few, order-independent
+            stats.examples = sorted(stats.examples)[:keep]
+    for stats in rules.values():
+        stats.examples = sorted(stats.examples)[:keep]
+    return dict(sorted(rules.items(), key=lambda item: (-item[1].spans, item[0])))
+
+
+def _largest_clusters(
+    docs: Path, sizes: Counter[str], config: HtmlReportConfig
+) -> tuple[ClusterView, ...]:
+    ranked = sorted((item for item in sizes.items() if item[1] > 1), key=lambda i: (-i[1], i[0]))
+    top = dict(ranked[: config.max_clusters])
+    if not top:
+        return ()
+    canon: dict[str, tuple[str, str, str]] = {}
+    best: dict[str, tuple[tuple[bool, float, str], str, float | None]] = {}
+    members: dict[str, list[str]] = {key: [] for key in top}
+    for record in _read_jsonl(docs):
+        doc_id = _text(record.get("id"))
+        key = _text(record.get("cluster", doc_id))
+        if key not in top:
+            continue
+        members[key].append(doc_id)
+        if len(members[key]) > 4 * config.max_members:
+            members[key] = sorted(members[key])[: config.max_members]
+        text = _text(record.get("text"))
+        if record.get("canonical") is True:
+            metadata = record.get("metadata")
+            title = _text(metadata.get("title")) if isinstance(metadata, dict) else ""
+            canon[key] = (doc_id, text, title)
+            continue
+        sim = record.get("similarity")
+        sim = float(sim) if isinstance(sim, (int, float)) and not isinstance(sim, bool) else None
+        # Show the least similar duplicate: its differences say most about the cluster.
+        rank = (sim is None, sim if sim is not None else 0.0, doc_id)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, text, sim)
+    views = []
+    for key, size in top.items():
+        if key not in best:
+            continue
+        (_, _, dup_id), dup_text, sim = best[key]
+        canon_id, canon_text, title = canon.get(key, (None, "", ""))
+        views.append(
+            ClusterView(
+                key,
+                size,
+                title,
+                tuple(sorted(members[key])[: config.max_members]),
+                canon_id,
+                canon_text,
+                dup_id,
+                dup_text,
+                sim,
+            )
+        )
+    return tuple(views)
+
+
+def _lookup(report: Mapping[str, Any], dotted: str) -> Any:
+    value: Any = report
+    for part in dotted.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _count(
+    report: Mapping[str, Any], keys: tuple[str, ...], derived: int, known: bool
+) -> int | None:
+    for key in keys:
+        value = _lookup(report, key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return derived if known else None
+
+
+def _rules_from_report(report: Mapping[str, Any]) -> dict[str, RuleStats]:
+    counts = _lookup(report, "removals_per_rule")
+    if not isinstance(counts, Mapping):
+        counts = _lookup(report, "removals")
+    if not isinstance(counts, Mapping):
+        return {}
+    rules = {str(k): RuleStats(spans=v) for k, v in counts.items() if isinstance(v, int)}
+    return dict(sorted(rules.items(), key=lambda item: (-item[1].spans, item[0])))
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        return {} if value is None or not prefix else {prefix: _scalar(value)}
+    flat: dict[str, str] = {}
+    for key, item in value.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(item, Mapping):
+            flat.update(_flatten(item, name))
+        else:
+            flat[name] = _scalar(item)
+    return flat
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
+def _error(item: Any) -> tuple[str, str]:
+    if isinstance(item, Mapping):
+        path = item.get("path", item.get("file", ""))
+        problem = item.get("problem", item.get("message", item.get("error", "")))
+        return _text(path), _text(problem)
+    return "", _text(item)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+# --- the page ------------------------------------------------------------------------------
+
+INSTALL_HINT = "pip install 'cleancorpus[report]'"
+_TOKEN = re.compile(r"\S+\s*")
+_MAX_RULE_BARS = 25
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
+ line-height:1.45;color:#1b1b1b;background:#fff;max-width:76rem;margin:0 auto;padding:1rem 1.5rem}
+h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
+nav a{margin-right:1rem}code{font-size:.92em}
+table{border-collapse:collapse;margin:.6rem 0 1rem}caption{text-align:left;font-weight:600;
+ padding:.3rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left;
+ vertical-align:top}th{background:#f3f5f7}td.num,th.num{text-align:right;
+ font-variant-numeric:tabular-nums}
+figure{margin:.6rem 0}figure svg{max-width:100%;height:auto}figcaption{color:#444;font-size:.9rem}
+.note{background:#fff8c5;border:1px solid #d4a72c;padding:.5rem .8rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+@media (max-width:760px){.pair{grid-template-columns:1fr}}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;font-size:.85rem}
+pre.doc{max-height:26rem;overflow:auto;border:1px solid #d0d7de;padding:.5rem;background:#fafbfc}
+del{background:#ffd7d5;color:#82071e}ins{background:#ccf5d3;color:#055d20}
+h3 small,h4 small{font-weight:400;color:#555}
+"""
+
+
+class _Raw(str):
+    """A table cell that is already HTML."""
+
+
+def page(summary: RunSummary, config: HtmlReportConfig) -> str:
+    """Assemble the page; every piece of input text goes through :func:`html.escape`."""
+    figures = _figures(summary)
+    name = summary.output_dir.name or str(summary.output_dir)
+    body = [
+        f"<header><h1>cleancorpus report</h1><p>Output directory <code>{_e(name)}</code>"
+        + (f" · cleancorpus {_e(summary.version)}" if summary.version else "")
+        + "</p></header>",
+        '<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#clusters">Clusters</a>'
+        '<a href="#rules">Removals</a><a href="#largest">Largest clusters</a>'
+        '<a href="#examples">Removed spans</a><a href="#errors">Errors</a>'
+        '<a href="#run">Run details</a></nav>',
+        '<main id="main">',
+    ]
+    if figures is None:
+        body.append(
+            f'<p class="note" id="no-figures">Figures need matplotlib: <code>{_e(INSTALL_HINT)}'
+            "</code>. The tables carry the same numbers.</p>"
+        )
+    if summary.missing:
+        body.append(
+            '<p class="note">Not found in the output directory: '
+            + ", ".join(f"<code>{_e(m)}</code>" for m in summary.missing)
+            + ". Their sections are empty or derived from the other files.</p>"
+        )
+    body += [
+        _summary_section(summary),
+        _clusters_section(summary, figures),
+        _rules_section(summary, figures),
+        _largest_section(summary, config),
+        _examples_section(summary),
+        _errors_section(summary),
+        _run_section(summary),
+        "</main>",
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>cleancorpus report: {_e(name)}</title><style>{_CSS}</style></head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def _summary_section(s: RunSummary) -> str:
+    docs_change = _change(s.documents_in, s.documents_out, "documents")
+    chars_change = (
+        f"{100 * s.characters_out / s.characters_in:.1f}% kept"
+        if s.characters_in and s.characters_out is not None
+        else ""
+    )
+    table = _table(
+        "summary",
+        "Documents and characters in and out",
+        ["", "In", "Out", "Change"],
+        [
+            ["Documents", _n(s.documents_in), _n(s.documents_out), docs_change],
+            ["Characters", _n(s.characters_in), _n(s.characters_out), chars_change],
+        ],
+        numeric=(1, 2),
+    )
+    spans = sum(r.spans for r in s.rules.values())
+    dup_clusters = sum(n for size, n in s.cluster_sizes.items() if size > 1)
+    facts = (
+        f"{spans:,} spans removed by {len(s.rules):,} rules · {dup_clusters:,} clusters with "
+        f"duplicates · {s.overlapping:,} documents overlap others without being duplicates · "
+        f"{s.errors_total:,} errors"
+    )
+    return f'<section id="summary"><h2>Summary</h2>{table}<p>{facts}</p></section>'
+
+
+def _change(before: int | None, after: int | None, what: str) -> str:
+    if before is None or after is None:
+        return ""
+    return f"{after - before:+,} {what}"
+
+
+def _clusters_section(s: RunSummary, figures: dict[str, str] | None) -> str:
+    rows = [[_n(size), _n(count), _n(size * count)] for size, count in s.cluster_sizes.items()]
+    table = _table(
+        "cluster-sizes",
+        "Clusters by size (a cluster is a canonical document and its duplicates)",
+        ["Cluster size", "Clusters", "Documents"],
+        rows,
+        numeric=(0, 1, 2),
+    )
+    figure = _figure(figures, "sizes")
+    return f'<section id="clusters"><h2>Cluster sizes</h2>{figure}{table}</section>'
+
+
+def _rules_section(s: RunSummary, figures: dict[str, str] | None) -> str:
+    rows = [[rule, _n(r.spans), _n(r.characters)] for rule, r in s.rules.items()]
+    table = _table(
+        "rules", "Removed spans per rule", ["Rule", "Spans", "Characters"], rows, numeric=(1, 2)
+    )
+    figure = _figure(figures, "rules")
+    return f'<section id="rules"><h2>Removals per rule</h2>{figure}{table}</section>'
+
+
+def _largest_section(s: RunSummary, config: HtmlReportConfig) -> str:
+    parts = ['<section id="largest"><h2>Largest clusters</h2>']
+    if not s.clusters:
+        parts.append("<p>No document has a duplicate.</p>")
+    else:
+        parts.append(
+            f"<p>The {len(s.clusters)} largest clusters: the canonical document beside its least "
+            "similar duplicate. Words only in the canonical are <del>struck through</del>, words "
+            "only in the duplicate are <ins>underlined</ins>.</p>"
+        )
+    for number, view in enumerate(s.clusters, start=1):
+        left, right, only_a, only_b, cut = _word_diff(
+            view.canonical_text, view.duplicate_text, config.max_diff_words
+        )
+        more = view.size - len(view.members)
+        members = ", ".join(f"<code>{_e(m)}</code>" for m in view.members)
+        members += f" and {more:,} more" if more > 0 else ""
+        sim = f"{view.similarity:.3f}" if view.similarity is not None else "not recorded"
+        title = f" <small>{_e(view.title)}</small>" if view.title else ""
+        canon = (
+            f"Canonical <code>{_e(view.canonical_id)}</code>"
+            if view.canonical_id is not None
+            else "Canonical <small>(not found in documents.jsonl)</small>"
+        )
+        parts.append(
+            f'<article class="cluster" id="cluster-{number}"><h3>Cluster '
+            f"<code>{_e(view.cluster)}</code>: {view.size:,} documents{title}</h3>"
+            f"<p>Members: {members}.<br>{only_a:,} words only in the canonical, {only_b:,} only "
+            f"in the duplicate{f' (first {config.max_diff_words:,} words compared)' if cut else ''}"
+            f'.</p><div class="pair"><section><h4>{canon}</h4><pre class="doc">{left}</pre>'
+            f"</section><section><h4>Duplicate <code>{_e(view.duplicate_id)}</code> <small>"
+            f'similarity {sim}</small></h4><pre class="doc">{right}</pre></section></div></article>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _word_diff(a: str, b: str, limit: int) -> tuple[str, str, int, int, bool]:
+    """Word-level diff of two texts as two escaped HTML strings with ``<del>``/``<ins>`` marks."""
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    cut = len(ta) > limit or len(tb) > limit
+    ta, tb = ta[:limit], tb[:limit]
+    matcher = difflib.SequenceMatcher(
+        None, [t.rstrip() for t in ta], [t.rstrip() for t in tb], autojunk=False
+    )
+    left: list[str] = []
+    right: list[str] = []
+    only_a = only_b = 0
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            left.append(_e("".join(ta[i1:i2])))
+            right.append(_e("".join(tb[j1:j2])))
+            continue
+        if i2 > i1:
+            left.append(_mark("del", "".join(ta[i1:i2])))
+            only_a += i2 - i1
+        if j2 > j1:
+            right.append(_mark("ins", "".join(tb[j1:j2])))
+            only_b += j2 - j1
+    return "".join(left), "".join(right), only_a, only_b, cut
+
+
+def _mark(tag: str, chunk: str) -> str:
+    body = chunk.rstrip()
+    return f"<{tag}>{_e(body)}</{tag}>{_e(chunk[len(body) :])}"
+
+
+def _examples_section(s: RunSummary) -> str:
+    parts = ['<section id="examples"><h2>Examples of removed spans</h2>']
+    if not any(r.examples for r in s.rules.values()):
+        parts.append("<p>No removed spans recorded.</p>")
+    for rule, stats in s.rules.items():
+        if not stats.examples:
+            continue
+        rows = []
+        for doc_id, start, end, text in stats.examples:
+            shown = text + ("…" if end - start > len(text) else "")
+            rows.append(
+                [doc_id, _Raw(f"{start:,}\N{EN DASH}{end:,}"), _Raw(f"<pre>{_e(shown)}</pre>")]
+            )
+        caption = f"{rule}: {len(stats.examples)} of {stats.spans:,} spans"
+        parts.append(
+            _table("", caption, ["Document", "Characters", "Removed text"], rows, cls="examples")
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _errors_section(s: RunSummary) -> str:
+    if not s.errors_total:
+        return '<section id="errors"><h2>Errors</h2><p>No errors.</p></section>'
+    shown = f" (first {len(s.errors):,})" if len(s.errors) < s.errors_total else ""
+    table = _table(
+        "errors-table",
+        f"{s.errors_total:,} files could not be read{shown}",
+        ["File", "Problem"],
+        [list(e) for e in s.errors],
+    )
+    return f'<section id="errors"><h2>Errors</h2>{table}</section>'
+
+
+def _run_section(s: RunSummary) -> str:
+    parts = ['<section id="run"><h2>Run details</h2>']
+    for key, caption, values in (
+        ("timings", "Timings (seconds)", s.timings),
+        ("parameters", "Parameters", s.parameters),
+    ):
+        if values:
+            rows = [[k, v] for k, v in values.items()]
+            parts.append(_table(key, caption, ["Name", "Value"], rows))
+    if len(parts) == 1:
+        parts.append("<p>report.json records no timings or parameters.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _table(
+    table_id: str,
+    caption: str,
+    headers: list[str],
+    rows: list[list[str]],
+    numeric: tuple[int, ...] = (),
+    cls: str = "",
+) -> str:
+    def cell(tag: str, index: int, value: str) -> str:
+        klass = ' class="num"' if index in numeric else ""
+        scope = ' scope="col"' if tag == "th" else ""
+        content = value if isinstance(value, _Raw) else _e(value)
+        return f"<{tag}{klass}{scope}>{content}</{tag}>"
+
+    attrs = (f' id="{table_id}"' if table_id else "") + (f' class="{cls}"' if cls else "")
+    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, v) for i, v in enumerate(r)) + "</tr>" for r in rows
+    )
+    return (
+        f"<table{attrs}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _figure(figures: dict[str, str] | None, key: str) -> str:
+    if not figures or key not in figures:
+        return ""
+    return f"<figure>{figures[key]}</figure>"
+
+
+def _figures(s: RunSummary) -> dict[str, str] | None:
+    """Draw the figures as inline SVG, or return None when matplotlib is not installed."""
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        return None
+    out: dict[str, str] = {}
+    # rc_context restores matplotlib's settings on exit: nothing leaks into the caller's process.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cc", "font.size": 10}):
+        if s.cluster_sizes:
+            out["sizes"] = _svg(
+                _sizes_chart(Figure, s.cluster_sizes),
+                "fig-sizes",
+                "Number of clusters by cluster size",
+                "Bar chart: for each cluster size, how many clusters have that many documents. "
+                "The table below lists the same numbers.",
+            )
+        if s.rules:
+            out["rules"] = _svg(
+                _rules_chart(Figure, s.rules),
+                "fig-rules",
+                "Removed spans per rule",
+                "Horizontal bar chart of how many spans each cleaning rule removed. "
+                "The table below lists the same numbers.",
+            )
+    return out
+
+
+def _sizes_chart(figure_cls: Any, sizes: Mapping[int, int]) -> Any:
+    fig = figure_cls(figsize=(7.5, 3.0), layout="constrained")
+    ax = fig.add_subplot()
+    counts = list(sizes.values())
+    bars = ax.bar([str(k) for k in sizes], counts, color="#3b6ea8")
+    if len(sizes) <= 20:
+        ax.bar_label(bars, labels=[f"{c:,}" for c in counts], fontsize=8)
+    else:
+        ax.tick_params(axis="x", labelrotation=90, labelsize=7)
+    if max(counts) >= 50 * min(counts):
+        ax.set_yscale("log")
+    ax.set_xlabel("Cluster size (documents)")
+    ax.set_ylabel("Clusters")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _rules_chart(figure_cls: Any, rules: Mapping[str, RuleStats]) -> Any:
+    shown = list(rules.items())[:_MAX_RULE_BARS]
+    fig = figure_cls(figsize=(7.5, 0.9 + 0.32 * len(shown)), layout="constrained")
+    ax = fig.add_subplot()
+    counts = [stats.spans for _, stats in shown]
+    bars = ax.barh([rule for rule, _ in shown], counts, color="#b5562b")
+    ax.bar_label(bars, labels=[f"{c:,}" for c in counts], fontsize=8, padding=2)
+    ax.invert_yaxis()
+    ax.set_xlabel(
+        "Spans removed" + (f" (top {_MAX_RULE_BARS} rules)" if len(rules) > len(shown) else "")
+    )
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _svg(fig: Any, fig_id: str, title: str, desc: str) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    end = svg.index(">") + 1
+    labels = f"{fig_id}-title {fig_id}-desc"
+    return (
+        f'<svg id="{fig_id}" role="img" aria-labelledby="{labels}"{svg[4 : end - 1]}>'
+        f'<title id="{fig_id}-title">{_e(title)}</title><desc id="{fig_id}-desc">{_e(desc)}</desc>'
+        + svg[end:]
+    )
+
+
+def _n(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)

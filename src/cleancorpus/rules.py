@@ -1,0 +1,315 @@
+"""Line rules: named patterns for the residue shapes we know. Rules are data, not code paths.
+
+A rule's pattern is matched against one whole line, stripped of surrounding white space
+(``regex.fullmatch``). Where it applies is part of the rule:
+
+- ``header``: only in the header zone, the run of residue lines before the body;
+- ``footer``: only in the footer zone, the run of residue lines after the body;
+- ``anywhere``: on any line (captions, widgets: shapes a body sentence never has).
+
+Named groups lift facts into metadata: ``author``, ``site``, ``date``, ``original_source``,
+``original_date`` (first value wins) and ``tags`` (values accumulate). A rule whose
+``opens`` is ``"footer"`` starts a footer section: the short lines after it go with it (a
+"Related posts" list); ``"comments"`` starts a comment thread: everything after it goes.
+
+Every rule carries ``examples`` that it must match; the test suite checks each one, and that
+no rule matches a line of the reference article bodies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Where = Literal["header", "footer", "anywhere"]
+Opens = Literal["", "footer", "comments"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named line pattern, where it may apply, and examples it must match."""
+
+    name: str
+    pattern: str
+    where: Where
+    examples: tuple[str, ...] = ()
+    opens: Opens = ""
+
+    def __post_init__(self) -> None:
+        if not self.name or any(c.isspace() for c in self.name):
+            raise ValueError(f"rule name {self.name!r} must be a non-empty word like 'footer.x'")
+        if self.where not in ("header", "footer", "anywhere"):
+            raise ValueError(f"rule {self.name}: where must be header, footer or anywhere")
+        if self.opens not in ("", "footer", "comments"):
+            raise ValueError(f"rule {self.name}: opens must be '', 'footer' or 'comments'")
+
+
+# Building blocks of the patterns below.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+DATE = (
+    rf"(?:{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?|\d{{1,2}}/\d{{1,2}}/\d{{4}}){_TIME})"
+)
+_LINK = r"(?:\[[^\]\n]{1,200}\]\([^)\n]*\))"
+_BOLD_LINK = rf"(?:\*\*{_LINK}\*\*|{_LINK})"
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*)"
+_PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
+_NAME = rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
+_NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
+_SITE_WORD = r"(?:[\p{Lu}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
+_SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
+_SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
+
+HEADER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "header.byline",
+        rf"(?i:by|written by|words by|posted by|story by|author:?)\s+(?P<author>{_NAMES})"
+        rf"(?:{_SEP}(?P<date>{DATE}))?\.?",
+        "header",
+        ("By [South Front](#)", "By Jane Doe and Omar Haddad", "Posted by Kim Lee on June 3, 2019"),
+    ),
+    Rule(
+        "header.source_line",
+        rf"(?P<original_source>{_BOLD_LINK})(?:\s+(?P<original_date>{DATE}))?",
+        "header",
+        ("[South Front](#) 13 June 2017", "[South Front](#)"),
+    ),
+    Rule(
+        "header.dateline",
+        rf"(?P<site>{_SITE}),?\s+(?P<date>{DATE})",
+        "header",
+        ("Global Research, June 02, 2017", "The Daily Ledger, 4 March 2019"),
+    ),
+    Rule(
+        "header.date",
+        rf"(?i:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s*)?(?P<date>{DATE})",
+        "header",
+        ("June 3, 2019", "Published: 2019-03-04", "Updated on 4 March 2019 at 10:30 GMT"),
+    ),
+    Rule(
+        "header.tags",
+        r"(?i:region|theme|in-depth report|tags?|topics?|categories|category|filed under"
+        r"|keywords|section|labels?)\s*:\s*(?P<tags>.{1,300})",
+        "header",
+        ("Region: [Middle East & North Africa](#)", "Theme: [Terrorism](#), [US NATO War Agenda](#)"),
+    ),
+    Rule(
+        "header.reading_time",
+        r"(?i)(?:reading time:?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?min(?:ute)?s?(?:\s+read)?",
+        "header",
+        ("4 min read", "Reading time: 6 minutes"),
+    ),
+    Rule(
+        "header.updated_ago",
+        r"(?i)(?:updated|posted|published)?\s*\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?"
+        r"|days?|weeks?)\s+ago",
+        "header",
+        ("Updated 5 min ago", "2 hours ago"),
+    ),
+    Rule(
+        "header.breadcrumb",
+        r"(?i:home)\s*(?:[»›>/|]\s*[^»›>/|\n]{1,60}){1,6}",
+        "header",
+        ("Home » World » Europe", "Home > News"),
+    ),
+)
+
+FOOTER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "footer.original_source",
+        r"(?i)(?:the\s+)?original\s+source\s+of\s+this\s+(?:article|story|post|report)\s+is"
+        r"\s+(?P<original_source>.{1,120}?)\.?",
+        "footer",
+        ("The original source of this article is [South Front](#)",),
+    ),
+    Rule(
+        "footer.first_published",
+        r"(?i)(?:this\s+(?:article|story|piece|post|report)\s+(?:was\s+|is\s+)?)?"
+        r"(?:first|originally)\s+(?:published|appeared|posted|ran)\s+(?:at|on|in|by)\s+"
+        r"(?P<original_source>[^.\n]{1,100}?)(?:\s+on\s+(?P<original_date>{date}))?\.?".replace(
+            "{date}", DATE
+        ),
+        "footer",
+        ("This article originally appeared on South Front.", "Originally published at The Ledger"),
+    ),
+    Rule(
+        "footer.republished",
+        r"(?i)(?:this\s+(?:article|story|piece)\s+(?:is\s+|was\s+)?)?republished\s+"
+        r"(?:here\s+)?(?:with\s+(?:kind\s+)?permission\s+)?(?:from|of|by)\s+"
+        r"(?P<original_source>[^.\n]{1,100}?)\.?",
+        "footer",
+        ("Republished with permission from The Ledger.",),
+    ),
+    Rule(
+        "footer.source",
+        r"(?i:source|via|reposted from)\s*:\s*(?P<original_source>.{1,120})",
+        "footer",
+        ("Source: [The Ledger](https://ledger.example)",),
+    ),
+    Rule(
+        "footer.copyright",
+        r"(?i)(?:copyright|©|\(c\))\s.{0,250}|.{0,200}\ball\s+rights\s+reserved\b.{0,100}",
+        "footer",
+        ("Copyright © [South Front](#), [South Front](#), 2017", "© 2019 The Ledger. All rights reserved."),
+    ),
+    Rule(
+        "footer.comment_on_social",
+        r"(?i)\[?comment\s+on\s.{0,80}\b(?:facebook|twitter|x|telegram)\b.{0,40}",
+        "footer",
+        ("[Comment on Global Research Articles on our Facebook page](#)",),
+    ),
+    Rule(
+        "footer.membership",
+        r"(?i)\[?become\s+an?\s+(?:member|patron|supporter|subscriber|sustaining member)\b.{0,200}",
+        "footer",
+        ("[Become a Member of Global Research](#)",),
+    ),
+    Rule(
+        "footer.articles_by",
+        r"(?i)(?:articles|more|stories|posts)\s+(?:by|from)\s*:?\s*.{1,80}",
+        "footer",
+        ("Articles by: **[South Front](#)**", "More from The Ledger"),
+    ),
+    Rule(
+        "footer.disclaimer",
+        r"(?i)(?:disclaimer|legal notice|editor'?s note)\s*:.{0,3000}"
+        r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s.{0,3000}",
+        "footer",
+        (
+            "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+            "The views expressed in this article are the author's own.",
+        ),
+    ),
+    Rule(
+        "footer.fair_use",
+        r"(?i).{0,500}\bcopyright(?:ed)?\b.{0,500}\bfair\s+use\b.{0,3000}"
+        r"|.{0,500}\bfair\s+use\b.{0,500}\bcopyright(?:ed)?\b.{0,3000}",
+        "footer",
+        ("This site contains copyrighted material ... under the provisions of \"fair use\".",),
+    ),
+    Rule(
+        "footer.contact",
+        r"(?i)(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contact)s?\s*:?.{0,120}"
+        r"|(?:contact\s+us|tips?\?|send\s+us\s+(?:a\s+)?tips?)\b.{0,120}",
+        "footer",
+        ("For media inquiries: publications@globalresearch.ca",),
+    ),
+    Rule(
+        "footer.donation_appeal",
+        r"(?i).{0,400}(?:\bpaypal\b|\bpatreon\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
+        r"here|via)\b|\b(?:support|help)\s+(?:us|our\s+(?:work|journalism|reporting|project|site"
+        r"|mission)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
+        r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b)"
+        r".{0,600}",
+        "footer",
+        (
+            "If you're able, and if you like our content and approach, please support the project.",
+            "Support our journalism: donate today.",
+        ),
+    ),
+    Rule(
+        "footer.newsletter",
+        r"(?i).{0,200}\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|"
+        r"updates|inbox|digest|daily\s+brief(?:ing)?)\b.{0,200}"
+        r"|(?:subscribe|sign\s+up|get\s+our\s+newsletter)(?:\s+(?:now|today|here))?[!.:]?",
+        "footer",
+        ("Sign up for our newsletter to get the top stories in your inbox.", "Subscribe"),
+    ),
+    Rule(
+        "footer.follow_us",
+        r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at)\b.{0,160}",
+        "footer",
+        ("Follow us on Twitter and Telegram",),
+    ),
+    Rule(
+        "footer.voiceover",
+        r"(?i)(?:voice-?over|narrat(?:ion|ed))\s+by\s+.{1,80}",
+        "footer",
+        ("Voiceover by **Harold Hoover**",),
+    ),
+    Rule(
+        "footer.tags",
+        r"(?i:tags?|topics?|filed\s+under|categories|category|posted\s+in|labels?)\s*:\s*"
+        r"(?P<tags>.{1,300})",
+        "footer",
+        ("Tags: Iraq, Syria",),
+    ),
+    Rule(
+        "footer.link_only",
+        rf"(?:[-*•·]\s*)?{_BOLD_LINK}(?:\s*[,|·•]?\s*{_BOLD_LINK})*",
+        "footer",
+        ("[Read the full report](https://example.org/report)", "- [Related story](/x)"),
+    ),
+    Rule(
+        "footer.related",
+        r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
+        r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
+        r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also))"
+        r"\s*[:.…]*",
+        "footer",
+        ("Related posts:", "You may also like", "Read more"),
+        opens="footer",
+    ),
+    Rule(
+        "footer.about_author",
+        r"(?i)about\s+the\s+(?:author|writer|authors)s?\s*:?.{0,400}",
+        "footer",
+        ("About the author",),
+        opens="footer",
+    ),
+    Rule(
+        "footer.comments_opener",
+        r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?\s*:?"
+        r"|leave\s+a\s+(?:reply|comment)\s*:?|(?:join|start)\s+the\s+(?:discussion|conversation)"
+        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?",
+        "footer",
+        ("12 Comments", "Leave a Reply", "Join the discussion"),
+        opens="comments",
+    ),
+)
+
+ANYWHERE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "caption.click_to_enlarge",
+        r"(?i)click\s+(?:here\s+)?to\s+(?:see|view|enlarge|open)(?:\s+the)?(?:\s+full[\s-]?size)?"
+        r"(?:\s+(?:map|image|photo|picture|chart|graphic|infographic|version))?\.?",
+        "anywhere",
+        ("Click to see the full-size map", "Click to enlarge"),
+    ),
+    Rule(
+        "caption.image_credit",
+        r"(?i)(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph)"
+        r"(?:\s+credit)?s?\s*:\s*.{1,200}|\(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b"
+        r".{1,150}\)?",
+        "anywhere",
+        ("Featured image: Al-Masdar News", "Photo: Reuters", "(Photo by Jane Doe/Agency)"),
+    ),
+    Rule(
+        "widget.share",
+        r"(?i)(?:share|tweet|email|print|pin)\s*(?:this|it)?(?:\s+(?:article|story|post|page))?"
+        r"(?:\s+on\s+[\w\s,]{1,60})?\s*[:!]?|like\s+this\s*:?|share\s+on\s+.{1,60}",
+        "anywhere",
+        ("Share this:", "Share on Facebook", "Like this:", "Tweet"),
+    ),
+    Rule(
+        "widget.advertisement",
+        r"(?i)(?:advertisement|sponsored(?:\s+content)?|ad|scroll\s+to\s+continue(?:\s+with\s+"
+        r"content)?|story\s+continues\s+below(?:\s+advertisement)?)",
+        "anywhere",
+        ("Advertisement", "Story continues below advertisement"),
+    ),
+    Rule(
+        "markdown.rule_line",
+        r"(?:[-*_]\s*){3,}|[=#~]{3,}",
+        "anywhere",
+        ("---", "* * *"),
+    ),
+)
+
+DEFAULT_RULES: tuple[Rule, ...] = HEADER_RULES + FOOTER_RULES + ANYWHERE_RULES

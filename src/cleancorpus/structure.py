@@ -1,0 +1,192 @@
+"""The structure cleaner: header zone, body, footer zone and comment thread, line by line.
+
+A document is read as ``[header] body [footer] [comments]``:
+
+- the header zone is the run of lines from the top that are the title or match a rule
+  (byline, dateline, tags, widgets); its facts become metadata;
+- the comment thread, if any, runs from its first marker to the end (see ``comments``);
+- the footer zone is the run of lines before the thread that match rules, read upwards from
+  the end; an unknown line enclosed between footer lines goes with them (``footer.enclosed``);
+- a footer section opener ("Related posts", "About the author") takes the short lines after
+  it; a comment opener ("12 Comments", "Leave a Reply") starts the thread;
+- in the body, only ``anywhere`` rules apply (captions, share widgets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from .comments import thread_start
+from .facts import merge_facts, plain
+from .lines import Line, ends_sentence, is_title_like, split_lines, words
+from .rules import Rule
+from .textview import Span
+
+_MAX_HEADER_LINES = 20
+_MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
+_SHORT_LINE_WORDS = 25
+_SECTION_LINE_WORDS = 40
+_MAX_SECTION_LINES = 15
+_HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
+
+Match = tuple[Rule, "regex.Match[str]"]
+
+
+class StructureCleaner:
+    """Removes header, footer and comment residue by rules and document structure."""
+
+    name = "structure"
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        compiled = [(rule, regex.compile(rule.pattern)) for rule in rules]
+        self._header = [c for c in compiled if c[0].where == "header"]
+        self._footer = [c for c in compiled if c[0].where == "footer"]
+        self._anywhere = [c for c in compiled if c[0].where == "anywhere"]
+
+    def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
+        lines = split_lines(text)
+        metadata: dict[str, Any] = {}
+        spans: list[Span] = []
+        body_from = self._header_zone(lines, spans, metadata)
+        end = len(lines)
+        thread = thread_start(lines, body_from)
+        opener = self._first_opener(lines, body_from, "comments")
+        if opener is not None and (thread is None or opener < thread):
+            thread = opener
+        if thread is not None:
+            spans.append(Span("comments.thread", lines[thread].start, len(text)))
+            end = thread
+        body_to = self._footer_zone(lines, body_from, end, spans, metadata)
+        self._body(lines, body_from, body_to, spans, metadata)
+        return spans, metadata
+
+    # -- matching -------------------------------------------------------------------------
+
+    @staticmethod
+    def _match(content: str, table: list[tuple[Rule, Any]]) -> Match | None:
+        for rule, pattern in table:
+            found = pattern.fullmatch(content)
+            if found:
+                return rule, found
+        return None
+
+    def _edge_match(self, content: str, first: list[tuple[Rule, Any]]) -> Match | None:
+        """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
+        if len(words(content)) > _SHORT_LINE_WORDS and first is self._header:
+            return self._match(content, self._header) or self._match(content, self._anywhere)
+        others = self._footer if first is self._header else self._header
+        return (
+            self._match(content, first)
+            or self._match(content, self._anywhere)
+            or self._match(content, others)
+        )
+
+    @staticmethod
+    def _take(line: Line, match: Match, spans: list[Span], metadata: dict[str, Any]) -> None:
+        rule, found = match
+        spans.append(Span(rule.name, line.start, line.end))
+        merge_facts(metadata, {k: v for k, v in found.groupdict().items() if v})
+
+    # -- zones ----------------------------------------------------------------------------
+
+    def _header_zone(self, lines: list[Line], spans: list[Span], metadata: dict[str, Any]) -> int:
+        """Remove the header zone; return the index of the first body line."""
+        content = [line for line in lines if not line.blank]
+        if len(content) < 2:
+            return 0
+        for position, line in enumerate(content[:_MAX_HEADER_LINES]):
+            match = self._edge_match(line.content, self._header)
+            if match and not (match[0].opens and position == 0):
+                if match[0].opens:
+                    return line.index
+                self._take(line, match, spans, metadata)
+            elif position == 0 and (is_title_like(line.content) or _HEADING.fullmatch(line.content)):
+                spans.append(Span("header.title", line.start, line.end))
+                metadata["title"] = plain(line.content)
+            else:
+                return line.index
+        return content[min(len(content), _MAX_HEADER_LINES) - 1].index + 1
+
+    def _first_opener(self, lines: list[Line], start: int, opens: str) -> int | None:
+        seen_body = False
+        for line in lines[start:]:
+            if line.blank:
+                continue
+            match = self._match(line.content, self._footer)
+            if seen_body and match and match[0].opens == opens:
+                return line.index
+            seen_body = True
+        return None
+
+    def _footer_zone(
+        self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
+    ) -> int:
+        """Remove the footer zone in ``lines[start:end]``; return the index where it starts."""
+        taken: list[tuple[Line, Match | None]] = []
+        pending: list[Line] = []
+        zone_start = end
+        for line in reversed(lines[start:end]):
+            if line.blank:
+                continue
+            match = self._edge_match(line.content, self._footer)
+            if match is None:
+                pending.append(line)
+                if not taken or len(pending) > _MAX_ENCLOSED:
+                    break
+                continue
+            taken.extend((p, None) for p in pending)
+            pending = []
+            taken.append((line, match))
+            zone_start = line.index
+        footer_facts: list[tuple[Line, Match]] = []
+        for line, match in taken:
+            if line.index < zone_start:
+                continue
+            if match is None:
+                spans.append(Span("footer.enclosed", line.start, line.end))
+            else:
+                footer_facts.append((line, match))
+        for line, match in reversed(footer_facts):  # top-down, so the first fact wins
+            self._take(line, match, spans, metadata)
+        return zone_start
+
+    def _body(
+        self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
+    ) -> None:
+        """Apply ``anywhere`` rules and footer sections inside the body."""
+        section_left = 0
+        seen_body = False
+        for line in lines[start:end]:
+            if line.blank:
+                continue
+            match = self._match(line.content, self._anywhere)
+            opener = self._match(line.content, self._footer) if seen_body else None
+            if opener and opener[0].opens == "footer":
+                self._take(line, opener, spans, metadata)
+                section_left = _MAX_SECTION_LINES
+            elif match:
+                self._take(line, match, spans, metadata)
+            elif section_left and self._section_line(line):
+                spans.append(Span(f"{_section_rule(spans)}.section", line.start, line.end))
+                section_left -= 1
+            else:
+                section_left = 0
+                seen_body = True
+
+    def _section_line(self, line: Line) -> bool:
+        if self._match(line.content, self._footer):
+            return True
+        return len(words(line.content)) <= _SECTION_LINE_WORDS and not (
+            ends_sentence(line.content) and len(words(line.content)) > 12
+        )
+
+
+def _section_rule(spans: list[Span]) -> str:
+    """The rule of the section opener that the current section line belongs to."""
+    for span in reversed(spans):
+        if not span.rule.endswith(".section"):
+            return span.rule
+    return "footer"
