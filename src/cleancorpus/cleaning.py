@@ -25,6 +25,7 @@ _MAX_REPEATS = 8
 # Rule names that are not line rules but still can be disabled by name.
 BUILTIN_RULES = (
     "header.title",
+    "header.subtitle",
     "footer.enclosed",
     "comments.thread",
     "markdown.link",

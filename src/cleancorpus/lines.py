@@ -53,4 +53,4 @@ def is_title_like(content: str) -> bool:
     if not content or len(content) > 250 or content.endswith((":", ";", ",")):
         return False
     count = len(words(content))
-    return 1 <= count <= 30 and not content.rstrip("*_").endswith(".")
+    return 1 <= count <= 30 and not ends_sentence(content)

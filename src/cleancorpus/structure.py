@@ -25,7 +25,8 @@ from .lines import Line, ends_sentence, is_title_like, split_lines, words
 from .rules import Rule
 from .textview import Span
 
-_MAX_HEADER_LINES = 20
+_BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
+_MAX_TITLE_LINES = 3  # a title and a dek or two
 _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
 _SHORT_LINE_WORDS = 25
 _SECTION_LINE_WORDS = 40
@@ -93,22 +94,51 @@ class StructureCleaner:
     # -- zones ----------------------------------------------------------------------------
 
     def _header_zone(self, lines: list[Line], spans: list[Span], metadata: dict[str, Any]) -> int:
-        """Remove the header zone; return the index of the first body line."""
+        """Remove the header zone; return the index of the first body line.
+
+        The zone is the run of rule lines and title-like lines at the top. Title-like lines
+        count only when a body line ends the run and there are few of them, so that a text of
+        short lines (a list, a poem) keeps its lines and cleaning stays idempotent.
+        """
+        plan: list[tuple[Line, Match | None]] = []
+        body_line: Line | None = None
         content = [line for line in lines if not line.blank]
-        if len(content) < 2:
-            return 0
-        for position, line in enumerate(content[:_MAX_HEADER_LINES]):
+        for position, line in enumerate(content):
             match = self._edge_match(line.content, self._header)
-            if match and not (match[0].opens and position == 0):
-                if match[0].opens:
-                    return line.index
+            if match and not match[0].opens:
+                plan.append((line, match))
+            elif not match and (
+                is_title_like(line.content)
+                or _HEADING.fullmatch(line.content)
+                or (position == 0 and self._question_title(content))
+            ):
+                plan.append((line, None))
+            else:
+                body_line = line
+                break
+        titles = sum(1 for _, match in plan if match is None)
+        if body_line is None or titles > _MAX_TITLE_LINES:
+            plan = plan[: next((i for i, (_, m) in enumerate(plan) if m is None), len(plan))]
+        for line, match in plan:
+            if match is not None:
                 self._take(line, match, spans, metadata)
-            elif position == 0 and (is_title_like(line.content) or _HEADING.fullmatch(line.content)):
+            elif "title" in metadata:
+                spans.append(Span("header.subtitle", line.start, line.end))
+            else:
                 spans.append(Span("header.title", line.start, line.end))
                 metadata["title"] = plain(line.content)
-            else:
-                return line.index
-        return content[min(len(content), _MAX_HEADER_LINES) - 1].index + 1
+        return plan[-1][0].index + 1 if plan else 0
+
+    def _question_title(self, content: list[Line]) -> bool:
+        """A first line ending in ? or ! is a title when a header rule line follows it."""
+        first = content[0].content
+        return (
+            len(content) > 1
+            and len(words(first)) <= 30
+            and first.rstrip("*_\"'”’").endswith(("?", "!"))
+            and (self._match(content[1].content, self._header) or (None,))[0] is not None
+            and self._match(content[1].content, self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
+        )
 
     def _first_opener(self, lines: list[Line], start: int, opens: str) -> int | None:
         seen_body = False

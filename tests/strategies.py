@@ -1,0 +1,82 @@
+"""Hypothesis strategies for cleaner properties: article bodies, footers, comment threads."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzéüøçñßąłжзлмнпрстуфαβγδεζ"
+word = st.text(alphabet=_LETTERS, min_size=2, max_size=9)
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(word, min_size=6, max_size=18))
+    words[0] = words[0].capitalize()
+    if draw(st.booleans()):
+        words.insert(draw(st.integers(1, len(words) - 1)), draw(st.sampled_from(["Syria", "2017", "PMU"])))
+    return " ".join(words) + draw(st.sampled_from([".", ".", "?", "!"]))
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(sentence(), min_size=1, max_size=4)))
+
+
+def body() -> st.SearchStrategy[str]:
+    """Residue-free article text: prose paragraphs separated by one blank line."""
+    return st.lists(paragraph(), min_size=1, max_size=6).map("\n\n".join)
+
+
+FOOTER_LINES = (
+    "If you're able, and if you like our content and approach, please support the project. "
+    "Our work wouldn't be possible without your help: PayPal: team@example.org",
+    "Featured image: Al-Masdar News",
+    "Voiceover by **Harold Hoover**",
+    "The original source of this article is [South Front](#)",
+    "Copyright © [South Front](#), [South Front](#), 2017",
+    "[Comment on Global Research Articles on our Facebook page](#)",
+    "[Become a Member of Global Research](#)",
+    "Articles by: **[South Front](#)**",
+    "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+    "For media inquiries: press@example.org",
+    "This article originally appeared on The Northern Ledger.",
+    "© 2019 Harbour Times. All rights reserved.",
+    "Sign up for our newsletter to get the week's best stories in your inbox.",
+    "Share this:",
+    "Like this:",
+    "Follow us on Telegram and Mastodon",
+    "Support our reporting: donate today.",
+    "The views expressed in this article are solely those of the author.",
+    "Tags: Iraq, Syria, PMU",
+)
+COMMENTER_NAMES = ("paul", "Ronald", "goingbrokes", "Attrition47", "Richard Noel Hedditch",
+                   "Trustin Judeau", "MD Ranix", "Terra Cotta Woolpuller", "General Surena")
+
+
+@st.composite
+def footer(draw: st.DrawFn) -> str:
+    lines = draw(st.lists(st.sampled_from(FOOTER_LINES), min_size=1, max_size=7, unique=True))
+    separators = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(lines), max_size=len(lines)))
+    return "".join(line + sep for line, sep in zip(lines, separators)).rstrip("\n")
+
+
+@st.composite
+def comment(draw: st.DrawFn) -> str:
+    words = draw(st.lists(word, min_size=2, max_size=30))
+    return " ".join(words) + draw(st.sampled_from(["", ".", "!", " ;o)", "?"]))
+
+
+@st.composite
+def comment_thread(draw: st.DrawFn) -> str:
+    names = draw(st.lists(st.sampled_from(COMMENTER_NAMES), min_size=2, max_size=5))
+    bulleted = draw(st.booleans())
+    parts = []
+    for depth_name in names:
+        depth = draw(st.integers(0, 1)) if bulleted else 0
+        texts = draw(st.lists(comment(), min_size=1, max_size=2))
+        if bulleted:
+            pad = "  " * (depth + 1)
+            parts.append(f"{pad}• {depth_name}\n\n" + "\n\n".join(f"{pad}  {t}" for t in texts))
+        else:
+            parts.append(f"{depth_name}\n\n" + "\n\n\n".join(texts))
+    return "\n\n".join(parts)

@@ -1,0 +1,123 @@
+"""Cleaning the five seed reports, rule by rule, and the configuration of cleaners."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import regex
+
+from cleancorpus import CleanConfig, ConfigError, clean
+from cleancorpus.cleaning import TextCleaner
+from cleancorpus.facts import plain
+from cleancorpus.rules import DEFAULT_RULES, Rule
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "examples" / "corpus" / "seeds").glob("*.txt"))
+GOLDEN = Path(__file__).resolve().parent / "golden"
+RESIDUE = (
+    "original source", "Disclaimer", "PayPal", "Copyright", "Region:", "Theme:", "By South Front",
+    "Global Research, ", "Articles by", "Featured image", "Voiceover", "media inquiries",
+    "fair use", "Click to see", "paul", "Ronald", "Attrition47", "Richard Noel Hedditch",
+    "Terra Cotta", "General Surena", "WW3", "](", "**", "<http",
+)
+
+
+def test_seed_corpus_is_present() -> None:
+    assert len(SEEDS) == 5
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_seed_matches_its_golden_text_and_metadata(seed: Path) -> None:
+    result = clean(seed.read_text(encoding="utf-8"))
+    assert result.text + "\n" == (GOLDEN / f"{seed.stem}.txt").read_text(encoding="utf-8")
+    expected = json.loads((GOLDEN / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    assert dict(result.metadata) == expected
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_seed_body_survives_verbatim_and_no_residue_does(seed: Path) -> None:
+    original = seed.read_text(encoding="utf-8")
+    result = clean(original)
+    unwrapped = {plain(line) for line in original.splitlines()}
+    for paragraph in result.text.split("\n\n"):
+        assert plain(paragraph) in unwrapped, paragraph[:80]
+    for residue in RESIDUE:
+        assert residue not in result.text, residue
+    assert len(result.text) > 1000
+
+
+def test_seed_header_facts_become_metadata() -> None:
+    result = clean(SEEDS[1].read_text(encoding="utf-8"))
+    assert result.metadata["author"] == "South Front"
+    assert result.metadata["site"] == "Global Research"
+    assert result.metadata["date"] == "2017-06-15"
+    assert result.metadata["original_source"] == "South Front"
+    assert result.metadata["original_date"] == "2017-06-13"
+    assert "Terrorism" in result.metadata["tags"]
+
+
+@pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
+def test_every_rule_matches_its_examples(rule: Rule) -> None:
+    assert rule.examples, f"{rule.name} needs examples"
+    for example in rule.examples:
+        assert regex.fullmatch(rule.pattern, example), example
+
+
+@pytest.mark.parametrize("rule", DEFAULT_RULES, ids=lambda r: r.name)
+def test_no_rule_matches_a_line_of_the_seed_bodies(rule: Rule) -> None:
+    body_lines = [
+        line for golden in GOLDEN.glob("*.txt") for line in golden.read_text("utf-8").splitlines()
+    ]
+    pattern = regex.compile(rule.pattern)
+    assert not [line for line in body_lines if line and pattern.fullmatch(line.strip())]
+
+
+def test_disabled_rule_keeps_its_lines() -> None:
+    text = "The council met on Tuesday and approved the budget.\n\nShare this:\n"
+    assert "Share this:" not in clean(text).text
+    kept = clean(text, CleanConfig(disable=frozenset({"widget.share"})))
+    assert kept.text.endswith("Share this:")
+    assert "widget.share" not in {r.rule for r in kept.removals}
+
+
+def test_disabling_a_prefix_turns_off_a_family() -> None:
+    text = "A [linked](http://x.org) word and **bold** text are here."
+    assert clean(text, CleanConfig(disable=frozenset({"markdown."}))).text == text
+
+
+def test_user_rule_is_applied_and_recorded() -> None:
+    rule = Rule("footer.acme_box", r"(?i)acme weekly box.*", "footer", ("ACME weekly box!",))
+    text = "The council approved the budget after a long debate.\n\nACME weekly box: read us!\n"
+    result = clean(text, CleanConfig(extra_rules=(rule,)))
+    assert result.text == "The council approved the budget after a long debate."
+    assert "footer.acme_box" in {r.rule for r in result.removals}
+
+
+def test_unknown_rule_name_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown rule 'footer.nope'"):
+        CleanConfig(disable=frozenset({"footer.nope"}))
+
+
+def test_rule_validation_names_the_problem() -> None:
+    with pytest.raises(ValueError, match="where must be"):
+        Rule("x.y", "a", "middle")  # type: ignore[arg-type]
+
+
+def test_markdown_residue_keeps_link_text() -> None:
+    text = "See [the report](https://x.org/r) and <http://x.org> with **bold**, *em* and ![i](a.png) here."
+    result = clean(text)
+    assert result.text == "See the report and http://x.org with bold, em and  here."
+    assert {r.rule for r in result.removals} >= {"markdown.link", "markdown.autolink"}
+
+
+def test_markup_that_would_glue_words_is_left_alone() -> None:
+    assert clean("foo[bar](#)baz is a word.").text == "foo[bar](#)baz is a word."
+
+
+def test_cleaner_is_reusable_and_composes() -> None:
+    cleaner = TextCleaner()
+    assert cleaner.clean("Share this:\n\nBody text here.").text == "Body text here."
+    only_markup = TextCleaner(cleaners=cleaner.cleaners[1:])
+    assert only_markup.clean("Share this:\n\n**Body**.").text == "Share this:\n\nBody."
