@@ -13,7 +13,9 @@ def sentence(draw: st.DrawFn) -> str:
     words = draw(st.lists(word, min_size=6, max_size=18))
     words[0] = words[0].capitalize()
     if draw(st.booleans()):
-        words.insert(draw(st.integers(1, len(words) - 1)), draw(st.sampled_from(["Syria", "2017", "PMU"])))
+        words.insert(
+            draw(st.integers(1, len(words) - 1)), draw(st.sampled_from(["Syria", "2017", "PMU"]))
+        )
     return " ".join(words) + draw(st.sampled_from([".", ".", "?", "!"]))
 
 
@@ -49,15 +51,26 @@ FOOTER_LINES = (
     "The views expressed in this article are solely those of the author.",
     "Tags: Iraq, Syria, PMU",
 )
-COMMENTER_NAMES = ("paul", "Ronald", "goingbrokes", "Attrition47", "Richard Noel Hedditch",
-                   "Trustin Judeau", "MD Ranix", "Terra Cotta Woolpuller", "General Surena")
+COMMENTER_NAMES = (
+    "paul",
+    "Ronald",
+    "goingbrokes",
+    "Attrition47",
+    "Richard Noel Hedditch",
+    "Trustin Judeau",
+    "MD Ranix",
+    "Terra Cotta Woolpuller",
+    "General Surena",
+)
 
 
 @st.composite
 def footer(draw: st.DrawFn) -> str:
     lines = draw(st.lists(st.sampled_from(FOOTER_LINES), min_size=1, max_size=7, unique=True))
-    separators = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(lines), max_size=len(lines)))
-    return "".join(line + sep for line, sep in zip(lines, separators)).rstrip("\n")
+    separators = draw(
+        st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(lines), max_size=len(lines))
+    )
+    return "".join(line + sep for line, sep in zip(lines, separators, strict=True)).rstrip("\n")
 
 
 @st.composite

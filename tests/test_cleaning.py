@@ -17,10 +17,30 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "corpus" / "seeds").glob("*.txt"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 RESIDUE = (
-    "original source", "Disclaimer", "PayPal", "Copyright", "Region:", "Theme:", "By South Front",
-    "Global Research, ", "Articles by", "Featured image", "Voiceover", "media inquiries",
-    "fair use", "Click to see", "paul", "Ronald", "Attrition47", "Richard Noel Hedditch",
-    "Terra Cotta", "General Surena", "WW3", "](", "**", "<http",
+    "original source",
+    "Disclaimer",
+    "PayPal",
+    "Copyright",
+    "Region:",
+    "Theme:",
+    "By South Front",
+    "Global Research, ",
+    "Articles by",
+    "Featured image",
+    "Voiceover",
+    "media inquiries",
+    "fair use",
+    "Click to see",
+    "paul",
+    "Ronald",
+    "Attrition47",
+    "Richard Noel Hedditch",
+    "Terra Cotta",
+    "General Surena",
+    "WW3",
+    "](",
+    "**",
+    "<http",
 )
 
 
@@ -96,7 +116,7 @@ def test_user_rule_is_applied_and_recorded() -> None:
 
 
 def test_unknown_rule_name_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="unknown rule 'footer.nope'"):
+    with pytest.raises(ConfigError, match=r"unknown rule 'footer\.nope'"):
         CleanConfig(disable=frozenset({"footer.nope"}))
 
 
@@ -106,7 +126,10 @@ def test_rule_validation_names_the_problem() -> None:
 
 
 def test_markdown_residue_keeps_link_text() -> None:
-    text = "See [the report](https://x.org/r) and <http://x.org> with **bold**, *em* and ![i](a.png) here."
+    text = (
+        "See [the report](https://x.org/r) and <http://x.org> with **bold**, *em* and "
+        "![i](a.png) here."
+    )
     result = clean(text)
     assert result.text == "See the report and http://x.org with bold, em and  here."
     assert {r.rule for r in result.removals} >= {"markdown.link", "markdown.autolink"}

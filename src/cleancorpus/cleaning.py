@@ -55,7 +55,9 @@ class CleanConfig:
         object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
         known = set(BUILTIN_RULES) | {r.name for r in (*DEFAULT_RULES, *self.extra_rules)}
         for name in self.disable:
-            if name not in known and not any(k.startswith(name) for k in known if name.endswith(".")):
+            if name not in known and not any(
+                k.startswith(name) for k in known if name.endswith(".")
+            ):
                 raise ConfigError(
                     f"unknown rule {name!r} in disable; known rules: {', '.join(sorted(known))}"
                 )

@@ -12,6 +12,8 @@ A thread needs at least two markers close together, and its comments are short o
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from .lines import Line, ends_sentence, words
@@ -28,12 +30,63 @@ _REPLY = regex.compile(
     r"|[▲▼^]\s*\d+|\d+\s*[▲▼^]|(?:\s*[·|•]\s*)?(?:like|reply|share|report)(?:\s*[·|•]\s*"
     r"(?:like|reply|share|report|\d+\s*\w*))*)"
 )
-_NAME_TOKEN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{2,}|[\p{L}\p{N}_.\-]*\p{N}[\p{L}\p{N}_.\-]*)")
-_HANDLE = regex.compile(r"@?[\p{Ll}\p{N}_][\p{L}\p{N}_.\-]{1,24}|@?\p{L}[\p{L}\p{N}_.\-]*\p{N}[\p{N}_]*")
+_NAME_TOKEN = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{2,}|[\p{L}\p{N}_.\-]*\p{N}[\p{L}\p{N}_.\-]*)"
+)
+_HANDLE = regex.compile(
+    r"@?[\p{Ll}\p{N}_][\p{L}\p{N}_.\-]{1,24}|@?\p{L}[\p{L}\p{N}_.\-]*\p{N}[\p{N}_]*"
+)
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for from with by and or but is are was were be what how why when "
-    "where who which this that these those our your their its his her new next more about "
-    "after before over under into why vs".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "who",
+        "which",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "its",
+        "his",
+        "her",
+        "new",
+        "next",
+        "more",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "why",
+        "vs",
+    ]
 )
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
 
@@ -90,7 +143,7 @@ def _is_thread(content: list[Line], kinds: list[str]) -> bool:
     markers = [i for i, kind in enumerate(kinds) if kind]
     if len(markers) < 2:
         return False
-    gaps = [b - a - 1 for a, b in zip(markers, markers[1:])] + [len(kinds) - markers[-1] - 1]
+    gaps = [b - a - 1 for a, b in pairwise(markers)] + [len(kinds) - markers[-1] - 1]
     if max(gaps) > _MAX_GAP:
         return False
     marked = [kinds[i] for i in markers]

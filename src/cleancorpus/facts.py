@@ -13,9 +13,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -42,7 +50,7 @@ def iso_date(value: str) -> str | None:
         found = pattern.search(value)
         if not found:
             continue
-        parts = dict(zip(order, found.groups()))
+        parts = dict(zip(order, found.groups(), strict=True))
         month = parts["m"]
         month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
         try:

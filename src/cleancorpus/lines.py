@@ -27,7 +27,7 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text``, newline included, so the lines tile the text exactly."""
-    lines = []
+    lines: list[Line] = []
     for found in _LINE.finditer(text):
         if found.start() == found.end():
             break

@@ -60,7 +60,9 @@ _LINK = r"(?:\[[^\]\n]{1,200}\]\([^)\n]*\))"
 _BOLD_LINK = rf"(?:\*\*{_LINK}\*\*|{_LINK})"
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
-_NAME = rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
+_NAME = (
+    rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
+)
 _NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
 _SITE_WORD = r"(?:[\p{Lu}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
@@ -97,7 +99,10 @@ HEADER_RULES: tuple[Rule, ...] = (
         r"(?i:region|theme|in-depth report|tags?|topics?|categories|category|filed under"
         r"|keywords|section|labels?)\s*:\s*(?P<tags>.{1,300})",
         "header",
-        ("Region: [Middle East & North Africa](#)", "Theme: [Terrorism](#), [US NATO War Agenda](#)"),
+        (
+            "Region: [Middle East & North Africa](#)",
+            "Theme: [Terrorism](#), [US NATO War Agenda](#)",
+        ),
     ),
     Rule(
         "header.reading_time",
@@ -156,7 +161,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
         "footer.copyright",
         r"(?i)(?:copyright|©|\(c\))\s.{0,250}|.{0,200}\ball\s+rights\s+reserved\b.{0,100}",
         "footer",
-        ("Copyright © [South Front](#), [South Front](#), 2017", "© 2019 The Ledger. All rights reserved."),
+        (
+            "Copyright © [South Front](#), [South Front](#), 2017",
+            "© 2019 The Ledger. All rights reserved.",
+        ),
     ),
     Rule(
         "footer.comment_on_social",
@@ -191,7 +199,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i).{0,500}\bcopyright(?:ed)?\b.{0,500}\bfair\s+use\b.{0,3000}"
         r"|.{0,500}\bfair\s+use\b.{0,500}\bcopyright(?:ed)?\b.{0,3000}",
         "footer",
-        ("This site contains copyrighted material ... under the provisions of \"fair use\".",),
+        ('This site contains copyrighted material ... under the provisions of "fair use".',),
     ),
     Rule(
         "footer.contact",
