@@ -75,7 +75,7 @@ def footer(draw: st.DrawFn) -> str:
 
 @st.composite
 def comment(draw: st.DrawFn) -> str:
-    words = draw(st.lists(word, min_size=2, max_size=30))
+    words = draw(st.lists(word, min_size=2, max_size=20))
     return " ".join(words) + draw(st.sampled_from(["", ".", "!", " ;o)", "?"]))
 
 

@@ -7,7 +7,8 @@ with subheadings:
 - marker lines followed by a comment: bare commenter names (``Terra Cotta Woolpuller``),
   ``jsmith says:`` lines, comment timestamps and ``Reply`` links.
 
-A thread needs at least two markers close together, and its comments are short on average.
+A thread needs at least two markers close together, and its comments are short on average
+(very short when every marker is a single capitalised word, which a subheading also is).
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
+_MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
+_MAX_WEAK_COMMENT_WORDS = 25  # when every name is one capitalised word, like a subheading
 
 
 def _is_name(content: str) -> bool:
@@ -147,8 +150,6 @@ def _is_thread(content: list[Line], kinds: list[str]) -> bool:
     if max(gaps) > _MAX_GAP:
         return False
     marked = [kinds[i] for i in markers]
-    if all(kind == "weak" for kind in marked):
-        return False
     if "bullet" in marked:
         bullet = content[markers[marked.index("bullet")]]
         after = content[markers[marked.index("bullet")] + 1]
@@ -156,4 +157,6 @@ def _is_thread(content: list[Line], kinds: list[str]) -> bool:
             return True
     comments = [line.content for i, line in enumerate(content) if not kinds[i]]
     mean_words = sum(len(words(c)) for c in comments) / max(1, len(comments))
-    return mean_words <= 80 or "strong" in marked
+    if all(kind == "weak" for kind in marked):  # single capitalised words: subheadings?
+        return mean_words <= _MAX_WEAK_COMMENT_WORDS
+    return mean_words <= _MAX_COMMENT_WORDS or "strong" in marked
