@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from cleancorpus import clean
 from tests.strategies import body, comment_thread, footer
 
 _WORDS = regex.compile(r"[\p{L}\p{N}\p{M}]+")  # words: runs of letters and digits
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("CLEAN_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 any_text = st.one_of(
     st.text(),

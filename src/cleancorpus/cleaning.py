@@ -3,7 +3,8 @@
 A cleaner is any callable ``cleaner(text) -> (spans, metadata)``: the spans of ``text`` to
 remove, each with its rule name, and the facts it read. Cleaners run in order, each on the
 text the previous ones left; removals are mapped back to offsets in the original text. A
-cleaner with ``repeat = True`` runs again until it finds nothing more (nested markup).
+cleaner with ``repeat = True`` runs again until it finds nothing more (nested markup), and
+the whole chain runs again until a round removes nothing, so cleaning is idempotent.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .textview import Span, TextView
 
 Cleaner = Callable[[str], tuple[list[Span], dict[str, Any]]]
 _MAX_REPEATS = 8
+# The chain runs again while it still finds residue (unwrapped markup can reveal a byline),
+# so that cleaning a cleaned text changes nothing.
+_MAX_ROUNDS = 4
 # Rule names that are not line rules but still can be disabled by name.
 BUILTIN_RULES = (
     "header.title",
@@ -89,16 +93,20 @@ class TextCleaner:
         """Clean one text: remove residue, lift header facts into metadata, log removals."""
         view = TextView(text)
         metadata: dict[str, Any] = {}
-        for cleaner in self.cleaners:
-            rounds = _MAX_REPEATS if getattr(cleaner, "repeat", False) else 1
-            for _ in range(rounds):
-                spans, facts = cleaner(view.text)
-                for key, value in facts.items():
-                    metadata.setdefault(key, value)
-                spans = [s for s in spans if self.config.enabled(s.rule)]
-                if not spans:
-                    break
-                view.remove(spans)
+        for _ in range(_MAX_ROUNDS):
+            removed_before = len(view.removals)
+            for cleaner in self.cleaners:
+                rounds = _MAX_REPEATS if getattr(cleaner, "repeat", False) else 1
+                for _ in range(rounds):
+                    spans, facts = cleaner(view.text)
+                    for key, value in facts.items():
+                        metadata.setdefault(key, value)
+                    spans = [s for s in spans if self.config.enabled(s.rule)]
+                    if not spans:
+                        break
+                    view.remove(spans)
+            if len(view.removals) == removed_before:
+                break
         return Cleaned(text, view.text, metadata, tuple(view.removals))
 
     def clean_documents(self, documents: Iterable[Document]) -> Iterable[tuple[Document, Cleaned]]:

@@ -13,6 +13,7 @@ A thread needs at least two markers close together, and its comments are short o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import regex
@@ -102,7 +103,13 @@ def _is_name(content: str) -> bool:
         return False
     if len(tokens) == 1 and _HANDLE.fullmatch(tokens[0]):
         return True
+    if all(t.isupper() for t in tokens) and any(len(t) > 3 for t in tokens):
+        return False  # an all-capitals line is a shouted subheading, not a name
     return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _used_before(content: str, seen: set[str]) -> bool:
+    return any(w.casefold() in seen for w in words(content) if len(w) > 2)
 
 
 def _weak_name(content: str) -> bool:
@@ -121,16 +128,28 @@ def _marker_kind(content: str) -> str:
     return ""
 
 
-def thread_start(lines: list[Line], body_from: int = 0) -> int | None:
+def thread_start(
+    lines: list[Line], body_from: int = 0, known: Callable[[str], bool] = lambda _: False
+) -> int | None:
     """Index of the line where a comment thread starts, or None if there is none.
 
     Lines before ``body_from`` are never part of a thread, and at least one body paragraph
-    must precede it.
+    must precede it. Lines that ``known`` recognises as other residue are never markers.
+    A name whose words the article already used ("Market Reaction" after a paragraph on
+    markets) reads as a subheading, not a commenter, and is no marker either.
     """
     content = [line for line in lines[body_from:] if not line.blank]
     if len(content) < 3:
         return None
-    kinds = [_marker_kind(line.content) for line in content]
+    seen: set[str] = set()
+    kinds = []
+    for line in content:
+        kind = "" if known(line.content) else _marker_kind(line.content)
+        if kind in ("name", "weak") and _used_before(line.content, seen):
+            kind = ""
+        kinds.append(kind)
+        if not kind:
+            seen.update(w.casefold() for w in words(line.content))
     # A marker is a marker only when a comment (a non-marker line) follows it.
     for position, kind in enumerate(kinds):
         following = kinds[position + 1] if position + 1 < len(kinds) else None

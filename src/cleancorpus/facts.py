@@ -9,30 +9,33 @@ import regex
 
 _LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(https?://[^>\s]+)>")
 _EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_MONTHS = {
+MONTH_NAMES: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
+            "jan january janvier januar enero gennaio janeiro января январь",
+            "feb february février fevrier februar febrero febbraio fevereiro февраля февраль",
+            "mar march mars märz maerz marzo março марта март",
+            "apr april avril abril aprile апреля апрель",
+            "may mai mayo maggio maio мая май",
+            "jun june juin juni junio giugno junho июня июнь",
+            "jul july juillet juli julio luglio julho июля июль",
+            "aug august août aout agosto августа август",
+            "sep sept september septembre septiembre setiembre settembre setembro сентября",
+            "oct october octobre oktober octubre ottobre outubro октября октябрь",
+            "nov november novembre noviembre novembro ноября ноябрь",
+            "dec december décembre decembre dezember diciembre dicembre dezembro декабря",
         ],
         start=1,
     )
-    for name in names
+    for name in names.split()
 }
-_MONTH_FIRST = regex.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_DAY_FIRST = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
-_ISO = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_FIRST = regex.compile(r"(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST = regex.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})"
+)
+_ISO = regex.compile(r"(\d{4})[-./年]\s?(\d{1,2})[-./月]\s?(\d{1,2})")
+_NUMERIC_DMY = regex.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 SCALAR_KEYS = ("title", "author", "site", "date", "original_source", "original_date")
 
 
@@ -46,13 +49,18 @@ def plain(value: str) -> str:
 
 def iso_date(value: str) -> str | None:
     """The ISO 8601 date (YYYY-MM-DD) written in ``value``, or None if it names none."""
-    for pattern, order in ((_ISO, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
+    for pattern, order in (
+        (_ISO, "ymd"),
+        (_MONTH_FIRST, "mdy"),
+        (_DAY_FIRST, "dmy"),
+        (_NUMERIC_DMY, "dmy"),
+    ):
         found = pattern.search(value)
         if not found:
             continue
         parts = dict(zip(order, found.groups(), strict=True))
         month = parts["m"]
-        month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        month_number = int(month) if month.isdigit() else MONTH_NAMES.get(month.lower())
         try:
             if month_number:
                 return date(int(parts["y"]), month_number, int(parts["d"])).isoformat()
@@ -63,7 +71,7 @@ def iso_date(value: str) -> str | None:
 
 def tag_list(value: str) -> list[str]:
     """Tags written as a comma-, pipe- or bullet-separated list of words or links."""
-    tags = [plain(part) for part in regex.split(r"\s*(?:,|\||•|·|;)\s*", value)]
+    tags = [plain(part) for part in regex.split(r"\s*(?:,|\||•|·|;|、|،|，)\s*", value)]
     return [tag for tag in tags if tag]
 
 

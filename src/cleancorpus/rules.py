@@ -1,7 +1,9 @@
 """Line rules: named patterns for the residue shapes we know. Rules are data, not code paths.
 
 A rule's pattern is matched against one whole line, stripped of surrounding white space
-(``regex.fullmatch``). Where it applies is part of the rule:
+(``regex.fullmatch``), or, for a ``contains`` rule, searched for inside the line. A rule
+never applies to a line longer than its ``max_words`` (None: no limit), which keeps long
+article paragraphs safe and fast. Where it applies is part of the rule:
 
 - ``header``: only in the header zone, the run of residue lines before the body;
 - ``footer``: only in the footer zone, the run of residue lines after the body;
@@ -21,6 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
+from .facts import MONTH_NAMES
+
 Where = Literal["header", "footer", "anywhere"]
 Opens = Literal["", "footer", "comments"]
 
@@ -34,6 +40,8 @@ class Rule:
     where: Where
     examples: tuple[str, ...] = ()
     opens: Opens = ""
+    max_words: int | None = 40
+    contains: bool = False
 
     def __post_init__(self) -> None:
         if not self.name or any(c.isspace() for c in self.name):
@@ -42,36 +50,49 @@ class Rule:
             raise ValueError(f"rule {self.name}: where must be header, footer or anywhere")
         if self.opens not in ("", "footer", "comments"):
             raise ValueError(f"rule {self.name}: opens must be '', 'footer' or 'comments'")
+        if self.max_words is not None and self.max_words < 1:
+            raise ValueError(f"rule {self.name}: max_words must be a positive number or None")
+
+    def matches(self, line: str) -> bool:
+        """Whether this rule applies to ``line`` on its own (zones aside)."""
+        content = line.strip()
+        size = max(content.count(" ") + 1, len(content) // 8)
+        if self.max_words is not None and size > self.max_words:
+            return False
+        pattern = regex.compile(self.pattern)
+        return bool(pattern.search(content) if self.contains else pattern.fullmatch(content))
 
 
 # Building blocks of the patterns below.
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?i:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_TIME = (
+    r"(?:,?\s*(?:at|à|um|a\s+las|alle|в)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:Uhr|[A-Z]{2,4}))?)?"
+)
 DATE = (
     rf"(?:{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?|\d{{1,2}}/\d{{1,2}}/\d{{4}}){_TIME})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_TIME})"
 )
 _LINK = r"(?:\[[^\]\n]{1,200}\]\([^)\n]*\))"
 _BOLD_LINK = rf"(?:\*\*{_LINK}\*\*|{_LINK})"
-_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*)"
+_NAME_WORD = r"(?:[\p{Lu}\p{Lo}][\p{L}\p{M}'’.\-]*)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
 _NAME = (
     rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
 )
 _NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
-_SITE_WORD = r"(?:[\p{Lu}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
+_SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
 
 HEADER_RULES: tuple[Rule, ...] = (
     Rule(
         "header.byline",
-        rf"(?i:by|written by|words by|posted by|story by|author:?)\s+(?P<author>{_NAMES})"
+        rf"(?i:by|written by|words by|posted by|story by|reported by|author\s*:|par|von|por|di|"
+        rf"автор\s*:?|текст\s*:|بقلم\s*:?|作者\s*[:：]|記者\s*[:：]?|文\s*[:：])\s*(?P<author>{_NAMES})"
         rf"(?:{_SEP}(?P<date>{DATE}))?\.?",
         "header",
         ("By [South Front](#)", "By Jane Doe and Omar Haddad", "Posted by Kim Lee on June 3, 2019"),
@@ -95,9 +116,19 @@ HEADER_RULES: tuple[Rule, ...] = (
         ("June 3, 2019", "Published: 2019-03-04", "Updated on 4 March 2019 at 10:30 GMT"),
     ),
     Rule(
+        "header.dated_line",
+        rf"(?=.{{0,200}}$)(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        "header",
+        (
+            "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
+            "发布时间：2019-03-04 10:15　作者：李明",
+        ),
+    ),
+    Rule(
         "header.tags",
         r"(?i:region|theme|in-depth report|tags?|topics?|categories|category|filed under"
-        r"|keywords|section|labels?)\s*:\s*(?P<tags>.{1,300})",
+        r"|keywords|section|labels?|mots-clés|schlagwörter|stichworte|etiquetas|temas|теги"
+        r"|рубрики?|标签|タグ|الوسوم)\s*[:：]\s*(?P<tags>.{1,300})",
         "header",
         (
             "Region: [Middle East & North Africa](#)",
@@ -106,7 +137,10 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.reading_time",
-        r"(?i)(?:reading time:?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?min(?:ute)?s?(?:\s+read)?",
+        r"(?i)(?:(?:reading time|lecture|lesezeit|tiempo de lectura|lettura|время чтения|"
+        r"阅读时间|読了時間)\s*[:：]?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?"
+        r"(?:min(?:ute)?s?|minuten|minutos|minuti|мин(?:ут[аы]?)?|分钟|分)\.?(?:\s+read)?"
+        r"|(?:阅读量|阅读|views?|просмотр\w*)\s*[:：]?\s*[\d,]+",
         "header",
         ("4 min read", "Reading time: 6 minutes"),
     ),
@@ -119,9 +153,14 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.breadcrumb",
-        r"(?i:home)\s*(?:[»›>/|]\s*[^»›>/|\n]{1,60}){1,6}",
+        r"[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}",
         "header",
-        ("Home » World » Europe", "Home > News"),
+        (
+            "Home » World » Europe",
+            "Home > News",
+            "CIVIC LANTERN | Environment",
+            "首页 > 新闻 > 本地",
+        ),
     ),
 )
 
@@ -153,18 +192,26 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.source",
-        r"(?i:source|via|reposted from)\s*:\s*(?P<original_source>.{1,120})",
+        r"(?i:source|via|reposted from|quelle|fuente|fonte|источник|来源|出典|المصدر)\s*[:：]\s*"
+        r"(?P<original_source>.{1,120})",
         "footer",
         ("Source: [The Ledger](https://ledger.example)",),
     ),
     Rule(
         "footer.copyright",
-        r"(?i)(?:copyright|©|\(c\))\s.{0,250}|.{0,200}\ball\s+rights\s+reserved\b.{0,100}",
+        r"(?i)(?:copyright|©|ⓒ|\(c\))\s?.{0,250}",
         "footer",
-        (
-            "Copyright © [South Front](#), [South Front](#), 2017",
-            "© 2019 The Ledger. All rights reserved.",
-        ),
+        ("Copyright © [South Front](#), [South Front](#), 2017", "© 2019 The Ledger."),
+    ),
+    Rule(
+        "footer.rights_reserved",
+        r"(?i)\ball\s+rights\s+reserved\b|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
+        r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati"
+        r"|все\s+права\s+защищены|版权所有|版權所有|無断転載を禁じます|جميع\s+الحقوق\s+محفوظة"
+        r"|版权声明|未经授权不得转载",
+        "footer",
+        ("The Ledger 2019. All rights reserved.", "Все права защищены."),
+        contains=True,
     ),
     Rule(
         "footer.comment_on_social",
@@ -186,20 +233,22 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.disclaimer",
-        r"(?i)(?:disclaimer|legal notice|editor'?s note)\s*:.{0,3000}"
-        r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s.{0,3000}",
+        r"(?i)(?:disclaimer|legal notice|editor'?s note)\s*:.*"
+        r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s.*",
         "footer",
         (
             "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
             "The views expressed in this article are the author's own.",
         ),
+        max_words=None,
     ),
     Rule(
         "footer.fair_use",
-        r"(?i).{0,500}\bcopyright(?:ed)?\b.{0,500}\bfair\s+use\b.{0,3000}"
-        r"|.{0,500}\bfair\s+use\b.{0,500}\bcopyright(?:ed)?\b.{0,3000}",
+        r"(?i)\bcopyright(?:ed)?\b.*\bfair\s+use\b|\bfair\s+use\b.*\bcopyright(?:ed)?\b",
         "footer",
         ('This site contains copyrighted material ... under the provisions of "fair use".',),
+        max_words=None,
+        contains=True,
     ),
     Rule(
         "footer.contact",
@@ -210,28 +259,37 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.donation_appeal",
-        r"(?i).{0,400}(?:\bpaypal\b|\bpatreon\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
+        r"(?i)(?:\bpaypal\b|\bpatreon\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
         r"here|via)\b|\b(?:support|help)\s+(?:us|our\s+(?:work|journalism|reporting|project|site"
-        r"|mission)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
-        r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b)"
-        r".{0,600}",
+        r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
+        r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
+        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apoya\b"
+        r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
+        r"|支持我们|赞赏|打赏|寄付|ادعم|تبرع)",
         "footer",
         (
             "If you're able, and if you like our content and approach, please support the project.",
             "Support our journalism: donate today.",
         ),
+        max_words=150,
+        contains=True,
     ),
     Rule(
         "footer.newsletter",
-        r"(?i).{0,200}\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|"
-        r"updates|inbox|digest|daily\s+brief(?:ing)?)\b.{0,200}"
-        r"|(?:subscribe|sign\s+up|get\s+our\s+newsletter)(?:\s+(?:now|today|here))?[!.:]?",
+        r"(?i)\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|updates|inbox"
+        r"|digest|daily\s+brief(?:ing)?)\b|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
+        r"(?:\s+(?:now|today|here))?[!.:]?$|abonnez-vous|lettre\s+d'information|newsletter"
+        r"|abonnieren|suscríbete|boletín|iscriviti|подписывайтесь|подпишитесь|рассылк|订阅"
+        r"|关注.{0,20}公众号|メールマガジン|購読|اشترك|النشرة\s+البريدية",
         "footer",
         ("Sign up for our newsletter to get the top stories in your inbox.", "Subscribe"),
+        max_words=35,
+        contains=True,
     ),
     Rule(
         "footer.follow_us",
-        r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at)\b.{0,160}",
+        r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at)\b.{0,160}|(?:suivez-nous|folgen\s+sie"
+        r"\s+uns|síguenos|seguici|следите\s+за|тابعونا|تابعونا|フォロー).{0,160}",
         "footer",
         ("Follow us on Twitter and Telegram",),
     ),
@@ -258,8 +316,11 @@ FOOTER_RULES: tuple[Rule, ...] = (
         "footer.related",
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
-        r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also))"
-        r"\s*[:.…]*",
+        r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
+        r"|most\s+(?:read|popular|viewed)|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
+        r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
+        r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
         "footer",
         ("Related posts:", "You may also like", "Read more"),
         opens="footer",
@@ -273,7 +334,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.comments_opener",
-        r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?\s*:?"
+        r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?"
+        r"|commenti|комментари[йия]|评论|コメント|تعليقات|تعليقان|réactions?)(?:\s*\(\d+\))?\s*[:：]?"
         r"|leave\s+a\s+(?:reply|comment)\s*:?|(?:join|start)\s+the\s+(?:discussion|conversation)"
         r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?",
         "footer",
@@ -284,9 +346,17 @@ FOOTER_RULES: tuple[Rule, ...] = (
 
 ANYWHERE_RULES: tuple[Rule, ...] = (
     Rule(
+        "widget.read_more_link",
+        rf"(?i:read\s+more|see\s+also|related|lire\s+aussi|à\s+lire|mehr\s+dazu|lee\s+más"
+        rf"|leggi\s+anche|читайте\s+также|相关)\s*[:：]?\s*{_BOLD_LINK}.{{0,20}}",
+        "anywhere",
+        ("Read more: [How we mapped the city's water lines](#)",),
+    ),
+    Rule(
         "caption.click_to_enlarge",
-        r"(?i)click\s+(?:here\s+)?to\s+(?:see|view|enlarge|open)(?:\s+the)?(?:\s+full[\s-]?size)?"
-        r"(?:\s+(?:map|image|photo|picture|chart|graphic|infographic|version))?\.?",
+        r"(?i)\[?click\s+(?:here\s+)?to\s+(?:see|view|enlarge|open)(?:\s+the)?(?:\s+full[\s-]?size)?"
+        r"(?:\s+(?:map|image|photo|picture|chart|graphic|infographic|version))?\.?\]?"
+        r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?",
         "anywhere",
         ("Click to see the full-size map", "Click to enlarge"),
     ),
@@ -300,10 +370,20 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "widget.share",
-        r"(?i)(?:share|tweet|email|print|pin)\s*(?:this|it)?(?:\s+(?:article|story|post|page))?"
-        r"(?:\s+on\s+[\w\s,]{1,60})?\s*[:!]?|like\s+this\s*:?|share\s+on\s+.{1,60}",
+        r"(?i)(?:(?:share|tweet|email|e-mail|print|pin|partager|teilen|compartir|condividi"
+        r"|поделиться|分享|シェア|شارك|envoyer|drucken|imprimir|stampa)(?:\s+(?:this|it|cet"
+        r"\s+article|(?:the\s+)?(?:article|story|post|page)))?(?:\s+(?:on|sur|auf|en|su|в|via|"
+        r"par)\s+[\w\s,.-]{1,40})?\s*[:!：]?\s*(?:[·|•,]\s*|\s+|$)){1,8}(?:\s*(?:\[[^\]\n]{1,40}\]"
+        r"\([^)\n]*\)\s*[·|•,]?\s*){0,8})|like\s+this\s*:?|この記事をシェアする",
         "anywhere",
-        ("Share this:", "Share on Facebook", "Like this:", "Tweet"),
+        (
+            "Share this:",
+            "Share on Facebook",
+            "Like this:",
+            "Tweet",
+            "Partager sur Facebook · Partager sur Twitter · Envoyer par e-mail",
+            "Teilen: [Facebook](#) [Twitter](#) [E-Mail](#)",
+        ),
     ),
     Rule(
         "widget.advertisement",

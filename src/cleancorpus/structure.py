@@ -14,7 +14,7 @@ A document is read as ``[header] body [footer] [comments]``:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
@@ -28,6 +28,7 @@ from .textview import Span
 _BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
 _MAX_TITLE_LINES = 3  # a title and a dek or two
 _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
+_SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer lines
 _SHORT_LINE_WORDS = 25
 _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
@@ -42,10 +43,9 @@ class StructureCleaner:
     name = "structure"
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        compiled = [(rule, regex.compile(rule.pattern)) for rule in rules]
-        self._header = [c for c in compiled if c[0].where == "header"]
-        self._footer = [c for c in compiled if c[0].where == "footer"]
-        self._anywhere = [c for c in compiled if c[0].where == "anywhere"]
+        self._header = _Table(r for r in rules if r.where == "header")
+        self._footer = _Table(r for r in rules if r.where == "footer")
+        self._anywhere = _Table(r for r in rules if r.where == "anywhere")
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
         lines = split_lines(text)
@@ -53,7 +53,7 @@ class StructureCleaner:
         spans: list[Span] = []
         body_from = self._header_zone(lines, spans, metadata)
         end = len(lines)
-        thread = thread_start(lines, body_from)
+        thread = thread_start(lines, body_from, self._is_residue)
         opener = self._first_opener(lines, body_from, "comments")
         if opener is not None and (thread is None or opener < thread):
             thread = opener
@@ -66,17 +66,16 @@ class StructureCleaner:
 
     # -- matching -------------------------------------------------------------------------
 
-    @staticmethod
-    def _match(content: str, table: list[tuple[Rule, Any]]) -> Match | None:
-        for rule, pattern in table:
-            found = pattern.fullmatch(content)
-            if found:
-                return rule, found
-        return None
+    def _is_residue(self, content: str) -> bool:
+        return any(self._match(content, table) for table in (self._footer, self._anywhere))
 
-    def _edge_match(self, content: str, first: list[tuple[Rule, Any]]) -> Match | None:
+    @staticmethod
+    def _match(content: str, table: _Table) -> Match | None:
+        return table.match(content)
+
+    def _edge_match(self, content: str, first: _Table) -> Match | None:
         """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
-        if len(words(content)) > _SHORT_LINE_WORDS and first is self._header:
+        if _size(content) > _SHORT_LINE_WORDS and first is self._header:
             return self._match(content, self._header) or self._match(content, self._anywhere)
         others = self._footer if first is self._header else self._header
         return (
@@ -162,9 +161,10 @@ class StructureCleaner:
             if line.blank:
                 continue
             match = self._edge_match(line.content, self._footer)
-            if match is None:
+            anchors = match is not None and match[0].where == "footer"
+            if match is None or (pending and not anchors):
                 pending.append(line)
-                if not taken or len(pending) > _MAX_ENCLOSED:
+                if len(pending) > _MAX_ENCLOSED or not self._may_enclose(line, bool(taken)):
                     break
                 continue
             taken.extend((p, None) for p in pending)
@@ -182,6 +182,11 @@ class StructureCleaner:
         for line, match in reversed(footer_facts):  # top-down, so the first fact wins
             self._take(line, match, spans, metadata)
         return zone_start
+
+    @staticmethod
+    def _may_enclose(line: Line, below_footer: bool) -> bool:
+        """Whether an unknown line may go with footer lines above it (and below, if any)."""
+        return below_footer or len(words(line.content)) <= _SHORT_TRAILER_WORDS
 
     def _body(
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
@@ -212,6 +217,51 @@ class StructureCleaner:
         return len(words(line.content)) <= _SECTION_LINE_WORDS and not (
             ends_sentence(line.content) and len(words(line.content)) > 12
         )
+
+
+def _size(content: str) -> int:
+    """Words in a line, estimated cheaply (scripts without spaces count ~8 characters a word)."""
+    return max(content.count(" ") + 1, len(content) // 8)  # the same estimate as Rule.matches
+
+
+class _Table:
+    """The compiled rules of one zone, tried in order, with a memo of recent lines.
+
+    Boilerplate lines repeat across the documents of a site, so the memo saves most of the
+    matching work on a corpus; it is bounded and belongs to this object alone.
+    """
+
+    _MEMO_SIZE = 20_000
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._rules = [
+            (
+                rule,
+                regex.compile(rule.pattern).search
+                if rule.contains
+                else regex.compile(rule.pattern).fullmatch,
+            )
+            for rule in rules
+        ]
+        self._memo: dict[str, Match | None] = {}
+
+    def match(self, content: str) -> Match | None:
+        """The first rule that matches ``content`` (a stripped line), and its match."""
+        if content in self._memo:
+            return self._memo[content]
+        size = _size(content)
+        result: Match | None = None
+        for rule, matcher in self._rules:
+            if rule.max_words is not None and size > rule.max_words:
+                continue
+            found = matcher(content)
+            if found:
+                result = (rule, found)
+                break
+        if len(self._memo) >= self._MEMO_SIZE:
+            self._memo.clear()
+        self._memo[content] = result
+        return result
 
 
 def _section_rule(spans: list[Span]) -> str:
