@@ -46,6 +46,9 @@ _DECLARED_CHARSET = re.compile(
     re.IGNORECASE,
 )
 
+#: Chaos (charset-normalizer's mess score, 0 to 1) within which two guesses count as a tie.
+_CHAOS_TIE = 0.01
+
 # The HTML standard decodes these labels as windows-1252, a superset of Latin-1.
 _AS_WINDOWS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
 
@@ -151,11 +154,10 @@ def extract_html(
 
     settings = settings or ExtractSettings()
     label = name or url or "<html>"
-    warnings: list[str] = []
     if isinstance(html, bytes):
-        page, encoding, source = decode_html(html, warnings)
+        page, encoding, source, warnings = decode_html(html)
     elif isinstance(html, str):
-        page, encoding, source = html, None, "str"
+        page, encoding, source, warnings = html, None, "str", ()
     else:
         raise TypeError(f"extract_html() takes str or bytes, not {type(html).__name__}")
 
@@ -174,7 +176,12 @@ def extract_html(
         with_metadata=True,
         date_params=_date_params(settings.max_date),
     )
-    document = trafilatura.bare_extraction(page, options=options) if page.strip() else None
+    document: Any = None
+    if page.strip():
+        try:
+            document = trafilatura.bare_extraction(page, options=options)
+        except Exception as err:  # a third-party parser on untrusted input: report, go on
+            raise InputError(label, f"trafilatura failed on this page: {err!r}") from err
     text = unicodedata.normalize("NFC", document.text or "").strip() if document else ""
     if not text:
         raise InputError(label, NO_MAIN_TEXT)
@@ -185,16 +192,22 @@ def extract_html(
         "encoding": encoding,
         "encoding_source": source,
     }
-    return Extracted(text, _metadata(document), step, tuple(warnings))
+    return Extracted(text, _metadata(document), step, warnings)
 
 
-def decode_html(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
-    """Decode page bytes; return the text, the codec used and how it was chosen.
+def decode_html(data: bytes) -> tuple[str, str, str, tuple[str, ...]]:
+    """Decode page bytes; return the text, the codec, how it was chosen, and warnings.
 
-    Order: byte-order mark, then the charset the page declares, then UTF-8, then a guess by
-    charset-normalizer. A declaration that does not decode, a guess, and the last-resort lossy
-    UTF-8 decoding each append a message to ``warnings``.
+    Order: byte-order mark ("bom"), the charset the page declares ("declared"), UTF-8
+    ("utf-8"), a guess by charset-normalizer ("detected"), lossy UTF-8 ("lossy"). A declaration
+    that is unknown or does not decode, a guess, and lossy decoding each add a warning.
     """
+    warnings: list[str] = []
+    decoded = _decode(data, warnings)
+    return (*decoded, tuple(warnings))
+
+
+def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace"), codec, "bom"
@@ -214,11 +227,16 @@ def decode_html(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        codec = codecs.lookup(best.encoding).name
+    matches = list(from_bytes(data))
+    if matches:
+        # Near-ties are common between single-byte code pages; break them towards
+        # windows-1252, the HTML standard's fallback for undeclared pages in most locales.
+        best = min(matches, key=lambda m: m.chaos)
+        close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
+        western = [m for m in close if "cp1252" in m.could_be_from_charset]
+        codec = "cp1252" if western else codecs.lookup(best.encoding).name
         warnings.append(f"charset not declared and not UTF-8; detected {codec}")
-        return str(best), codec, "detected"
+        return data.decode(codec, errors="replace"), codec, "detected"
     warnings.append("charset not declared, not UTF-8 and not detected; decoded as lossy UTF-8")
     return data.decode("utf-8", errors="replace"), "utf-8", "lossy"
 

@@ -1,0 +1,269 @@
+"""Score ``cleancorpus.clean`` against the hand-labelled cleaning sets.
+
+Body scores compare multisets of ``\\w+`` tokens (Unicode) of the cleaned text with the
+expected body: precision = |out & body| / |out|, recall = |out & body| / |body|, both averaged
+over documents; F1 is computed from the two averages. A "no cleaning" baseline (output = raw
+text, no metadata) is scored in the same run. Metadata accuracy is, for each expected key, the
+share of documents whose ``clean(text).metadata[key]`` equals the label (strings stripped and
+compared case-insensitively, tags as sets, dates as YYYY-MM-DD).
+
+    python benchmarks/bench_cleaning.py                 # both sets, text report
+    python benchmarks/bench_cleaning.py --set dev --json
+    python benchmarks/bench_cleaning.py --min-f1 0.9    # exit 1 if a set scores lower
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+SETS_DIR = Path(__file__).resolve().parent / "cleaning"
+SET_NAMES = ("dev", "unseen")
+SYSTEM = "cleancorpus"
+BASELINE = "no cleaning"
+_TOKEN = regex.compile(r"\w+")
+
+Cleaner = Callable[[str], tuple[str, Mapping[str, Any]]]
+
+
+def tokens(text: str) -> Counter[str]:
+    """The multiset of ``\\w+`` runs in ``text``."""
+    return Counter(_TOKEN.findall(text))
+
+
+@dataclass(frozen=True)
+class DocScore:
+    id: str
+    site: str
+    precision: float
+    recall: float
+    missing: tuple[str, ...]
+    leftover: tuple[str, ...]
+    metadata_hits: dict[str, bool]
+    error: str | None = None
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _unmatched(text: str, other: Counter[str], limit: int = 8) -> tuple[str, ...]:
+    """Up to ``limit`` distinct tokens of ``text`` left over after matching against ``other``.
+
+    Tokens are consumed left to right, so a word that the body uses once and a footer repeats
+    is reported where the footer repeats it.
+    """
+    pool = Counter(other)
+    found: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if pool[tok] > 0:
+            pool[tok] -= 1
+        elif tok not in found:
+            found.append(tok)
+            if len(found) == limit:
+                break
+    return tuple(found)
+
+
+def _norm_value(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key == "tags":
+        items = regex.split(r"[,;]", value) if isinstance(value, str) else list(value)
+        return frozenset(str(t).strip().casefold() for t in items if str(t).strip())
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip().casefold()
+
+
+def score_document(record: Mapping[str, Any], cleaner: Cleaner) -> DocScore:
+    """Score one labelled record with ``cleaner(text) -> (clean_text, metadata)``."""
+    expected_meta: Mapping[str, Any] = record.get("metadata", {})
+    try:
+        out_text, out_meta = cleaner(record["text"])
+    except Exception as exc:  # a crashing cleaner scores zero on that document, not the run
+        return DocScore(
+            record["id"],
+            record["site"],
+            0.0,
+            0.0,
+            (),
+            (),
+            {k: False for k in expected_meta},
+            f"{type(exc).__name__}: {exc}",
+        )
+    out, body = tokens(out_text), tokens(record["body"])
+    common = sum((out & body).values())
+    precision = common / sum(out.values()) if out else 1.0
+    recall = common / sum(body.values()) if body else 1.0
+    hits = {
+        key: _norm_value(key, out_meta.get(key)) == _norm_value(key, value)
+        for key, value in expected_meta.items()
+    }
+    return DocScore(
+        record["id"],
+        record["site"],
+        precision,
+        recall,
+        _unmatched(record["body"], out),
+        _unmatched(out_text, body),
+        hits,
+    )
+
+
+def load_set(name: str) -> list[dict[str, Any]]:
+    path = SETS_DIR / f"{name}.jsonl"
+    records = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            for key in ("id", "site", "text", "body"):
+                if not isinstance(record.get(key), str):
+                    raise ValueError(f"field {key!r} missing or not a string")
+        except ValueError as exc:
+            raise SystemExit(f"{path}:{lineno}: bad record: {exc}") from exc
+        records.append(record)
+    return records
+
+
+def summarise(scores: list[DocScore]) -> dict[str, Any]:
+    n = len(scores)
+    p = sum(s.precision for s in scores) / n if n else 0.0
+    r = sum(s.recall for s in scores) / n if n else 0.0
+    meta: dict[str, list[bool]] = {}
+    for s in scores:
+        for key, hit in s.metadata_hits.items():
+            meta.setdefault(key, []).append(hit)
+    return {
+        "docs": n,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(_f1(p, r), 4),
+        "recall_below_1": sum(s.recall < 1 for s in scores),
+        "errors": sum(s.error is not None for s in scores),
+        "metadata": {k: round(sum(v) / len(v), 4) for k, v in sorted(meta.items())},
+    }
+
+
+def _cleancorpus() -> Cleaner:
+    from cleancorpus import clean
+
+    def run(text: str) -> tuple[str, Mapping[str, Any]]:
+        result = clean(text)
+        return result.text, result.metadata
+
+    return run
+
+
+def _no_cleaning(text: str) -> tuple[str, Mapping[str, Any]]:
+    return text, {}
+
+
+def evaluate(set_names: Iterable[str], worst: int = 5) -> dict[str, Any]:
+    """Score both systems on each named set; return a JSON-ready result."""
+    systems: dict[str, Cleaner] = {SYSTEM: _cleancorpus(), BASELINE: _no_cleaning}
+    result: dict[str, Any] = {"sets": {}}
+    for name in set_names:
+        records = load_set(name)
+        entry: dict[str, Any] = {}
+        for label, cleaner in systems.items():
+            scores = [score_document(rec, cleaner) for rec in records]
+            summary = summarise(scores)
+            sites = sorted({s.site for s in scores})
+            summary["sites"] = {
+                site: summarise([s for s in scores if s.site == site]) for site in sites
+            }
+            ranked = sorted(scores, key=lambda s: (s.f1, s.recall, s.id))[:worst]
+            summary["worst"] = [
+                {
+                    "id": s.id,
+                    "site": s.site,
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "missing": list(s.missing),
+                    "leftover": list(s.leftover),
+                    "error": s.error,
+                }
+                for s in ranked
+            ]
+            entry[label] = summary
+        result["sets"][name] = entry
+    return result
+
+
+def _row(label: str, s: Mapping[str, Any]) -> str:
+    return (
+        f"  {label:<30} {s['docs']:>4} {s['precision']:>7.3f} {s['recall']:>7.3f} "
+        f"{s['f1']:>7.3f} {s['recall_below_1']:>9}"
+    )
+
+
+def render(result: Mapping[str, Any]) -> str:
+    lines = []
+    header = f"  {'':<30} {'docs':>4} {'P':>7} {'R':>7} {'F1':>7} {'recall<1':>9}"
+    for name, entry in result["sets"].items():
+        ours, base = entry[SYSTEM], entry[BASELINE]
+        lines += [f"== {name} ==", header, _row(SYSTEM, ours), _row(BASELINE, base)]
+        if ours["errors"]:
+            lines.append(f"  !! clean() raised on {ours['errors']} documents")
+        lines.append("  per site (cleancorpus; baseline F1 in brackets):")
+        for site, s in ours["sites"].items():
+            lines.append(_row(site[:28], s) + f"   [{base['sites'][site]['f1']:.3f}]")
+        meta = "  ".join(f"{k}={v:.2f}" for k, v in ours["metadata"].items())
+        lines.append(f"  metadata accuracy: {meta}")
+        lines.append("  worst documents:")
+        for w in ours["worst"]:
+            lines.append(
+                f"    {w['id']} P={w['precision']:.2f} R={w['recall']:.2f}"
+                + (f" ERROR {w['error']}" if w["error"] else "")
+            )
+            if w["missing"]:
+                lines.append(f"      missing body tokens: {' '.join(w['missing'])}")
+            if w["leftover"]:
+                lines.append(f"      leftover tokens:     {' '.join(w['leftover'])}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score cleancorpus.clean on labelled sets.")
+    parser.add_argument("--set", choices=(*SET_NAMES, "both"), default="both")
+    parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")
+    parser.add_argument(
+        "--min-f1",
+        type=float,
+        default=None,
+        help="exit with status 1 if cleancorpus F1 on any set is below this",
+    )
+    args = parser.parse_args(argv)
+    names = SET_NAMES if args.set == "both" else (args.set,)
+    result = evaluate(names, worst=args.worst)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else render(result))
+    if args.min_f1 is not None:
+        low = [n for n, e in result["sets"].items() if e[SYSTEM]["f1"] < args.min_f1]
+        if low:
+            print(f"F1 below {args.min_f1} on: {', '.join(low)}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
