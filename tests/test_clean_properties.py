@@ -12,7 +12,11 @@ from cleancorpus import clean
 from tests.strategies import body, comment_thread, footer
 
 _WORDS = regex.compile(r"[\p{L}\p{N}\p{M}]+")  # words: runs of letters and digits
-SETTINGS = settings(max_examples=int(os.environ.get("CLEAN_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("CLEAN_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 any_text = st.one_of(
     st.text(),
