@@ -150,10 +150,13 @@ def thread_start(
         kinds.append(kind)
         if not kind:
             seen.update(w.casefold() for w in words(line.content))
-    # A marker is a marker only when a comment (a non-marker line) follows it.
+    # A marker is a marker only when a comment (a non-marker line) follows it, and a bulleted
+    # handle only when the comment is indented under it (else it is a list item).
     for position, kind in enumerate(kinds):
         following = kinds[position + 1] if position + 1 < len(kinds) else None
         if kind in ("name", "weak", "bullet") and (following is None or following):
+            kinds[position] = ""
+        elif kind == "bullet" and content[position + 1].indent <= content[position].indent:
             kinds[position] = ""
     for position in range(1, len(content)):
         if kinds[position] and _is_thread(content[position:], kinds[position:]):
@@ -170,10 +173,7 @@ def _is_thread(content: list[Line], kinds: list[str]) -> bool:
         return False
     marked = [kinds[i] for i in markers]
     if "bullet" in marked:
-        bullet = content[markers[marked.index("bullet")]]
-        after = content[markers[marked.index("bullet")] + 1]
-        if after.indent > bullet.indent:
-            return True
+        return True
     comments = [line.content for i, line in enumerate(content) if not kinds[i]]
     mean_words = sum(len(words(c)) for c in comments) / max(1, len(comments))
     if all(kind == "weak" for kind in marked):  # single capitalised words: subheadings?

@@ -265,7 +265,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
         r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apoya\b"
         r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
-        r"|支持我们|赞赏|打赏|寄付|ادعم|تبرع)",
+        r"|支持我们|ご寄付のお願い|ادعم|تبرع)",
         "footer",
         (
             "If you're able, and if you like our content and approach, please support the project.",
@@ -384,6 +384,15 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Partager sur Facebook · Partager sur Twitter · Envoyer par e-mail",
             "Teilen: [Facebook](#) [Twitter](#) [E-Mail](#)",
         ),
+    ),
+    Rule(
+        "widget.ui_label",
+        r"(?i)(?:follow|following|listen|save|saved|bookmark|print|email|menu|search|log\s?in"
+        r"|sign\s?in|register|more|close|open\s+in\s+app|get\s+the\s+app|read\s+in\s+app"
+        r"|copy\s+link|link\s+copied|show\s+more|show\s+less|back\s+to\s+top|skip\s+to\s+"
+        r"(?:main\s+)?content|jump\s+to\s+comments|listen\s+to\s+this\s+article)[.:!]?",
+        "anywhere",
+        ("Follow", "Listen", "Back to top", "Open in app"),
     ),
     Rule(
         "widget.advertisement",
