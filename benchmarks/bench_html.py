@@ -4,7 +4,8 @@ Variants scored in one run, each against the hand-made article bodies:
 
   a  trafilatura.extract(html, include_comments=False): the benchmark's own call
   b  cleancorpus.html.extract_html(html): should score exactly as (a)
-  c  (b) followed by cleancorpus.clean(text).text: what the pipeline keeps
+  c  (b) followed by cleancorpus.clean (title rules off: trafilatura keeps the title apart)
+  q  favor_precision extraction followed by the same cleaning
   p  extract_html with favor_precision=True
   r  extract_html with favor_recall=True
   u  extract_html with the page's url passed
@@ -38,6 +39,7 @@ VARIANTS = {
     "b": "extract_html",
     "c": "extract_html + clean",
     "p": "extract_html favor_precision",
+    "q": "extract_html favor_precision + clean",
     "r": "extract_html favor_recall",
     "u": "extract_html with url",
 }
@@ -132,8 +134,8 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     """Run the chosen variants on one page (top-level so a process pool can call it)."""
     import trafilatura
 
-    from cleancorpus import InputError, clean
-    from cleancorpus.html import ExtractSettings, extract_html
+    from cleancorpus import CleanConfig, InputError, clean
+    from cleancorpus.html import EXTRACTED_TEXT_DISABLED_RULES, ExtractSettings, extract_html
 
     key, path, url, variants = task
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -157,9 +159,13 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     for name in variants:
         if name in runs:
             outputs[name], seconds[name] = _timed(runs[name])
-    if "c" in variants:
-        base = outputs["b"]
-        outputs["c"], seconds["c"] = _timed(lambda: clean(base).text if base else "")
+    config = CleanConfig(disable=EXTRACTED_TEXT_DISABLED_RULES)
+    for cleaned, extracted in (("c", "b"), ("q", "p")):
+        if cleaned in variants and extracted in outputs:
+            base = outputs[extracted]
+            outputs[cleaned], seconds[cleaned] = _timed(
+                lambda base=base: clean(base, config).text if base else ""
+            )
     return PageResult(key, outputs, seconds)
 
 
@@ -341,14 +347,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
     parser.add_argument("--workers", type=int, default=1, help="processes (default 1)")
-    parser.add_argument("--variants", default="abcpru", help="letters of the variants to run")
+    parser.add_argument("--variants", default="abcpqru", help="letters of the variants to run")
     parser.add_argument("--limit", type=int, help="only the first N pages (by key)")
     parser.add_argument("--leftovers", action="store_true", help="print leftover line shapes")
     parser.add_argument("--leftovers-of", default="c", help="variant whose leftovers to print")
     args = parser.parse_args(argv)
     variants = [v for v in VARIANTS if v in args.variants]
-    if "c" in variants and "b" not in variants:
-        variants = sorted({*variants, "b"}, key=list(VARIANTS).index)
+    for cleaned, extracted in (("c", "b"), ("q", "p")):
+        if cleaned in variants and extracted not in variants:
+            variants = sorted({*variants, extracted}, key=list(VARIANTS).index)
     if not (args.data / "ground-truth.json").is_file():
         print(f"{args.data}: no ground-truth.json there; pass --data", file=sys.stderr)
         return 2
