@@ -3,17 +3,18 @@
 The page is built only from the files a run writes into its output directory, so it does not
 depend on the pipeline's internals:
 
-- ``report.json`` — read keys (each optional; flat or nested spelling accepted):
-  ``documents_in`` | ``documents.in`` | ``documents`` (an int), ``documents_out`` |
-  ``documents.out``, ``characters_in`` | ``characters.in``, ``characters_out`` |
-  ``characters.out``, ``removals_per_rule`` | ``removals`` (rule -> count), ``errors`` (list of
-  ``{"path", "problem"}`` or strings), ``timings`` and ``parameters`` (shown as key/value tables),
-  ``version``. Unknown keys are ignored; a missing count is derived from the other files.
+- ``report.json`` (layout in :mod:`cleancorpus.report`) — read keys, each optional:
+  ``counts.documents``, ``counts.canonical``, ``counts.characters_in``,
+  ``counts.characters_out`` (all cleaned documents), ``counts.characters_canonical``,
+  ``counts.skipped``, ``removals_by_rule`` (used only without ``removals.jsonl``), ``errors``
+  (``[{path, problem}]``), ``timings`` and ``parameters`` (shown flattened), ``version``,
+  ``input``. Other keys are ignored; a missing count is derived from the JSON lines files.
 - ``documents.jsonl`` — ``id``, ``text``, ``cluster``, ``canonical``, ``similarity``,
-  ``overlaps``, ``metadata.title``; read twice (sizes, then the few largest clusters' texts).
-- ``corpus.jsonl`` — only counted, when ``documents.jsonl`` is absent.
+  ``overlaps``, ``rule``, ``reason``, ``metadata.title``; read twice (cluster sizes, then the
+  texts of the few largest clusters only).
+- ``corpus.jsonl`` — ``id``, ``duplicates``; only when ``documents.jsonl`` is absent.
 - ``removals.jsonl`` — ``id``, ``rule``, ``start``, ``end``, ``text``; streamed, keeping counts
-  and a few examples per rule (the smallest by document id and offset, so input order is moot).
+  and a few examples per rule, chosen by document id and offset so input order does not matter.
 
 Figures are drawn with matplotlib (the optional ``report`` extra) as inline SVG; without it the
 page still renders, with tables and an install hint.
@@ -70,25 +71,51 @@ class HtmlReportConfig:
 
 @dataclass
 class RuleStats:
-    """Counts and the smallest few example spans of one removal rule."""
+    """Counts and a few example spans of one removal rule (``(id, start, end, text)``)."""
 
     spans: int = 0
     characters: int = 0
     examples: list[tuple[str, int, int, str]] = field(default_factory=list)
+    first_per_doc: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)
+
+    def add(self, example: tuple[str, int, int, str], keep: int) -> None:
+        """Keep, whatever the input order, the first span of the ``keep`` smallest document
+        ids, and the ``keep`` smallest spans overall to fill up when fewer documents have one."""
+        current = self.first_per_doc.get(example[0])
+        if current is None or example < current:
+            self.first_per_doc[example[0]] = example
+        self.examples.append(example)
+        if len(self.examples) > 4 * keep:  # amortised pruning keeps memory bounded
+            self.examples = sorted(self.examples)[:keep]
+        if len(self.first_per_doc) > 4 * keep:
+            self.first_per_doc = dict(sorted(self.first_per_doc.items())[:keep])
+
+    def finish(self, keep: int) -> None:
+        """Settle ``examples``: one per document first, then the smallest others."""
+        chosen = sorted(self.first_per_doc.values())[:keep]
+        chosen += [e for e in sorted(self.examples) if e not in chosen][: keep - len(chosen)]
+        self.examples, self.first_per_doc = sorted(chosen), {}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One document of a cluster as shown: id, cleaned text, and why dedup treated it so."""
+
+    id: str
+    text: str
+    why: str
 
 
 @dataclass(frozen=True)
 class ClusterView:
-    """One of the largest clusters: its canonical document beside one duplicate."""
+    """One of the largest clusters: its canonical document beside its least similar duplicate."""
 
     cluster: str
     size: int
     title: str
     members: tuple[str, ...]
-    canonical_id: str | None
-    canonical_text: str
-    duplicate_id: str
-    duplicate_text: str
+    canonical: Side | None
+    duplicate: Side
     similarity: float | None
 
 
@@ -97,10 +124,13 @@ class RunSummary:
     """Everything the page shows, read from one output directory."""
 
     output_dir: Path
+    input: str
     documents_in: int | None
     documents_out: int | None
     characters_in: int | None
+    characters_cleaned: int | None
     characters_out: int | None
+    skipped: int | None
     overlapping: int
     cluster_sizes: Mapping[int, int]  # cluster size -> number of clusters
     rules: Mapping[str, RuleStats]
@@ -172,16 +202,17 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
     errors = [_error(item) for item in _as_list(_lookup(report, "errors"))]
     return RunSummary(
         output_dir=output_dir,
-        documents_in=_count(
-            report, ("documents_in", "documents.in", "documents"), n_docs, have_docs
-        ),
-        documents_out=_count(report, ("documents_out", "documents.out"), n_canonical, have_docs),
+        input=_text(_lookup(report, "input")),
+        documents_in=_count(report, "counts.documents", n_docs, have_docs),
+        documents_out=_count(report, "counts.canonical", n_canonical, have_docs),
         characters_in=_count(
-            report, ("characters_in", "characters.in"), chars_all + removed_chars, docs.is_file()
+            report, "counts.characters_in", chars_all + removed_chars, docs.is_file()
         ),
+        characters_cleaned=_count(report, "counts.characters_out", chars_all, docs.is_file()),
         characters_out=_count(
-            report, ("characters_out", "characters.out"), chars_canonical, docs.is_file()
+            report, "counts.characters_canonical", chars_canonical, docs.is_file()
         ),
+        skipped=_count(report, "counts.skipped", 0, False),
         overlapping=overlapping,
         cluster_sizes=dict(sorted(Counter(sizes.values()).items())),
         rules=rules or _rules_from_report(report),
@@ -190,7 +221,7 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
         errors_total=len(errors),
         timings=_flatten(_lookup(report, "timings")),
         parameters=_flatten(_lookup(report, "parameters")),
-        version=_text(_lookup(report, "version") or _lookup(report, "cleancorpus_version")),
+        version=_text(_lookup(report, "version")),
         missing=missing,
     )
 
@@ -237,13 +268,9 @@ def _read_removals(path: Path, config: HtmlReportConfig) -> dict[str, RuleStats]
         start, end = _int(record.get("start")), _int(record.get("end"))
         stats.spans += 1
         stats.characters += len(text) if text else max(0, end - start)
-        stats.examples.append(
-            (_text(record.get("id")), start, end, text[: config.max_example_chars])
-        )
-        if len(stats.examples) > 4 * keep:  # amortised: keep the smallest few, order-independent
-            stats.examples = sorted(stats.examples)[:keep]
+        stats.add((_text(record.get("id")), start, end, text[: config.max_example_chars]), keep)
     for stats in rules.values():
-        stats.examples = sorted(stats.examples)[:keep]
+        stats.finish(keep)
     return dict(sorted(rules.items(), key=lambda item: (-item[1].spans, item[0])))
 
 
@@ -254,8 +281,8 @@ def _largest_clusters(
     top = dict(ranked[: config.max_clusters])
     if not top:
         return ()
-    canon: dict[str, tuple[str, str, str]] = {}
-    best: dict[str, tuple[tuple[bool, float, str], str, float | None]] = {}
+    canon: dict[str, tuple[Side, str]] = {}
+    best: dict[str, tuple[tuple[bool, float, str], Side, float | None]] = {}
     members: dict[str, list[str]] = {key: [] for key in top}
     for record in _read_jsonl(docs):
         doc_id = _text(record.get("id"))
@@ -265,37 +292,27 @@ def _largest_clusters(
         members[key].append(doc_id)
         if len(members[key]) > 4 * config.max_members:
             members[key] = sorted(members[key])[: config.max_members]
-        text = _text(record.get("text"))
+        rule, why = _text(record.get("rule")), _text(record.get("reason"))
+        why = why if why.startswith(rule) else f"{rule}: {why}" if why else rule
+        side = Side(doc_id, _text(record.get("text")), why)
         if record.get("canonical") is True:
             metadata = record.get("metadata")
-            title = _text(metadata.get("title")) if isinstance(metadata, dict) else ""
-            canon[key] = (doc_id, text, title)
+            canon[key] = (side, _text(metadata.get("title")) if isinstance(metadata, dict) else "")
             continue
         sim = record.get("similarity")
         sim = float(sim) if isinstance(sim, (int, float)) and not isinstance(sim, bool) else None
         # Show the least similar duplicate: its differences say most about the cluster.
         rank = (sim is None, sim if sim is not None else 0.0, doc_id)
         if key not in best or rank < best[key][0]:
-            best[key] = (rank, text, sim)
+            best[key] = (rank, side, sim)
     views = []
     for key, size in top.items():
-        if key not in best:
-            continue
-        (_, _, dup_id), dup_text, sim = best[key]
-        canon_id, canon_text, title = canon.get(key, (None, "", ""))
-        views.append(
-            ClusterView(
-                key,
-                size,
-                title,
-                tuple(sorted(members[key])[: config.max_members]),
-                canon_id,
-                canon_text,
-                dup_id,
-                dup_text,
-                sim,
+        if key in best:
+            canonical, title = canon.get(key, (None, ""))
+            shown = tuple(sorted(members[key])[: config.max_members])
+            views.append(
+                ClusterView(key, size, title, shown, canonical, best[key][1], best[key][2])
             )
-        )
     return tuple(views)
 
 
@@ -308,23 +325,20 @@ def _lookup(report: Mapping[str, Any], dotted: str) -> Any:
     return value
 
 
-def _count(
-    report: Mapping[str, Any], keys: tuple[str, ...], derived: int, known: bool
-) -> int | None:
-    for key in keys:
-        value = _lookup(report, key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
+def _count(report: Mapping[str, Any], key: str, derived: int, known: bool) -> int | None:
+    value = _lookup(report, key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     return derived if known else None
 
 
 def _rules_from_report(report: Mapping[str, Any]) -> dict[str, RuleStats]:
-    counts = _lookup(report, "removals_per_rule")
-    if not isinstance(counts, Mapping):
-        counts = _lookup(report, "removals")
-    if not isinstance(counts, Mapping):
-        return {}
-    rules = {str(k): RuleStats(spans=v) for k, v in counts.items() if isinstance(v, int)}
+    by_rule = _lookup(report, "removals_by_rule")
+    rules = {
+        str(rule): RuleStats(spans=_int(item.get("count")), characters=_int(item.get("characters")))
+        for rule, item in (by_rule.items() if isinstance(by_rule, Mapping) else ())
+        if isinstance(item, Mapping)
+    }
     return dict(sorted(rules.items(), key=lambda item: (-item[1].spans, item[0])))
 
 
@@ -371,12 +385,14 @@ def _int(value: Any) -> int:
 
 INSTALL_HINT = "pip install 'cleancorpus[report]'"
 _TOKEN = re.compile(r"\S+\s*")
+_CONTEXT_WORDS = 25
 _MAX_RULE_BARS = 25
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
  line-height:1.45;color:#1b1b1b;background:#fff;max-width:76rem;margin:0 auto;padding:1rem 1.5rem}
 h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
-nav a{margin-right:1rem}code{font-size:.92em}
+nav a{margin-right:1rem}
+code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
 table{border-collapse:collapse;margin:.6rem 0 1rem}caption{text-align:left;font-weight:600;
  padding:.3rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left;
  vertical-align:top}th{background:#f3f5f7}td.num,th.num{text-align:right;
@@ -388,7 +404,9 @@ figure{margin:.6rem 0}figure svg{max-width:100%;height:auto}figcaption{color:#44
 pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;font-size:.85rem}
 pre.doc{max-height:26rem;overflow:auto;border:1px solid #d0d7de;padding:.5rem;background:#fafbfc}
 del{background:#ffd7d5;color:#82071e}ins{background:#ccf5d3;color:#055d20}
-h3 small,h4 small{font-weight:400;color:#555}
+h3 small,h4 small,.why{font-weight:400;color:#555}.why{margin:.2rem 0;font-size:.9rem}
+.skip{color:#555;font-style:italic}
+article.cluster{border-top:1px solid #d0d7de;margin-top:1rem}
 """
 
 
@@ -441,49 +459,58 @@ def page(summary: RunSummary, config: HtmlReportConfig) -> str:
 
 
 def _summary_section(s: RunSummary) -> str:
-    docs_change = _change(s.documents_in, s.documents_out, "documents")
-    chars_change = (
-        f"{100 * s.characters_out / s.characters_in:.1f}% kept"
-        if s.characters_in and s.characters_out is not None
-        else ""
-    )
+    docs, chars = _share(s.documents_out, s.documents_in), _share(s.characters_out, s.characters_in)
     table = _table(
         "summary",
         "Documents and characters in and out",
-        ["", "In", "Out", "Change"],
+        ["", "In", "After cleaning", "Out (corpus)", "Kept"],
         [
-            ["Documents", _n(s.documents_in), _n(s.documents_out), docs_change],
-            ["Characters", _n(s.characters_in), _n(s.characters_out), chars_change],
+            ["Documents", _n(s.documents_in), _n(s.documents_in), _n(s.documents_out), docs],
+            [
+                "Characters",
+                *map(_n, (s.characters_in, s.characters_cleaned, s.characters_out)),
+                chars,
+            ],
         ],
-        numeric=(1, 2),
+        numeric=(1, 2, 3, 4),
     )
     spans = sum(r.spans for r in s.rules.values())
-    dup_clusters = sum(n for size, n in s.cluster_sizes.items() if size > 1)
-    facts = (
-        f"{spans:,} spans removed by {len(s.rules):,} rules · {dup_clusters:,} clusters with "
-        f"duplicates · {s.overlapping:,} documents overlap others without being duplicates · "
-        f"{s.errors_total:,} errors"
+    facts = [
+        f"{_plural(spans, 'span')} removed by {_plural(len(s.rules), 'rule')}",
+        f"{_plural(sum(n for k, n in s.cluster_sizes.items() if k > 1), 'cluster')} "
+        "with duplicates",
+        f"{_plural(s.overlapping, 'document')} overlapping others without being duplicates",
+        _plural(s.errors_total, "error"),
+    ]
+    if s.documents_in is not None and s.documents_out is not None:
+        facts.insert(0, f"{_plural(s.documents_in - s.documents_out, 'duplicate')} removed")
+    if s.skipped:
+        facts.append(f"{_plural(s.skipped, 'file')} skipped by extension")
+    source = f"<p>Input <code>{_e(s.input)}</code></p>" if s.input else ""
+    return (
+        f'<section id="summary"><h2>Summary</h2>{source}{table}'
+        f'<p id="facts">{" · ".join(facts)}</p></section>'
     )
-    return f'<section id="summary"><h2>Summary</h2>{table}<p>{facts}</p></section>'
 
 
-def _change(before: int | None, after: int | None, what: str) -> str:
-    if before is None or after is None:
-        return ""
-    return f"{after - before:+,} {what}"
+def _share(part: int | None, whole: int | None) -> str:
+    return f"{100 * part / whole:.1f}%" if part is not None and whole else ""
 
 
 def _clusters_section(s: RunSummary, figures: dict[str, str] | None) -> str:
     rows = [[_n(size), _n(count), _n(size * count)] for size, count in s.cluster_sizes.items()]
     table = _table(
         "cluster-sizes",
-        "Clusters by size (a cluster is a canonical document and its duplicates)",
+        "Clusters by size",
         ["Cluster size", "Clusters", "Documents"],
         rows,
         numeric=(0, 1, 2),
     )
     figure = _figure(figures, "sizes")
-    return f'<section id="clusters"><h2>Cluster sizes</h2>{figure}{table}</section>'
+    return (
+        '<section id="clusters"><h2>Cluster sizes</h2><p>A cluster is one canonical document and '
+        f"its duplicates; size 1 means the document has none.</p>{figure}{table}</section>"
+    )
 
 
 def _rules_section(s: RunSummary, figures: dict[str, str] | None) -> str:
@@ -497,7 +524,9 @@ def _rules_section(s: RunSummary, figures: dict[str, str] | None) -> str:
 
 def _largest_section(s: RunSummary, config: HtmlReportConfig) -> str:
     parts = ['<section id="largest"><h2>Largest clusters</h2>']
-    if not s.clusters:
+    if not s.clusters and any(size > 1 for size in s.cluster_sizes):
+        parts.append("<p>Duplicates exist, but showing them needs documents.jsonl.</p>")
+    elif not s.clusters:
         parts.append("<p>No document has a duplicate.</p>")
     else:
         parts.append(
@@ -506,34 +535,48 @@ def _largest_section(s: RunSummary, config: HtmlReportConfig) -> str:
             "only in the duplicate are <ins>underlined</ins>.</p>"
         )
     for number, view in enumerate(s.clusters, start=1):
+        canonical = view.canonical or Side("", "", "")
         left, right, only_a, only_b, cut = _word_diff(
-            view.canonical_text, view.duplicate_text, config.max_diff_words
+            canonical.text, view.duplicate.text, config.max_diff_words
         )
         more = view.size - len(view.members)
         members = ", ".join(f"<code>{_e(m)}</code>" for m in view.members)
         members += f" and {more:,} more" if more > 0 else ""
         sim = f"{view.similarity:.3f}" if view.similarity is not None else "not recorded"
         title = f" <small>{_e(view.title)}</small>" if view.title else ""
-        canon = (
-            f"Canonical <code>{_e(view.canonical_id)}</code>"
-            if view.canonical_id is not None
+        limit_note = f" (first {config.max_diff_words:,} words compared)" if cut else ""
+        canon_head = (
+            f"Canonical <code>{_e(canonical.id)}</code>"
+            if view.canonical is not None
             else "Canonical <small>(not found in documents.jsonl)</small>"
         )
+        dup_head = f"Duplicate <code>{_e(view.duplicate.id)}</code> <small>similarity {sim}</small>"
         parts.append(
             f'<article class="cluster" id="cluster-{number}"><h3>Cluster '
             f"<code>{_e(view.cluster)}</code>: {view.size:,} documents{title}</h3>"
-            f"<p>Members: {members}.<br>{only_a:,} words only in the canonical, {only_b:,} only "
-            f"in the duplicate{f' (first {config.max_diff_words:,} words compared)' if cut else ''}"
-            f'.</p><div class="pair"><section><h4>{canon}</h4><pre class="doc">{left}</pre>'
-            f"</section><section><h4>Duplicate <code>{_e(view.duplicate_id)}</code> <small>"
-            f'similarity {sim}</small></h4><pre class="doc">{right}</pre></section></div></article>'
+            f"<p>Members: {members}.<br>{_plural(only_a, 'word')} only in the canonical, "
+            f'{only_b:,} only in the duplicate{limit_note}.</p><div class="pair">'
+            + _side(canon_head, canonical.why, left)
+            + _side(dup_head, view.duplicate.why, right)
+            + "</div></article>"
         )
     parts.append("</section>")
     return "".join(parts)
 
 
-def _word_diff(a: str, b: str, limit: int) -> tuple[str, str, int, int, bool]:
-    """Word-level diff of two texts as two escaped HTML strings with ``<del>``/``<ins>`` marks."""
+def _side(heading: str, why: str, diff: str) -> str:
+    note = f'<p class="why">{_e(why)}</p>' if why else ""
+    return f'<section><h4>{heading}</h4>{note}<pre class="doc">{diff}</pre></section>'
+
+
+def _word_diff(
+    a: str, b: str, limit: int, context: int = _CONTEXT_WORDS
+) -> tuple[str, str, int, int, bool]:
+    """Word-level diff of two texts as two escaped HTML strings with ``<del>``/``<ins>`` marks.
+
+    Runs of equal words longer than the ``context`` kept around each change are folded into
+    a note saying how many identical words were left out.
+    """
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     cut = len(ta) > limit or len(tb) > limit
     ta, tb = ta[:limit], tb[:limit]
@@ -545,8 +588,11 @@ def _word_diff(a: str, b: str, limit: int) -> tuple[str, str, int, int, bool]:
     only_a = only_b = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            left.append(_e("".join(ta[i1:i2])))
-            right.append(_e("".join(tb[j1:j2])))
+            first, last = i1 == j1 == 0, (i2, j2) == (len(ta), len(tb))
+            head = 0 if first and not last else context  # before a change, not at the start
+            tail = 0 if last else context
+            left.append(_equal_run(ta[i1:i2], head, tail))
+            right.append(_equal_run(tb[j1:j2], head, tail))
             continue
         if i2 > i1:
             left.append(_mark("del", "".join(ta[i1:i2])))
@@ -555,6 +601,14 @@ def _word_diff(a: str, b: str, limit: int) -> tuple[str, str, int, int, bool]:
             right.append(_mark("ins", "".join(tb[j1:j2])))
             only_b += j2 - j1
     return "".join(left), "".join(right), only_a, only_b, cut
+
+
+def _equal_run(tokens: list[str], head: int, tail: int) -> str:
+    hidden = len(tokens) - head - tail
+    if hidden <= _CONTEXT_WORDS:
+        return _e("".join(tokens))
+    note = f'<span class="skip">[… {hidden:,} identical words …]</span>'
+    return _e("".join(tokens[:head])) + note + "\n" + _e("".join(tokens[len(tokens) - tail :]))
 
 
 def _mark(tag: str, chunk: str) -> str:
@@ -572,6 +626,8 @@ def _examples_section(s: RunSummary) -> str:
         rows = []
         for doc_id, start, end, text in stats.examples:
             shown = text + ("…" if end - start > len(text) else "")
+            if not shown.strip():  # only whitespace: show it as escapes, or it is invisible
+                shown = repr(shown)
             rows.append(
                 [doc_id, _Raw(f"{start:,}\N{EN DASH}{end:,}"), _Raw(f"<pre>{_e(shown)}</pre>")]
             )
@@ -589,7 +645,7 @@ def _errors_section(s: RunSummary) -> str:
     shown = f" (first {len(s.errors):,})" if len(s.errors) < s.errors_total else ""
     table = _table(
         "errors-table",
-        f"{s.errors_total:,} files could not be read{shown}",
+        f"{_plural(s.errors_total, 'file')} could not be read{shown}",
         ["File", "Problem"],
         [list(e) for e in s.errors],
     )
@@ -647,14 +703,20 @@ def _figures(s: RunSummary) -> dict[str, str] | None:
     try:
         import matplotlib
         from matplotlib.figure import Figure
+        from matplotlib.ticker import MaxNLocator
     except ImportError:
         return None
     out: dict[str, str] = {}
+    n_bars = min(len(s.rules), _MAX_RULE_BARS)
     # rc_context restores matplotlib's settings on exit: nothing leaks into the caller's process.
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cc", "font.size": 10}):
         if s.cluster_sizes:
             out["sizes"] = _svg(
-                _sizes_chart(Figure, s.cluster_sizes),
+                _sizes_chart(
+                    Figure(figsize=(7.5, 3.0), layout="constrained"),
+                    s.cluster_sizes,
+                    MaxNLocator(nbins=5, integer=True),
+                ),
                 "fig-sizes",
                 "Number of clusters by cluster size",
                 "Bar chart: for each cluster size, how many clusters have that many documents. "
@@ -662,17 +724,21 @@ def _figures(s: RunSummary) -> dict[str, str] | None:
             )
         if s.rules:
             out["rules"] = _svg(
-                _rules_chart(Figure, s.rules),
+                _rules_chart(
+                    Figure(figsize=(9.5, 0.9 + 0.32 * n_bars), layout="constrained"),
+                    s.rules,
+                    MaxNLocator(nbins=5, integer=True),
+                ),
                 "fig-rules",
                 "Removed spans per rule",
-                "Horizontal bar chart of how many spans each cleaning rule removed. "
+                "Two horizontal bar charts: how many spans, and how many characters, each "
+                "cleaning rule removed. "
                 "The table below lists the same numbers.",
             )
     return out
 
 
-def _sizes_chart(figure_cls: Any, sizes: Mapping[int, int]) -> Any:
-    fig = figure_cls(figsize=(7.5, 3.0), layout="constrained")
+def _sizes_chart(fig: Any, sizes: Mapping[int, int], integer_ticks: Any) -> Any:
     ax = fig.add_subplot()
     counts = list(sizes.values())
     bars = ax.bar([str(k) for k in sizes], counts, color="#3b6ea8")
@@ -682,24 +748,31 @@ def _sizes_chart(figure_cls: Any, sizes: Mapping[int, int]) -> Any:
         ax.tick_params(axis="x", labelrotation=90, labelsize=7)
     if max(counts) >= 50 * min(counts):
         ax.set_yscale("log")
+    else:
+        ax.yaxis.set_major_locator(integer_ticks)
     ax.set_xlabel("Cluster size (documents)")
     ax.set_ylabel("Clusters")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 
 
-def _rules_chart(figure_cls: Any, rules: Mapping[str, RuleStats]) -> Any:
+def _rules_chart(fig: Any, rules: Mapping[str, RuleStats], integer_ticks: Any) -> Any:
     shown = list(rules.items())[:_MAX_RULE_BARS]
-    fig = figure_cls(figsize=(7.5, 0.9 + 0.32 * len(shown)), layout="constrained")
-    ax = fig.add_subplot()
-    counts = [stats.spans for _, stats in shown]
-    bars = ax.barh([rule for rule, _ in shown], counts, color="#b5562b")
-    ax.bar_label(bars, labels=[f"{c:,}" for c in counts], fontsize=8, padding=2)
-    ax.invert_yaxis()
-    ax.set_xlabel(
-        "Spans removed" + (f" (top {_MAX_RULE_BARS} rules)" if len(rules) > len(shown) else "")
-    )
-    ax.spines[["top", "right"]].set_visible(False)
+    names = [rule for rule, _ in shown]
+    panels = fig.subplots(1, 2, sharey=True)
+    for ax, values, label, color in (
+        (panels[0], [r.spans for _, r in shown], "Spans removed", "#b5562b"),
+        (panels[1], [r.characters for _, r in shown], "Characters removed", "#6a4c93"),
+    ):
+        bars = ax.barh(names, values, color=color)
+        ax.bar_label(bars, labels=[f"{v:,}" for v in values], fontsize=8, padding=2)
+        ax.set_xlabel(label)
+        ax.margins(x=0.18)
+        ax.spines[["top", "right"]].set_visible(False)
+    panels[0].xaxis.set_major_locator(integer_ticks)
+    panels[0].invert_yaxis()  # shared: the most frequent rule on top in both panels
+    if len(rules) > len(shown):
+        fig.suptitle(f"Top {len(shown)} of {len(rules)} rules by spans", fontsize=10)
     return fig
 
 
@@ -715,6 +788,10 @@ def _svg(fig: Any, fig_id: str, title: str, desc: str) -> str:
         f'<title id="{fig_id}-title">{_e(title)}</title><desc id="{fig_id}-desc">{_e(desc)}</desc>'
         + svg[end:]
     )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _n(value: int | None) -> str:
