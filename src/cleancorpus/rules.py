@@ -73,7 +73,7 @@ _TIME = (
 DATE = (
     rf"(?:{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T\s][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|\d{{4}}年\d{{1,2}}月\d{{1,2}}日"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}){_TIME})"
 )
 _LINK = r"(?:\[[^\]\n]{1,200}\]\([^)\n]*\))"
@@ -294,6 +294,21 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Follow us on Twitter and Telegram",),
     ),
     Rule(
+        "footer.credits",
+        r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
+        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}",
+        "footer",
+        ("(Reporting by Jane Roe; Editing by Omar Haddad)", "Additional reporting by Kim Lee"),
+        max_words=60,
+    ),
+    Rule(
+        "footer.contact_author",
+        r"(?i)(?:write\s+to|email|e-mail|contact|reach)\s+(?:the\s+(?:author|writer|reporter)|"
+        r"[\p{Lu}][\p{L}'’.\-]+(?:\s+[\p{Lu}][\p{L}'’.\-]+){0,3})\s+at\s+\S+@\S+.{0,200}",
+        "footer",
+        ("Write to Jane Roe at jane.roe@example.com", "Email Tariq Malik at tm@example.com."),
+    ),
+    Rule(
         "footer.voiceover",
         r"(?i)(?:voice-?over|narrat(?:ion|ed))\s+by\s+.{1,80}",
         "footer",
@@ -317,7 +332,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
         r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
-        r"|most\s+(?:read|popular|viewed)|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|most\s+(?:read|popular|viewed)|don'?t\s+miss|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
         r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
@@ -337,7 +352,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?"
         r"|commenti|комментари[йия]|评论|コメント|تعليقات|تعليقان|réactions?)(?:\s*\(\d+\))?\s*[:：]?"
         r"|leave\s+a\s+(?:reply|comment)\s*:?|(?:join|start)\s+the\s+(?:discussion|conversation)"
-        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?",
+        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?"
+        r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
+        r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"
+        r"(?:post\s+)?comments?.{0,40}",
         "footer",
         ("12 Comments", "Leave a Reply", "Join the discussion"),
         opens="comments",
@@ -389,6 +407,8 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         "widget.ui_label",
         r"(?i)(?:follow|following|listen|save|saved|bookmark|print|email|menu|search|log\s?in"
         r"|sign\s?in|register|more|close|open\s+in\s+app|get\s+the\s+app|read\s+in\s+app"
+        r"|(?:click\s+here\s+to\s+)?(?:get|download)\s+the\s+.{1,40}\s+app|order\s+reprints?"
+        r"|print\s+(?:this\s+)?article|reprints?(?:\s+&\s+permissions)?|[-•*]\s+print\s+article"
         r"|copy\s+link|link\s+copied|show\s+more|show\s+less|back\s+to\s+top|skip\s+to\s+"
         r"(?:main\s+)?content|jump\s+to\s+comments|listen\s+to\s+this\s+article)[.:!]?",
         "anywhere",
