@@ -3,8 +3,10 @@
 A cleaner is any callable ``cleaner(text) -> (spans, metadata)``: the spans of ``text`` to
 remove, each with its rule name, and the facts it read. Cleaners run in order, each on the
 text the previous ones left; removals are mapped back to offsets in the original text. A
-cleaner with ``repeat = True`` runs again until it finds nothing more (nested markup), and
-the whole chain runs again until a round removes nothing, so cleaning is idempotent.
+cleaner with ``repeat = True`` runs again until it finds nothing more (nested markup). A
+cleaner with ``reveals = True`` can uncover residue for the others (unwrapped markup can turn
+a line into a byline), so after it removes something the whole chain runs again: cleaning a
+cleaned text changes nothing.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ from .textview import Span, TextView
 
 Cleaner = Callable[[str], tuple[list[Span], dict[str, Any]]]
 _MAX_REPEATS = 8
-# The chain runs again while it still finds residue (unwrapped markup can reveal a byline),
-# so that cleaning a cleaned text changes nothing.
 _MAX_ROUNDS = 4
 # Rule names that are not line rules but still can be disabled by name.
 BUILTIN_RULES = (
@@ -94,7 +94,7 @@ class TextCleaner:
         view = TextView(text)
         metadata: dict[str, Any] = {}
         for _ in range(_MAX_ROUNDS):
-            removed_before = len(view.removals)
+            revealed = False
             for cleaner in self.cleaners:
                 rounds = _MAX_REPEATS if getattr(cleaner, "repeat", False) else 1
                 for _ in range(rounds):
@@ -105,7 +105,8 @@ class TextCleaner:
                     if not spans:
                         break
                     view.remove(spans)
-            if len(view.removals) == removed_before:
+                    revealed = revealed or getattr(cleaner, "reveals", False)
+            if not revealed:
                 break
         return Cleaned(text, view.text, metadata, tuple(view.removals))
 

@@ -142,21 +142,27 @@ def thread_start(
     if len(content) < 3:
         return None
     seen: set[str] = set()
-    kinds = []
-    for line in content:
-        kind = "" if known(line.content) else _marker_kind(line.content)
-        if kind in ("name", "weak") and _used_before(line.content, seen):
+    seen_upto = 0  # words of the non-marker lines before this index are in ``seen``
+    kinds: list[str] = []
+    for position, line in enumerate(content):
+        kind = _marker_kind(line.content)
+        if kind and known(line.content):
             kind = ""
+        if kind in ("name", "weak"):
+            for earlier in range(seen_upto, position):
+                if not kinds[earlier]:
+                    seen.update(w.casefold() for w in words(content[earlier].content))
+            seen_upto = position
+            if _used_before(line.content, seen):
+                kind = ""
         kinds.append(kind)
-        if not kind:
-            seen.update(w.casefold() for w in words(line.content))
     # A marker is a marker only when a comment (a non-marker line) follows it, and a bulleted
     # handle only when the comment is indented under it (else it is a list item).
     for position, kind in enumerate(kinds):
         following = kinds[position + 1] if position + 1 < len(kinds) else None
-        if kind in ("name", "weak", "bullet") and (following is None or following):
-            kinds[position] = ""
-        elif kind == "bullet" and content[position + 1].indent <= content[position].indent:
+        if (kind in ("name", "weak", "bullet") and (following is None or following)) or (
+            kind == "bullet" and content[position + 1].indent <= content[position].indent
+        ):
             kinds[position] = ""
     for position in range(1, len(content)):
         if kinds[position] and _is_thread(content[position:], kinds[position:]):

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from .textview import Span
-
-_TRAILING = regex.compile(r"[^\S\n]+(?=\n|\Z)")
-_BLANK_RUN = regex.compile(r"(?<=\n\n)(?:[^\S\n]*\n)+")
-_LEADING = regex.compile(r"\A\s+")
-_ENDING = regex.compile(r"\s+\Z")
 
 
 class LayoutCleaner:
@@ -21,10 +14,21 @@ class LayoutCleaner:
     repeat = True
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
-        spans = [
-            Span(self.name, m.start(), m.end())
-            for pattern in (_LEADING, _TRAILING, _BLANK_RUN, _ENDING)
-            for m in pattern.finditer(text)
-            if m.end() > m.start()
-        ]
+        spans: list[Span] = []
+        leading = len(text) - len(text.lstrip())
+        if leading:
+            spans.append(Span(self.name, 0, leading))
+        ending = len(text.rstrip())
+        if ending < len(text):
+            spans.append(Span(self.name, ending, len(text)))
+        start, blanks = 0, 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            stripped = len(line.rstrip())
+            blanks = blanks + 1 if stripped == 0 else 0
+            if blanks > 1:  # a blank line after a blank line: drop it with its newline
+                spans.append(Span(self.name, start, min(end + 1, len(text))))
+            elif stripped < len(line):
+                spans.append(Span(self.name, start + stripped, end))
+            start = end + 1
         return spans, {}

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import regex
 
-_LINE = regex.compile(r"[^\n]*\n?")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
 
 
@@ -28,13 +27,17 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text``, newline included, so the lines tile the text exactly."""
     lines: list[Line] = []
-    for found in _LINE.finditer(text):
-        if found.start() == found.end():
-            break
-        raw = found.group()
+    start = 0
+    for raw in text.split("\n"):
+        end = start + len(raw) + 1
+        if end > len(text):  # the last line has no newline
+            end = len(text)
+            if start == end:
+                break
         content = raw.strip()
-        indent = len(raw) - len(raw.lstrip(" \t"))
-        lines.append(Line(len(lines), found.start(), found.end(), content, indent))
+        indent = len(raw) - len(raw.lstrip(" \t")) if content else 0
+        lines.append(Line(len(lines), start, end, content, indent))
+        start = end
     return lines
 
 

@@ -41,6 +41,7 @@ class MarkupCleaner:
 
     name = "markup"
     repeat = True
+    reveals = True
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
         spans: list[Span] = []
