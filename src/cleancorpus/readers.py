@@ -25,7 +25,6 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import InputError
 
@@ -52,17 +51,16 @@ def list_folder(
 ) -> Listing:
     """List ``root`` recursively; extensions are matched case-insensitively (``.TXT`` is read)."""
     wanted = {e.lower() for e in extensions}
-    base = Path(root)
+    base = os.fspath(root)
     documents: list[str] = []
     skipped: list[str] = []
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames.sort()
-        rel_dir = Path(dirpath).relative_to(base)
+        rel = os.path.relpath(dirpath, base)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in filenames:
-            doc_id = (rel_dir / name).as_posix()
-            if doc_id.startswith("./"):
-                doc_id = doc_id[2:]
-            (documents if Path(name).suffix.lower() in wanted else skipped).append(doc_id)
+            suffix = os.path.splitext(name)[1].lower()
+            (documents if suffix in wanted else skipped).append(prefix + name)
     return Listing(documents=tuple(sorted(documents)), skipped=tuple(sorted(skipped)))
 
 

@@ -4,8 +4,9 @@ Output files (the contract users' pipelines parse):
 
 - ``documents.jsonl``: one object per document: ``id``, ``text``, ``metadata``, ``cluster``,
   ``canonical``, ``duplicate_of``, ``similarity``, ``overlaps`` (ids), ``overlap_scores``
-  (id -> containment score) and ``reason`` (why the canonical was chosen, or which rule made
-  this document a duplicate).
+  (id -> containment score), ``reason`` (why the canonical was chosen, or why this document
+  is a duplicate) and ``rule`` (null for a canonical, else the dedup rule, e.g.
+  "near-duplicate").
 - ``corpus.jsonl``: canonical documents only: ``id``, ``text``, ``metadata``, ``duplicates``.
 - ``corpus/``: for folder input, each canonical text as a file at its input path.
 - ``removals.jsonl``: one object per removed span: ``id``, ``rule``, ``start``, ``end``,
@@ -27,12 +28,12 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from .document import Removal
 from .errors import ConfigError
@@ -43,6 +44,33 @@ REMOVALS = "removals.jsonl"
 REPORT = "report.json"
 CORPUS_DIR = "corpus"
 OUTPUT_NAMES = frozenset({DOCUMENTS, CORPUS, REMOVALS, REPORT, CORPUS_DIR})
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a document ended up after dedup, as written beside its text."""
+
+    cluster: str
+    canonical: bool
+    duplicate_of: str | None
+    similarity: float | None
+    overlaps: tuple[tuple[str, float], ...] = ()
+    reason: str = ""
+    rule: str | None = None
+    duplicates: tuple[str, ...] = ()  # for a canonical document: the rest of its cluster
+
+    def fields(self) -> dict[str, Any]:
+        """The ``documents.jsonl`` fields that follow ``metadata``."""
+        return {
+            "cluster": self.cluster,
+            "canonical": self.canonical,
+            "duplicate_of": self.duplicate_of,
+            "similarity": self.similarity,
+            "overlaps": [other for other, _ in self.overlaps],
+            "overlap_scores": dict(self.overlaps),
+            "reason": self.reason,
+            "rule": self.rule,
+        }
 
 
 @dataclass(frozen=True)
@@ -58,8 +86,22 @@ class DocumentResult:
     similarity: float | None
     overlaps: tuple[tuple[str, float], ...] = ()
     reason: str = ""
+    rule: str | None = None
     removals: tuple[Removal, ...] = ()
     duplicates: tuple[str, ...] = field(default=())  # for a canonical document: its duplicates
+
+    @property
+    def placement(self) -> Placement:
+        return Placement(
+            self.cluster,
+            self.canonical,
+            self.duplicate_of,
+            self.similarity,
+            self.overlaps,
+            self.reason,
+            self.rule,
+            self.duplicates,
+        )
 
     def document_record(self) -> dict[str, Any]:
         """The object written to ``documents.jsonl``."""
@@ -67,13 +109,7 @@ class DocumentResult:
             "id": self.id,
             "text": self.text,
             "metadata": dict(self.metadata),
-            "cluster": self.cluster,
-            "canonical": self.canonical,
-            "duplicate_of": self.duplicate_of,
-            "similarity": self.similarity,
-            "overlaps": [other for other, _ in self.overlaps],
-            "overlap_scores": dict(self.overlaps),
-            "reason": self.reason,
+            **self.placement.fields(),
         }
 
     def corpus_record(self) -> dict[str, Any]:
@@ -93,6 +129,44 @@ class DocumentResult:
         ]
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """One cleaned document's JSON pieces, encoded once (in a worker) and copied as bytes."""
+
+    text: bytes  # the cleaned text as a JSON string literal
+    metadata: bytes  # a JSON object
+    removals: bytes  # complete removals.jsonl lines, sorted by start
+
+    @classmethod
+    def of(
+        cls,
+        doc_id: str,
+        text: str,
+        metadata: Mapping[str, Any],
+        removals: Iterable[tuple[str, int, int, str]],
+    ) -> Encoded:
+        """Encode a document; ``removals`` are ``(rule, start, end, text)``."""
+        head = '{"id": ' + dumps(doc_id) + ', "rule": '
+        lines = [
+            f'{head}{dumps(rule)}, "start": {start}, "end": {end}, "text": {dumps(cut)}}}\n'
+            for rule, start, end, cut in sorted(removals, key=lambda r: (r[1], r[2], r[0]))
+        ]
+        return cls(
+            dumps(text).encode("utf-8"),
+            dumps(dict(metadata)).encode("utf-8"),
+            "".join(lines).encode("utf-8"),
+        )
+
+    def pack(self) -> tuple[bytes, tuple[int, int]]:
+        """The bytes to spool, and the lengths :meth:`unpack` needs to split them again."""
+        return self.text + self.metadata + self.removals, (len(self.text), len(self.metadata))
+
+    @classmethod
+    def unpack(cls, data: bytes, sizes: tuple[int, int]) -> Encoded:
+        text, meta = sizes
+        return cls(data[:text], data[text : text + meta], data[text + meta :])
+
+
 def dumps(obj: Any) -> str:
     """JSON for the output files: non-ASCII kept, tuples/sets as lists, anything else as str."""
     return json.dumps(obj, ensure_ascii=False, default=_jsonable)
@@ -108,41 +182,91 @@ def _jsonable(obj: Any) -> Any:
     return str(obj)
 
 
-class OutputWriter:
-    """Streams :class:`DocumentResult` records, in id order, into the files of one folder."""
+def corpus_path(folder: Path | str, doc_id: str) -> str:
+    """Where the canonical text of ``doc_id`` goes under ``folder``."""
+    return os.path.join(folder, CORPUS_DIR, *doc_id.split("/"))
 
-    def __init__(self, folder: Path, corpus_files: bool) -> None:
+
+def write_corpus_file(folder: Path | str, doc_id: str, text: str) -> None:
+    """Write one text under ``folder/corpus/`` at its input path, bytes as decoded (CRLF kept)."""
+    target = corpus_path(folder, doc_id)
+    data = text.encode("utf-8")
+    try:
+        _write_bytes(target, data)
+    except FileNotFoundError:  # first file of its folder
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _write_bytes(target, data)
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+class OutputWriter:
+    """Streams documents, in increasing id order, into the files of one output folder.
+
+    ``corpus_files``: "write" writes each canonical text under ``corpus/``; "prune" means the
+    workers already wrote every cleaned text there and the duplicates' files are removed;
+    None writes no corpus files.
+    """
+
+    def __init__(self, folder: Path, corpus_files: str | None = "write") -> None:
+        if corpus_files not in ("write", "prune", None):
+            raise ValueError(f"corpus_files must be 'write', 'prune' or None, not {corpus_files!r}")
         self.folder = folder
         self.corpus_files = corpus_files
         self._last_id: str | None = None
-        self._documents = _open_text(folder / DOCUMENTS)
-        self._corpus = _open_text(folder / CORPUS)
-        self._removals = _open_text(folder / REMOVALS)
-        self._made_dirs: set[Path] = set()
+        self._documents = _open_binary(folder / DOCUMENTS)
+        self._corpus = _open_binary(folder / CORPUS)
+        self._removals = _open_binary(folder / REMOVALS)
+        self._pruned_dirs: set[str] = set()
 
     def add(self, result: DocumentResult) -> None:
-        if self._last_id is not None and result.id <= self._last_id:
-            raise ValueError(f"records must come in increasing id order: {result.id!r}")
-        self._last_id = result.id
-        self._documents.write(dumps(result.document_record()) + "\n")
-        for record in result.removal_records():
-            self._removals.write(dumps(record) + "\n")
-        if result.canonical:
-            self._corpus.write(dumps(result.corpus_record()) + "\n")
-            if self.corpus_files:
-                self._write_corpus_file(result.id, result.text)
+        """Write one document held in memory."""
+        removals = ((r.rule, r.start, r.end, r.text) for r in result.removals)
+        encoded = Encoded.of(result.id, result.text, result.metadata, removals)
+        self.add_encoded(result.id, encoded, result.placement, result.text)
 
-    def _write_corpus_file(self, doc_id: str, text: str) -> None:
-        target = self.folder.joinpath(CORPUS_DIR, *doc_id.split("/"))
-        if target.parent not in self._made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made_dirs.add(target.parent)
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+    def add_encoded(
+        self, doc_id: str, encoded: Encoded, placement: Placement, text: str | None = None
+    ) -> None:
+        """Write one document from its encoded pieces; ``text`` is needed for "write"."""
+        if self._last_id is not None and doc_id <= self._last_id:
+            raise ValueError(f"records must come in increasing id order: {doc_id!r}")
+        self._last_id = doc_id
+        head = b'{"id": ' + dumps(doc_id).encode("utf-8") + b', "text": ' + encoded.text
+        head += b', "metadata": ' + encoded.metadata
+        rest = dumps(placement.fields())[1:].encode("utf-8")
+        self._documents.write(head + b", " + rest + b"\n")
+        self._removals.write(encoded.removals)
+        if placement.canonical:
+            duplicates = dumps(list(placement.duplicates)).encode("utf-8")
+            self._corpus.write(head + b', "duplicates": ' + duplicates + b"}\n")
+            if self.corpus_files == "write":
+                if text is None:
+                    raise ValueError(f"the text of {doc_id!r} is needed to write its corpus file")
+                write_corpus_file(self.folder, doc_id, text)
+        elif self.corpus_files == "prune":
+            path = corpus_path(self.folder, doc_id)
+            os.unlink(path)
+            self._pruned_dirs.add(os.path.dirname(path))
 
     def close(self) -> None:
         for handle in (self._documents, self._corpus, self._removals):
             handle.close()
+        self._remove_empty_dirs()
+
+    def _remove_empty_dirs(self) -> None:
+        top = os.path.join(self.folder, CORPUS_DIR)
+        for path in sorted(self._pruned_dirs, key=len, reverse=True):
+            while path != top and path.startswith(top):
+                try:
+                    os.rmdir(path)  # fails, as wanted, when the folder is not empty
+                except OSError:
+                    break
+                path = os.path.dirname(path)
+        self._pruned_dirs.clear()
 
     def __enter__(self) -> OutputWriter:
         return self
@@ -156,8 +280,8 @@ class OutputWriter:
         self.close()
 
 
-def _open_text(path: Path) -> TextIO:
-    return open(path, "w", encoding="utf-8", newline="\n")
+def _open_binary(path: Path) -> BinaryIO:
+    return open(path, "wb")  # closed by OutputWriter.close
 
 
 def write_report(folder: Path, report: Mapping[str, Any]) -> None:

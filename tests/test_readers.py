@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from cleancorpus.errors import InputError
+from cleancorpus.readers import check_text, decode, iter_texts, list_folder, read_text
+
+
+def test_list_folder_is_recursive_sorted_and_filters_extensions(tmp_path, write_tree):
+    write_tree(
+        tmp_path,
+        {"z.txt": "z", "b/c/d.md": "d", "a.TXT": "a", "b/img.png": b"\x89PNG", "notes": "n"},
+    )
+    listing = list_folder(tmp_path)
+    assert listing.documents == ("a.TXT", "b/c/d.md", "z.txt")
+    assert listing.skipped == ("b/img.png", "notes")
+
+
+def test_list_folder_with_other_extensions(tmp_path, write_tree):
+    write_tree(tmp_path, {"a.txt": "a", "b.rst": "b"})
+    assert list_folder(tmp_path, extensions=(".rst",)).documents == ("b.rst",)
+
+
+def test_read_text_strips_bom_and_keeps_crlf(tmp_path, write_tree):
+    write_tree(tmp_path, {"a.txt": b"\xef\xbb\xbfline one\r\nline two\r\n"})
+    assert read_text(tmp_path, "a.txt", max_bytes=1000) == "line one\r\nline two\r\n"
+
+
+def test_read_text_nested_id(tmp_path, write_tree):
+    write_tree(tmp_path, {"x/y/z.md": "Grüße"})
+    assert read_text(tmp_path, "x/y/z.md", max_bytes=1000) == "Grüße"
+
+
+def test_invalid_utf8_names_the_byte_offset(tmp_path, write_tree):
+    write_tree(tmp_path, {"latin.txt": "café au lait".encode("latin-1")})
+    with pytest.raises(InputError) as info:
+        read_text(tmp_path, "latin.txt", max_bytes=1000)
+    assert info.value.path == "latin.txt"
+    assert "not valid UTF-8" in info.value.problem
+    assert "offset 3" in info.value.problem
+    assert "0xe9" in info.value.problem
+
+
+def test_nul_bytes_mean_binary(tmp_path, write_tree):
+    write_tree(tmp_path, {"pic.txt": b"GIF89a\x00\x01\x02"})
+    with pytest.raises(InputError) as info:
+        read_text(tmp_path, "pic.txt", max_bytes=1000)
+    assert info.value.problem.startswith("binary file")
+    assert "offset 6" in info.value.problem
+
+
+def test_mostly_control_characters_mean_binary():
+    with pytest.raises(InputError, match="binary file: 20 of the first 24"):
+        check_text("ctl.txt", "\x01\x02\x03\x04" * 5 + "text")
+
+
+def test_a_few_control_characters_are_text():
+    check_text("ok.txt", "a form feed \f and a tab \t and one bell \x07 in a sentence")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"", "empty file: no text"), (b" \n\t\r\n ", "only whitespace"), (b"\xef\xbb\xbf", "empty")],
+)
+def test_empty_and_whitespace_files(data, problem):
+    with pytest.raises(InputError, match=problem):
+        decode("e.txt", data)
+
+
+def test_too_large_names_size_and_limit(tmp_path, write_tree):
+    write_tree(tmp_path, {"big.txt": "x" * 2500})
+    with pytest.raises(InputError) as info:
+        read_text(tmp_path, "big.txt", max_bytes=1000)
+    assert "2,500 bytes" in info.value.problem
+    assert "limit of 1,000 bytes" in info.value.problem
+    assert "--max-bytes" in info.value.problem
+
+
+def test_file_exactly_at_the_limit_is_read(tmp_path, write_tree):
+    write_tree(tmp_path, {"edge.txt": "x" * 1000})
+    assert len(read_text(tmp_path, "edge.txt", max_bytes=1000)) == 1000
+
+
+def test_dangling_symlink_is_unreadable(tmp_path):
+    os.symlink(tmp_path / "missing.txt", tmp_path / "link.txt")
+    with pytest.raises(InputError, match=r"link\.txt: cannot be read: file not found"):
+        read_text(tmp_path, "link.txt", max_bytes=1000)
+
+
+def test_fifo_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(InputError, match="not a regular file"):
+        read_text(tmp_path, "pipe.txt", max_bytes=1000)
+
+
+def test_iter_texts_continues_past_bad_files(tmp_path, write_tree):
+    write_tree(tmp_path, {"a.txt": "fine", "b.txt": b"", "c.txt": "also fine"})
+    results = dict(iter_texts(tmp_path, ["a.txt", "b.txt", "c.txt"], max_bytes=100))
+    assert results["a.txt"] == "fine"
+    assert results["c.txt"] == "also fine"
+    assert isinstance(results["b.txt"], InputError)
