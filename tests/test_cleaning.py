@@ -142,3 +142,16 @@ def test_cleaner_is_reusable_and_composes() -> None:
     assert cleaner.clean("Share this:\n\nBody text here.").text == "Body text here."
     only_markup = TextCleaner(cleaners=cleaner.cleaners[1:])
     assert only_markup.clean("Share this:\n\n**Body**.").text == "Share this:\n\nBody."
+
+
+def test_records_and_errors_survive_pickling_for_worker_processes() -> None:
+    import pickle
+
+    from cleancorpus import Document, InputError
+
+    document = Document("a.txt", "text", {"site": "X"})
+    assert pickle.loads(pickle.dumps(document)) == document
+    cleaned = clean("By Jane Doe\n\nThe river rose overnight.")
+    assert pickle.loads(pickle.dumps(cleaned)) == cleaned
+    error = pickle.loads(pickle.dumps(InputError("a.txt", "empty file")))
+    assert (error.path, error.problem, str(error)) == ("a.txt", "empty file", "a.txt: empty file")

@@ -38,6 +38,9 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", _frozen(self.metadata))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable for worker processes
+        return (Document, (self.id, self.text, dict(self.metadata), self.source))
+
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
@@ -56,3 +59,6 @@ class Cleaned:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", _frozen(self.metadata))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable for worker processes
+        return (Cleaned, (self.original, self.text, dict(self.metadata), self.removals))

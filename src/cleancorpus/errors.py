@@ -25,6 +25,9 @@ class InputError(CleancorpusError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        return (type(self), (self.path, self.problem))
+
 
 class MismatchError(CleancorpusError, ValueError):
     """Signatures or indexes built with different parameters were mixed."""
