@@ -7,9 +7,14 @@ text, no metadata) is scored in the same run. Metadata accuracy is, for each exp
 share of documents whose ``clean(text).metadata[key]`` equals the label (strings stripped and
 compared case-insensitively, tags as sets, dates as YYYY-MM-DD).
 
-    python benchmarks/bench_cleaning.py                 # both sets, text report
+    python benchmarks/bench_cleaning.py                 # dev and unseen, text report
     python benchmarks/bench_cleaning.py --set dev --json
     python benchmarks/bench_cleaning.py --min-f1 0.9    # exit 1 if a set scores lower
+    python benchmarks/bench_cleaning.py --learned --set all
+
+``--learned`` adds a row: rule cleaning followed by the learned cleaner
+(``cleancorpus.learned``), learning over the set's own documents grouped by their ``site``
+field. It exits 1 if learning lowers a set's mean body recall.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from typing import Any
 import regex
 
 SETS_DIR = Path(__file__).resolve().parent / "cleaning"
-SET_NAMES = ("dev", "unseen")
+SET_NAMES = ("dev", "unseen", "learn_dev")
+DEFAULT_SETS = ("dev", "unseen")
 SYSTEM = "cleancorpus"
+LEARNED = "cleancorpus + learned"
 BASELINE = "no cleaning"
 _TOKEN = regex.compile(r"\w+")
 
@@ -176,15 +183,47 @@ def _no_cleaning(text: str) -> tuple[str, Mapping[str, Any]]:
     return text, {}
 
 
-def evaluate(set_names: Iterable[str], worst: int = 5) -> dict[str, Any]:
-    """Score both systems on each named set; return a JSON-ready result."""
-    systems: dict[str, Cleaner] = {SYSTEM: _cleancorpus(), BASELINE: _no_cleaning}
+def _learned_outputs(
+    records: list[dict[str, Any]], config: Any = None
+) -> tuple[dict[str, tuple[str, Mapping[str, Any]]], Any]:
+    """Rule-clean every record, learn over the set grouped by ``site``, apply per record."""
+    from cleancorpus import clean
+    from cleancorpus.learned import learn_boilerplate
+
+    cleaned = {rec["id"]: clean(rec["text"]) for rec in records}
+    learned = learn_boilerplate(
+        ((rec["id"], rec["site"], cleaned[rec["id"]].text) for rec in records), config
+    )
+    outputs = {}
+    for rec in records:
+        result = learned.apply(cleaned[rec["id"]], rec["site"])
+        outputs[rec["id"]] = (result.text, result.metadata)
+    return outputs, learned
+
+
+def _score_all(
+    records: list[dict[str, Any]], cleaner: Cleaner | None, learned_out: Any
+) -> list[DocScore]:
+    """Scores of ``cleaner``, or of the learned outputs when ``cleaner`` is None."""
+    if cleaner is not None:
+        return [score_document(rec, cleaner) for rec in records]
+    return [score_document(rec, lambda _t, r=rec: learned_out[r["id"]]) for rec in records]
+
+
+def evaluate(set_names: Iterable[str], worst: int = 5, learned: bool = False) -> dict[str, Any]:
+    """Score the systems on each named set; return a JSON-ready result."""
+    systems: dict[str, Cleaner | None] = {SYSTEM: _cleancorpus(), BASELINE: _no_cleaning}
+    if learned:
+        systems[LEARNED] = None
     result: dict[str, Any] = {"sets": {}}
     for name in set_names:
         records = load_set(name)
         entry: dict[str, Any] = {}
+        learned_out, model = _learned_outputs(records) if learned else (None, None)
+        per_doc: dict[str, list[DocScore]] = {}
         for label, cleaner in systems.items():
-            scores = [score_document(rec, cleaner) for rec in records]
+            scores = _score_all(records, cleaner, learned_out)
+            per_doc[label] = scores
             summary = summarise(scores)
             sites = sorted({s.site for s in scores})
             summary["sites"] = {
@@ -204,6 +243,13 @@ def evaluate(set_names: Iterable[str], worst: int = 5) -> dict[str, Any]:
                 for s in ranked
             ]
             entry[label] = summary
+        if learned:
+            rules = {s.id: s.recall for s in per_doc[SYSTEM]}
+            entry[LEARNED]["learned_lines"] = len(model.blocks)
+            entry[LEARNED]["learned_sites"] = len(model.sites)
+            entry[LEARNED]["recall_lowered"] = [
+                s.id for s in per_doc[LEARNED] if s.recall < rules[s.id] - 1e-12
+            ]
         result["sets"][name] = entry
     return result
 
@@ -220,12 +266,25 @@ def render(result: Mapping[str, Any]) -> str:
     header = f"  {'':<30} {'docs':>4} {'P':>7} {'R':>7} {'F1':>7} {'recall<1':>9}"
     for name, entry in result["sets"].items():
         ours, base = entry[SYSTEM], entry[BASELINE]
-        lines += [f"== {name} ==", header, _row(SYSTEM, ours), _row(BASELINE, base)]
+        lines += [f"== {name} ==", header, _row(SYSTEM, ours)]
+        if LEARNED in entry:
+            lines.append(_row(LEARNED, entry[LEARNED]))
+        lines.append(_row(BASELINE, base))
+        if LEARNED in entry:
+            lr = entry[LEARNED]
+            lowered = ", ".join(lr["recall_lowered"]) or "none"
+            lines.append(
+                f"  learned {lr['learned_lines']} lines on {lr['learned_sites']} sites; "
+                f"recall lowered on: {lowered}"
+            )
         if ours["errors"]:
             lines.append(f"  !! clean() raised on {ours['errors']} documents")
         lines.append("  per site (cleancorpus; baseline F1 in brackets):")
         for site, s in ours["sites"].items():
-            lines.append(_row(site[:28], s) + f"   [{base['sites'][site]['f1']:.3f}]")
+            extra = ""
+            if LEARNED in entry:
+                extra = f"  learned F1 {entry[LEARNED]['sites'][site]['f1']:.3f}"
+            lines.append(_row(site[:28], s) + f"   [{base['sites'][site]['f1']:.3f}]" + extra)
         meta = "  ".join(f"{k}={v:.2f}" for k, v in ours["metadata"].items())
         lines.append(f"  metadata accuracy: {meta}")
         lines.append("  worst documents:")
@@ -244,7 +303,12 @@ def render(result: Mapping[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score cleancorpus.clean on labelled sets.")
-    parser.add_argument("--set", choices=(*SET_NAMES, "both"), default="both")
+    parser.add_argument(
+        "--set",
+        choices=(*SET_NAMES, "both", "all"),
+        default="both",
+        help="both = dev and unseen; all adds learn_dev",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")
     parser.add_argument(
@@ -253,14 +317,24 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="exit with status 1 if cleancorpus F1 on any set is below this",
     )
+    parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="also score rule cleaning + boilerplate learned from each set's documents",
+    )
     args = parser.parse_args(argv)
-    names = SET_NAMES if args.set == "both" else (args.set,)
-    result = evaluate(names, worst=args.worst)
+    names = {"both": DEFAULT_SETS, "all": SET_NAMES}.get(args.set, (args.set,))
+    result = evaluate(names, worst=args.worst, learned=args.learned)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else render(result))
     if args.min_f1 is not None:
         low = [n for n, e in result["sets"].items() if e[SYSTEM]["f1"] < args.min_f1]
         if low:
             print(f"F1 below {args.min_f1} on: {', '.join(low)}", file=sys.stderr)
+            return 1
+    if args.learned:
+        worse = [n for n, e in result["sets"].items() if e[LEARNED]["recall"] < e[SYSTEM]["recall"]]
+        if worse:
+            print(f"learning lowered body recall on: {', '.join(worse)}", file=sys.stderr)
             return 1
     return 0
 

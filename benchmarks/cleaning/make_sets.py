@@ -1,4 +1,4 @@
-"""Build dev.jsonl and unseen.jsonl from the hand-written sources in ``source/``.
+"""Build dev.jsonl, unseen.jsonl and learn_dev.jsonl from the hand-written sources in ``source/``.
 
 Every document is written by hand as a sequence of segments: residue (``@@x``) and article
 body (``@@b``). The raw ``text`` is the segments joined by a blank line; the expected ``body``
@@ -7,7 +7,7 @@ is the body paragraphs, markdown link residue unwrapped, joined by a blank line.
 ``@@use x NAME`` or ``@@use b NAME``; ``{{var}}`` in a block is filled from the document's
 ``var.NAME: value`` lines. Run from anywhere::
 
-    python benchmarks/cleaning/make_sets.py          # rewrite both sets
+    python benchmarks/cleaning/make_sets.py          # rewrite every set
     python benchmarks/cleaning/make_sets.py --check  # fail if the files on disk are stale
 
 Output is deterministic: same sources, same bytes.
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "unseen")
+SETS = ("dev", "unseen", "learn_dev")
 META_KEYS = ("title", "author", "site", "date", "tags", "original_source")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
