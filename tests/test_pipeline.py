@@ -230,6 +230,7 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
         "corpus.jsonl",
         "documents.jsonl",
         "removals.jsonl",
+        "report.html",
         "report.json",
     ]
 

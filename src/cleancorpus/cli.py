@@ -1,6 +1,7 @@
 """The ``cleancorpus`` command: parse arguments, build options, call the library, map errors.
 
-Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``).
+Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``), and
+``cleancorpus learn INPUT [--save FILE]`` to see what ``run --learn`` would learn.
 
 Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpus.errors`):
 
@@ -25,7 +26,8 @@ from typing import NoReturn, TextIO
 from .cleaning import CleanConfig
 from .dedup import DedupConfig
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
-from .pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, run
+from .learned import LearnConfig, LearnedBoilerplate
+from .pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, learn, run
 
 EPILOG = f"""\
 exit codes:
@@ -88,8 +90,50 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="B",
         help="skip larger files with an error; accepts 500000, 500k, 50MB (default: 50MB)",
     )
+    sub.add_argument(
+        "--learn",
+        action="store_true",
+        help="learn repeated header/footer lines per site from INPUT first, and remove them "
+        "(a second pass over the corpus; blocks written to OUTPUT/learned.json)",
+    )
+    sub.add_argument(
+        "--learned-blocks",
+        metavar="FILE",
+        help="remove the blocks of a learned.json saved before (no learning pass)",
+    )
+    _learning_options(sub)
     sub.add_argument("--quiet", action="store_true", help="no summary on stderr (errors still)")
+    learn = commands.add_parser(
+        "learn",
+        help="list the boilerplate INPUT would teach, changing nothing (a dry run)",
+        description="Read and clean INPUT, and print the header/footer lines that recur per "
+        "site: each learned block with its evidence (groups of documents, example ids). "
+        "Nothing is written unless --save is given.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    learn.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    learn.add_argument("--save", metavar="FILE", help="also save the blocks (for --learned-blocks)")
+    learn.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
+    )
+    _learning_options(learn)
     return parser
+
+
+def _learning_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--min-documents",
+        type=int,
+        metavar="N",
+        help="a learned line must recur in at least N documents with different bodies (default: 3)",
+    )
+    parser.add_argument(
+        "--min-fraction",
+        type=float,
+        metavar="F",
+        help="... and in at least this share of its site's documents (default: 0.5)",
+    )
 
 
 def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int:
@@ -100,6 +144,8 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
             args = build_parser().parse_args(argv)
         except SystemExit as exc:  # --help prints and exits 0
             return exc.code if isinstance(exc.code, int) else 0
+        if args.command == "learn":
+            return _learn_command(args, err)
         result = run(args.input, args.output, options_from(args))
     except KeyboardInterrupt:
         print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
@@ -134,7 +180,35 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         raise
     except (TypeError, ValueError) as exc:
         raise ConfigError(str(exc)) from exc
-    return RunOptions(clean=clean, dedup=dedup, workers=args.workers, max_bytes=args.max_bytes)
+    learn = _learn_config(args) if args.learn else None
+    learned = LearnedBoilerplate.load(args.learned_blocks) if args.learned_blocks else None
+    return RunOptions(
+        clean=clean,
+        dedup=dedup,
+        workers=args.workers,
+        max_bytes=args.max_bytes,
+        learn=learn,
+        learned=learned,
+    )
+
+
+def _learn_config(args: argparse.Namespace) -> LearnConfig:
+    given = {
+        name: getattr(args, name)
+        for name in ("min_documents", "min_fraction")
+        if getattr(args, name) is not None
+    }
+    return dataclasses.replace(LearnConfig(), **given)
+
+
+def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
+    options = RunOptions(workers=args.workers, learn=_learn_config(args))
+    learned = learn(args.input, options)
+    print(learned.describe())
+    if args.save:
+        learned.save(args.save)
+        print(f"cleancorpus: saved {len(learned.blocks)} learned blocks to {args.save}", file=err)
+    return 0
 
 
 def summary(result: RunResult) -> str:

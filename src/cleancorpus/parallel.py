@@ -32,6 +32,7 @@ from . import cleaning, readers
 from .cleaning import CleanConfig
 from .dedup import Fingerprinter
 from .errors import CleancorpusError, InputError
+from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, profile_document, site_key
 from .writers import Encoded, write_corpus_file
 
 SPOOL = ".spool"
@@ -49,6 +50,8 @@ class Chunk:
     clean: CleanConfig
     fingerprinter: Fingerprinter
     max_bytes: int
+    learned: LearnedBoilerplate | None = None  # blocks to remove after the rules
+    profile: LearnConfig | None = None  # set: a learning pass, profiles instead of entries
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class ChunkResult:
     entries: list[tuple[str, Entry]]
     errors: list[tuple[str, str]]
     seconds: tuple[float, float, float]  # read, clean, fingerprint
+    profiles: tuple[EdgeProfile, ...] = ()
 
 
 def make_chunks(
@@ -79,12 +83,14 @@ def make_chunks(
     clean: CleanConfig,
     fingerprinter: Fingerprinter,
     max_bytes: int,
+    learned: LearnedBoilerplate | None = None,
+    profile: LearnConfig | None = None,
 ) -> Iterator[Chunk]:
     """Group items into chunks of ``size``, each carrying what a worker needs."""
     iterator = iter(items)
     index = 0
     while batch := tuple(islice(iterator, size)):
-        yield Chunk(index, batch, root, staging, clean, fingerprinter, max_bytes)
+        yield Chunk(index, batch, root, staging, clean, fingerprinter, max_bytes, learned, profile)
         index += 1
 
 
@@ -106,13 +112,22 @@ def work(chunk: Chunk) -> ChunkResult:
         t1 = time.perf_counter()
         try:
             cleaned = cleaning.clean(text, chunk.clean)
+            merged = {**cleaned.metadata, **metadata}
+            if chunk.learned is not None:
+                cleaned = chunk.learned.apply(cleaned, site_key(doc_id, merged))
         except Exception as exc:  # a cleaner bug must not lose the other documents
             errors.append((doc_id, f"cleaning failed: {type(exc).__name__}: {exc}"))
             continue
         finally:
             t_read += t1 - t0
             t_clean += time.perf_counter() - t1
-        ok.append((doc_id, text, {**cleaned.metadata, **metadata}, cleaned))
+        ok.append((doc_id, text, merged, cleaned))
+    if chunk.profile is not None:
+        profiles = tuple(
+            profile_document(doc_id, site_key(doc_id, meta), c.text, chunk.profile)
+            for doc_id, _, meta, c in ok
+        )
+        return ChunkResult([], errors, (t_read, t_clean, 0.0), profiles)
     t0 = time.perf_counter()
     fingerprints = _fingerprints(chunk.fingerprinter, [c.text for _, _, _, c in ok], errors, ok)
     t_print = time.perf_counter() - t0

@@ -34,9 +34,12 @@ from .cleaning import CleanConfig
 from .dedup import DedupConfig, DocInfo, Fingerprinter, Membership
 from .document import Document, Removal
 from .errors import CleancorpusError, ConfigError, InputError
+from .learned import LearnConfig, LearnedBoilerplate, learn_from_profiles
 from .parallel import SPOOL, Chunk, Entry, Item, SpoolReader, make_chunks, map_chunks
+from .report_html import write_report_html
 from .writers import (
     CORPUS_DIR,
+    LEARNED,
     DocumentResult,
     OutputWriter,
     Placement,
@@ -45,7 +48,15 @@ from .writers import (
     write_report,
 )
 
-__all__ = ["DocumentResult", "ProcessResult", "RunOptions", "RunResult", "process", "run"]
+__all__ = [
+    "DocumentResult",
+    "ProcessResult",
+    "RunOptions",
+    "RunResult",
+    "learn",
+    "process",
+    "run",
+]
 
 DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
 
@@ -60,6 +71,8 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are reported as errors
     chunk_size: int = 128  # documents per task sent to a worker
     extensions: tuple[str, ...] = readers.DEFAULT_EXTENSIONS
+    learn: LearnConfig | None = None  # learn boilerplate from this corpus first (two passes)
+    learned: LearnedBoilerplate | None = None  # or remove blocks learned before (one pass)
 
     def __post_init__(self) -> None:
         if not isinstance(self.clean, CleanConfig):
@@ -81,6 +94,12 @@ class RunOptions:
         if not cleaned or not all(e.startswith(".") and len(e) > 1 for e in cleaned):
             raise ConfigError(f"extensions must be like ('.txt', '.md'), got {self.extensions!r}")
         object.__setattr__(self, "extensions", cleaned)
+        if self.learn is not None and not isinstance(self.learn, LearnConfig):
+            raise ConfigError(f"learn must be a LearnConfig, got {type(self.learn).__name__}")
+        if self.learned is not None and not isinstance(self.learned, LearnedBoilerplate):
+            raise ConfigError("learned must be a LearnedBoilerplate (LearnedBoilerplate.load)")
+        if self.learn is not None and self.learned is not None:
+            raise ConfigError("give learn (learn from this corpus) or learned (reuse), not both")
 
     @property
     def worker_count(self) -> int:
@@ -95,6 +114,8 @@ class RunOptions:
             "max_bytes": self.max_bytes,
             "chunk_size": self.chunk_size,
             "extensions": list(self.extensions),
+            "learn": None if self.learn is None else report.as_data(self.learn),
+            "learned_blocks": None if self.learned is None else len(self.learned.blocks),
         }
 
 
@@ -137,7 +158,9 @@ def process(documents: Iterable[Document], options: RunOptions | None = None) ->
             seen.add(doc.id)
             yield (doc.id, doc.text, dict(doc.metadata))
 
-    entries, errors = _map_stage(_chunks(items(), options, None, None), options, tally)
+    batch = list(items())
+    learned = _learned_for(batch, options, tally, root=None)
+    entries, errors = _map_stage(_chunks(batch, options, None, None, learned), options, tally)
     errors += duplicated
     memberships = _dedup_stage(entries, options, tally)
     t0 = time.perf_counter()
@@ -192,11 +215,14 @@ def run(
     started = time.perf_counter()
     listing = readers.list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
+    items: list[Item] = [(doc_id, None, {}) for doc_id in listing.documents]
+    learned = _learned_for(items, options, tally, root=str(source))
     with atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
         (staging / CORPUS_DIR).mkdir()
-        items: Iterator[Item] = ((doc_id, None, {}) for doc_id in listing.documents)
-        chunks = _chunks(items, options, root=str(source), staging=str(staging))
+        if learned is not None:
+            learned.save(staging / LEARNED)
+        chunks = _chunks(items, options, root=str(source), staging=str(staging), learned=learned)
         entries, errors = _map_stage(chunks, options, tally)
         memberships = _dedup_stage(entries, options, tally)
         t0 = time.perf_counter()
@@ -216,11 +242,66 @@ def run(
             input_dir=str(source),
         )
         write_report(staging, rep)
+        write_report_html(staging)
     return RunResult(output=target, errors=tuple(errors), report=rep)
 
 
+def learn(
+    source: str | os.PathLike[str] | Iterable[Document], options: RunOptions | None = None
+) -> LearnedBoilerplate:
+    """Learn boilerplate from a folder or from documents, changing nothing (a dry run).
+
+    Uses ``options.learn`` (default :class:`LearnConfig`); the result can be printed with
+    ``describe()``, saved, and given back as ``RunOptions(learned=...)``.
+    """
+    options = options or RunOptions()
+    if isinstance(source, (str, os.PathLike)):
+        folder = Path(source)
+        if not folder.is_dir():
+            raise ConfigError(f"INPUT {folder} is not a folder of .txt/.md files")
+        listing = readers.list_folder(folder, options.extensions)
+        items: list[Item] = [(doc_id, None, {}) for doc_id in listing.documents]
+        root: str | None = str(folder)
+    else:
+        items = [(doc.id, doc.text, dict(doc.metadata)) for doc in source]
+        root = None
+    return _learn_pass(items, options.learn or LearnConfig(), options, report.Tally(), root)
+
+
+def _learned_for(
+    items: list[Item], options: RunOptions, tally: report.Tally, root: str | None
+) -> LearnedBoilerplate | None:
+    """The blocks to remove: given, learned here in a first pass, or none."""
+    if options.learn is None:
+        return options.learned
+    return _learn_pass(items, options.learn, options, tally, root)
+
+
+def _learn_pass(
+    items: list[Item],
+    config: LearnConfig,
+    options: RunOptions,
+    tally: report.Tally,
+    root: str | None,
+) -> LearnedBoilerplate:
+    """Read and rule-clean every document, profile its edges, learn from the profiles."""
+    t0 = time.perf_counter()
+    profiles = []
+    chunks = _chunks(items, options, root, None, None, profile=config)
+    for done in map_chunks(chunks, options.worker_count):
+        profiles.extend(done.profiles)  # errors surface again in the main pass
+    learned = learn_from_profiles(profiles, config)
+    tally.add_time("learn", time.perf_counter() - t0)
+    return learned
+
+
 def _chunks(
-    items: Iterable[Item], options: RunOptions, root: str | None, staging: str | None
+    items: Iterable[Item],
+    options: RunOptions,
+    root: str | None,
+    staging: str | None,
+    learned: LearnedBoilerplate | None = None,
+    profile: LearnConfig | None = None,
 ) -> Iterator[Chunk]:
     return make_chunks(
         items,
@@ -230,6 +311,8 @@ def _chunks(
         clean=options.clean,
         fingerprinter=Fingerprinter(options.dedup),
         max_bytes=options.max_bytes,
+        learned=learned,
+        profile=profile,
     )
 
 

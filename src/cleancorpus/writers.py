@@ -42,8 +42,10 @@ DOCUMENTS = "documents.jsonl"
 CORPUS = "corpus.jsonl"
 REMOVALS = "removals.jsonl"
 REPORT = "report.json"
+REPORT_HTML = "report.html"
+LEARNED = "learned.json"
 CORPUS_DIR = "corpus"
-OUTPUT_NAMES = frozenset({DOCUMENTS, CORPUS, REMOVALS, REPORT, CORPUS_DIR})
+OUTPUT_NAMES = frozenset({DOCUMENTS, CORPUS, REMOVALS, REPORT, REPORT_HTML, LEARNED, CORPUS_DIR})
 
 
 @dataclass(frozen=True)
