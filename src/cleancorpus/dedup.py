@@ -1,4 +1,21 @@
-"""PLACEHOLDER interface (the dedup helper replaces the body, keeping these names)."""
+"""Near-duplicate and overlap detection: the public API of the dedup stage.
+
+Workers compute ``Fingerprinter(config).batch(cleaned_texts)``; the main process calls
+``deduplicate(doc_infos, config)`` and gets a :class:`Membership` per document id.
+
+Steps of :func:`deduplicate`: documents are sorted by id (so input order cannot matter);
+empty ones are set aside (never clustered); exact copies (same shingle set) are grouped;
+``candidates`` proposes pairs by LSH banding and by sampled-shingle containment;
+``clusters`` verifies each pair exactly and unions those with Jaccard >= ``threshold``;
+``canonical`` picks one document per cluster. Pairs with containment >= ``overlap_threshold``
+but Jaccard below ``threshold`` are reported as overlaps (and, with ``drop_contained``, the
+cluster of a contained canonical joins the kept canonical that contains it).
+
+Why ``threshold = 0.7``: on word 5-shingles one changed word breaks up to five shingles, so
+0.7 still holds a copy with a new header/footer or a few percent of its words edited, while
+different reports of the same event that share quotes or a paragraph stay well below it
+(they show up as overlaps instead).
+"""
 
 from __future__ import annotations
 
@@ -6,53 +23,282 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from .candidates import choose_bands, containment_pairs, decode_pairs, lsh_pairs
+from .canonical import choose_canonical
+from .clusters import UnionFind, Verified, intersection_size, jaccard, verify
+from .errors import ConfigError, InputError
+from .fingerprint import Fingerprint, Fingerprinter, FingerprintParams
+from .fingerprint_store import check_params, load_fingerprints, save_fingerprints
+
+__all__ = [
+    "DedupConfig",
+    "DocInfo",
+    "Fingerprint",
+    "FingerprintParams",
+    "Fingerprinter",
+    "Membership",
+    "deduplicate",
+    "load_fingerprints",
+    "save_fingerprints",
+]
+
+
+def _int(name: str, value: Any, low: int, high: int, hint: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(f"{name} must be an integer in [{low}, {high}], got {value!r}; {hint}")
+
+
+def _fraction(name: str, value: Any, hint: str, top: float = 1.0) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= top:
+        raise ConfigError(f"{name} must be a number in (0, {top}], got {value!r}; {hint}")
+
 
 @dataclass(frozen=True)
 class DedupConfig:
+    """Parameters of near-duplicate detection (frozen, picklable, checked at construction).
+
+    threshold: exact shingle Jaccard at or above which two documents are duplicates.
+    shingle_size: tokens per shingle. num_perm, seed: MinHash size and permutation seed.
+    overlap_threshold: containment (share of the smaller document's shingles found in the
+        other) at or above which two documents are reported as overlapping.
+    drop_contained: make a contained document a duplicate of its container (rule
+        "contained") instead of only reporting the overlap.
+    lsh_recall: probability that banding proposes a pair at exactly ``threshold``.
+    max_bucket: pairs proposed per document within one LSH bucket.
+    overlap_sampling, max_posting: containment candidates (see ``cleancorpus.candidates``).
+    """
+
     threshold: float = 0.7
     shingle_size: int = 5
     num_perm: int = 128
     seed: int = 1
+    overlap_threshold: float = 0.5
+    drop_contained: bool = False
+    lsh_recall: float = 0.99
+    max_bucket: int = 200
+    overlap_sampling: int = 8
+    max_posting: int = 100
+
+    def __post_init__(self) -> None:
+        _fraction("threshold", self.threshold, "0.7 is a good start; 1.0 keeps exact copies only")
+        _int("shingle_size", self.shingle_size, 1, 64, "use 5 for word shingles")
+        _int("num_perm", self.num_perm, 8, 4096, "use 128 (more is slower, more precise)")
+        _int("seed", self.seed, 0, 2**32 - 1, "any fixed value; keep it to compare fingerprints")
+        _fraction("overlap_threshold", self.overlap_threshold, "e.g. 0.5 = half the document")
+        if not isinstance(self.drop_contained, bool):
+            raise ConfigError(f"drop_contained must be True or False, got {self.drop_contained!r}")
+        _fraction("lsh_recall", self.lsh_recall, "e.g. 0.99", top=0.999999)
+        _int("max_bucket", self.max_bucket, 1, 10**6, "e.g. 200")
+        _int("overlap_sampling", self.overlap_sampling, 1, 1024, "e.g. 8 (index 1 in 8 shingles)")
+        if self.overlap_sampling & (self.overlap_sampling - 1):
+            raise ConfigError(
+                f"overlap_sampling must be a power of two, got {self.overlap_sampling}; e.g. 8"
+            )
+        _int("max_posting", self.max_posting, 2, 10**6, "e.g. 100")
+
+    @property
+    def bands(self) -> tuple[int, int]:
+        """``(bands, rows)`` of the LSH banding (see ``cleancorpus.candidates``)."""
+        return choose_bands(self.threshold, self.num_perm, self.lsh_recall)
+
+    @property
+    def fingerprint_params(self) -> FingerprintParams:
+        return FingerprintParams(
+            num_perm=self.num_perm, shingle_size=self.shingle_size, seed=self.seed
+        )
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """What dedup needs of one cleaned text; computed in worker processes."""
-
-    shingles: Any  # np.ndarray of sorted unique shingle hashes
-    signature: Any  # np.ndarray, a datasketch-compatible MinHash signature
-
-
-class Fingerprinter:
-    """Picklable: tokens -> shingles -> MinHash signature, in batches."""
-
-    def __init__(self, config: DedupConfig) -> None:
-        self.config = config
-
-    def batch(self, texts: list[str]) -> list[Fingerprint]:
-        return [Fingerprint(shingles=None, signature=None) for _ in texts]
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocInfo:
+    """What dedup knows of one document: its fingerprint, metadata and cleaned length."""
+
     id: str
     fingerprint: Fingerprint
     metadata: Mapping[str, Any] = field(default_factory=dict)
     length: int = 0  # characters of cleaned text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
-    cluster: str  # id of the cluster's canonical document
+    """Where one document ended up.
+
+    cluster: id of the cluster's canonical document. canonical: this is that document.
+    duplicate_of / similarity: the canonical's id and this document's exact Jaccard with it
+    (its containment in it for rule "contained"); None for a canonical. overlaps: ``(id,
+    containment)`` of documents sharing a substantial part with this one without being
+    near-duplicates. rule: None, "exact-duplicate", "near-duplicate" or "contained".
+    reason: why this canonical was chosen, or why this document is a duplicate.
+    """
+
+    cluster: str
     canonical: bool
     duplicate_of: str | None
     similarity: float | None
     overlaps: tuple[tuple[str, float], ...] = ()
-    reason: str = ""  # why this canonical was chosen, or which rule made this a duplicate
+    reason: str = ""
+    rule: str | None = None
+
+
+def _check(docs: list[DocInfo], config: DedupConfig) -> None:
+    expected = config.fingerprint_params
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            raise InputError(str(doc.id), "document id appears twice; ids must be unique")
+        seen.add(doc.id)
+        check_params(doc.fingerprint.params, expected, f"document {doc.id!r}")
+
+
+def _exact_groups(docs: list[DocInfo], indices: list[int]) -> list[list[int]]:
+    """Indices grouped by identical shingle set (first = smallest id)."""
+    groups: dict[tuple[int, bytes], list[list[int]]] = {}
+    for i in indices:
+        shingles = docs[i].fingerprint.shingles
+        key = (len(shingles), docs[i].fingerprint.signature.tobytes())  # equal sets: equal keys
+        bucket = groups.setdefault(key, [])
+        for group in bucket:
+            if np.array_equal(docs[group[0]].fingerprint.shingles, shingles):
+                group.append(i)
+                break
+        else:
+            bucket.append([i])
+    return [group for bucket in groups.values() for group in bucket]
+
+
+def _candidates(sets: list[np.ndarray], sigs: np.ndarray, config: DedupConfig) -> np.ndarray:
+    bands, rows = config.bands
+    codes = np.union1d(
+        lsh_pairs(sigs, bands, rows, config.max_bucket),
+        containment_pairs(
+            sets, config.overlap_threshold, config.overlap_sampling, config.max_posting
+        ),
+    )
+    return decode_pairs(codes, len(sets))
 
 
 def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membership]:
-    return {
-        d.id: Membership(cluster=d.id, canonical=True, duplicate_of=None, similarity=None)
-        for d in docs
-    }
+    """Cluster near-duplicate documents and report overlaps; one :class:`Membership` per id.
+
+    Raises :class:`~cleancorpus.errors.MismatchError` if a fingerprint was made with other
+    parameters than ``config``'s, and :class:`~cleancorpus.errors.InputError` on a repeated id.
+    """
+    ordered = sorted(docs, key=lambda d: d.id)
+    _check(ordered, config)
+    nonempty = [i for i, d in enumerate(ordered) if len(d.fingerprint.shingles)]
+    groups = _exact_groups(ordered, nonempty)
+    reps = [g[0] for g in groups]
+    sets = [ordered[r].fingerprint.shingles for r in reps]
+    sigs = (
+        np.stack([ordered[r].fingerprint.signature for r in reps])
+        if reps
+        else np.empty((0, config.num_perm), dtype=np.uint32)
+    )
+    checked = verify(sets, _candidates(sets, sigs, config))
+
+    uf = UnionFind(len(ordered))
+    for group in groups:
+        for i in group[1:]:
+            uf.union(group[0], i)
+    overlaps: list[Verified] = []
+    for v in checked:
+        if v.jaccard >= config.threshold:
+            uf.union(reps[v.i], reps[v.j])
+        elif v.containment >= config.overlap_threshold:
+            overlaps.append(v)
+    return _assign(ordered, uf, groups, overlaps, config)
+
+
+def _assign(
+    docs: list[DocInfo],
+    uf: UnionFind,
+    groups: list[list[int]],
+    overlaps: list[Verified],
+    config: DedupConfig,
+) -> dict[str, Membership]:
+    home = list(range(len(docs)))  # index of each document's canonical
+    reasons: dict[int, str] = {}
+    for members in uf.groups():
+        if len(members) > 1:
+            pick, reason = choose_canonical([docs[i] for i in members])
+            reasons[members[pick]] = reason
+            for i in members:
+                home[i] = members[pick]
+    contained: dict[int, int] = {}
+    if config.drop_contained:
+        contained = _absorb(docs, home, groups, overlaps)
+
+    listed = _overlap_lists(docs, groups, overlaps)
+    out: dict[str, Membership] = {}
+    for i, doc in enumerate(docs):
+        target = contained.get(home[i], home[i])
+        if not len(doc.fingerprint.shingles):
+            reason, rule, sim, dup = "empty after cleaning: never compared", None, None, None
+        elif i == target:
+            reason, rule, sim, dup = reasons.get(i, "only member of its cluster"), None, None, None
+        elif home[i] != target:
+            a, b = doc.fingerprint.shingles, docs[target].fingerprint.shingles
+            sim = intersection_size(a, b) / len(a)
+            rule, dup = "contained", docs[target].id
+            reason = f"contained: {sim:.3f} of its shingles are in {dup}"
+        else:
+            sim = jaccard(doc.fingerprint.shingles, docs[target].fingerprint.shingles)
+            rule = "exact-duplicate" if sim == 1.0 else "near-duplicate"
+            dup = docs[target].id
+            reason = f"{rule} of {dup} (Jaccard {sim:.3f})"
+        out[doc.id] = Membership(
+            cluster=docs[target].id,
+            canonical=dup is None,
+            duplicate_of=dup,
+            similarity=sim,
+            overlaps=listed.get(i, ()),
+            reason=reason,
+            rule=rule,
+        )
+    return out
+
+
+def _overlap_lists(
+    docs: list[DocInfo], groups: list[list[int]], overlaps: list[Verified]
+) -> dict[int, tuple[tuple[str, float], ...]]:
+    """Per document index, its overlaps ``(other id, containment)``, best first."""
+    found: dict[int, list[tuple[str, float]]] = {}
+    for v in overlaps:
+        score = v.containment
+        for i in groups[v.i]:
+            for j in groups[v.j]:
+                found.setdefault(i, []).append((docs[j].id, score))
+                found.setdefault(j, []).append((docs[i].id, score))
+    return {i: tuple(sorted(pairs, key=lambda p: (-p[1], p[0]))) for i, pairs in found.items()}
+
+
+def _absorb(
+    docs: list[DocInfo], home: list[int], groups: list[list[int]], overlaps: list[Verified]
+) -> dict[int, int]:
+    """``drop_contained``: map each contained canonical to the canonical that absorbs it.
+
+    Only canonicals take part. They are visited from the largest (most shingles, then id)
+    down, so a container's fate is settled before its contents': a canonical that overlaps a
+    larger canonical which is kept joins it (highest containment first, then the larger
+    container, then the smaller id). An absorbed canonical never absorbs others, so each
+    dropped text is contained in a document that is kept, never lost through a chain.
+    """
+
+    def order(i: int) -> tuple[int, str]:
+        return (len(docs[i].fingerprint.shingles), docs[i].id)
+
+    containers: dict[int, list[tuple[float, int]]] = {}
+    for v in overlaps:
+        for i in groups[v.i]:
+            for j in groups[v.j]:
+                if home[i] == i and home[j] == j:
+                    small, large = sorted((i, j), key=order)
+                    containers.setdefault(small, []).append((v.containment, large))
+    absorbed: dict[int, int] = {}
+    for small in sorted(containers, key=order, reverse=True):
+        kept = [(score, large) for score, large in containers[small] if large not in absorbed]
+        if kept:
+            best = min(kept, key=lambda c: (-c[0], -order(c[1])[0], docs[c[1]].id))
+            absorbed[small] = best[1]
+    return absorbed

@@ -28,6 +28,9 @@ _WORD_OR_CHAR = regex.compile(
     rf"[{_NO_SPACE_SCRIPTS}]|(?:(?![{_NO_SPACE_SCRIPTS}])[\p{{L}}\p{{N}}\p{{M}}])+"
 )
 _ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same tokens as _WORD on case-folded ASCII text
+_ASCII_TABLE = bytes(
+    c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256)
+).lower()
 # A cheap pre-filter: every character of the scripts above lies in these ranges, so a text
 # without a match needs only the fast word pattern (most text, including punctuation such
 # as curly quotes in U+2000-U+2E7F, takes this path).
@@ -47,6 +50,17 @@ def tokenize(text: str) -> list[str]:
     if _MAYBE_NO_SPACE.search(text) is None:
         return _WORD.findall(text)
     return _WORD_OR_CHAR.findall(text)
+
+
+def token_bytes(text: str) -> list[bytes]:
+    """``tokenize(text)`` as UTF-8 bytes: what the shingle hash consumes.
+
+    ASCII text (the common case) takes a shortcut with the same result: one byte-table
+    pass maps letters to lower case and every other character to a space, then splits.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TABLE).split()
+    return [token.encode("utf-8") for token in tokenize(text)]
 
 
 def shingle_spans(n_tokens: int, size: int) -> list[tuple[int, int]]:
