@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import bench_cleaning  # noqa: E402
+import bench_cleaning
 
 FLOORS = {  # set -> row -> (precision, recall, f1)
     "dev": {"cleancorpus": (0.97, 0.995, 0.98)},
