@@ -30,6 +30,7 @@ _MAX_ROUNDS = 4
 BUILTIN_RULES = (
     "header.title",
     "header.subtitle",
+    "header.masthead",
     "footer.enclosed",
     "comments.thread",
     "markdown.link",

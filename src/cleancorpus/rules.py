@@ -28,7 +28,7 @@ import regex
 from .facts import MONTH_NAMES
 
 Where = Literal["header", "footer", "anywhere"]
-Opens = Literal["", "footer", "comments"]
+Opens = Literal["", "footer", "bio", "comments"]
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ class Rule:
             raise ValueError(f"rule name {self.name!r} must be a non-empty word like 'footer.x'")
         if self.where not in ("header", "footer", "anywhere"):
             raise ValueError(f"rule {self.name}: where must be header, footer or anywhere")
-        if self.opens not in ("", "footer", "comments"):
-            raise ValueError(f"rule {self.name}: opens must be '', 'footer' or 'comments'")
+        if self.opens not in ("", "footer", "bio", "comments"):
+            raise ValueError(f"rule {self.name}: opens must be '', 'footer', 'bio' or 'comments'")
         if self.max_words is not None and self.max_words < 1:
             raise ValueError(f"rule {self.name}: max_words must be a positive number or None")
 
@@ -309,6 +309,46 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Write to Jane Roe at jane.roe@example.com", "Email Tariq Malik at tm@example.com."),
     ),
     Rule(
+        "footer.comment_form",
+        r"(?i)your\s+email\s+address\s+will\s+not\s+be\s+published.{0,120}|required\s+fields\s+are"
+        r"\s+marked.{0,10}|(?:post|submit)\s+(?:a\s+)?comment|notify\s+me\s+of\s+(?:new|follow-up)"
+        r"\s+(?:comments|posts).{0,40}|save\s+my\s+name,\s+email.{0,120}|cancel\s+reply",
+        "footer",
+        ("Your email address will not be published. Required fields are marked *",),
+    ),
+    Rule(
+        "footer.email_signup",
+        r"(?i)(?:enter\s+your\s+email(?:\s+address)?|subscribe\s+(?:to\s+(?:(?:this|our|the)\s+)?"
+        r"(?:blog|site|channel|feed)|via\s+(?:e-?mail|rss))|(?:receive|get)\s+notifications\s+of"
+        r"\s+new\s+posts).{0,200}",
+        "footer",
+        (
+            "Subscribe to Blog via Email",
+            "Enter your email address to subscribe to this blog and receive notifications.",
+        ),
+    ),
+    Rule(
+        "footer.posted_in",
+        r"(?i)(?:this\s+entry\s+was\s+)?posted\s+in\s+.{1,200}|bookmark\s+the\s+permalink\.?",
+        "footer",
+        ("This entry was posted in Local News and tagged buses. Bookmark the permalink.",),
+    ),
+    Rule(
+        "footer.post_navigation",
+        r"(?i)(?:[←«‹<]\s*)?(?:previous|next|older|newer|prev)\s+(?:post|article|story|entry|"
+        r"posts|entries|page)s?(?:\s*[→»›>])?(?:\s*[:|].{0,120})?",
+        "footer",
+        ("← Previous Post", "Next Post →", "Older posts"),
+    ),
+    Rule(
+        "footer.social_list",
+        r"(?i)(?:[-*•]\s*)?(?:twitter|facebook|linkedin|reddit|whatsapp|telegram|pinterest|tumblr"
+        r"|pocket|mastodon|threads|bluesky|email|e-mail|print|vk|weibo|wechat|line)"
+        r"|like\s+loading\.{0,3}|loading\.{3}",
+        "footer",
+        ("- Twitter", "Facebook", "Like Loading..."),
+    ),
+    Rule(
         "footer.voiceover",
         r"(?i)(?:voice-?over|narrat(?:ion|ed))\s+by\s+.{1,80}",
         "footer",
@@ -345,13 +385,14 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)about\s+the\s+(?:author|writer|authors)s?\s*:?.{0,400}",
         "footer",
         ("About the author",),
-        opens="footer",
+        opens="bio",
     ),
     Rule(
         "footer.comments_opener",
         r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?"
         r"|commenti|комментари[йия]|评论|コメント|تعليقات|تعليقان|réactions?)(?:\s*\(\d+\))?\s*[:：]?"
-        r"|leave\s+a\s+(?:reply|comment)\s*:?|(?:join|start)\s+the\s+(?:discussion|conversation)"
+        r"|leave\s+a\s+(?:reply|comment)(?:\s*:|\s+cancel\s+reply)?"
+        r"|(?:join|start)\s+the\s+(?:discussion|conversation)"
         r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?"
         r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
         r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"

@@ -32,6 +32,8 @@ _SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer l
 _SHORT_LINE_WORDS = 25
 _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
+_MAX_BIO_LINES = 2
+_BIO_WORDS = 80
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 
 Match = tuple[Rule, "regex.Match[str]"]
@@ -118,9 +120,19 @@ class StructureCleaner:
         titles = sum(1 for _, match in plan if match is None)
         if body_line is None or titles > _MAX_TITLE_LINES:
             plan = plan[: next((i for i, (_, m) in enumerate(plan) if m is None), len(plan))]
-        for line, match in plan:
+        titles_at = [i for i, (_, match) in enumerate(plan) if match is None]
+        masthead = (
+            titles_at[0]
+            if len(titles_at) >= 2
+            and _is_masthead(plan[titles_at[0]][0].content, plan[titles_at[1]][0].content)
+            else None
+        )
+        for position, (line, match) in enumerate(plan):
             if match is not None:
                 self._take(line, match, spans, metadata)
+            elif position == masthead:
+                spans.append(Span("header.masthead", line.start, line.end))
+                metadata.setdefault("site", plain(line.content))
             elif "title" in metadata:
                 spans.append(Span("header.subtitle", line.start, line.end))
             else:
@@ -192,31 +204,43 @@ class StructureCleaner:
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
     ) -> None:
         """Apply ``anywhere`` rules and footer sections inside the body."""
-        section_left = 0
+        section_left, section_kind = 0, ""
         seen_body = False
         for line in lines[start:end]:
             if line.blank:
                 continue
             match = self._match(line.content, self._anywhere)
             opener = self._match(line.content, self._footer) if seen_body else None
-            if opener and opener[0].opens == "footer":
+            if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
-                section_left = _MAX_SECTION_LINES
+                section_kind = opener[0].opens
+                section_left = _MAX_SECTION_LINES if section_kind == "footer" else _MAX_BIO_LINES
             elif match:
                 self._take(line, match, spans, metadata)
-            elif section_left and self._section_line(line):
+            elif section_left and self._section_line(line, section_kind):
                 spans.append(Span(f"{_section_rule(spans)}.section", line.start, line.end))
                 section_left -= 1
             else:
                 section_left = 0
                 seen_body = True
 
-    def _section_line(self, line: Line) -> bool:
+    def _section_line(self, line: Line, kind: str) -> bool:
+        """Whether a line after a section opener belongs to the section.
+
+        A list ("Related posts") holds short title-like lines; a bio ("About the author")
+        holds a paragraph or two of prose.
+        """
         if self._match(line.content, self._footer):
             return True
-        return len(words(line.content)) <= _SECTION_LINE_WORDS and not (
-            ends_sentence(line.content) and len(words(line.content)) > 12
-        )
+        count = len(words(line.content))
+        if kind == "bio":
+            return count <= _BIO_WORDS
+        return count <= _SECTION_LINE_WORDS and not (ends_sentence(line.content) and count > 12)
+
+
+def _is_masthead(first: str, second: str) -> bool:
+    """A short name line above a longer headline is the site's masthead, not the title."""
+    return len(words(first)) <= 4 < len(words(second))
 
 
 def _size(content: str) -> int:
