@@ -65,7 +65,8 @@ class Rule:
 
 # Building blocks of the patterns below.
 _MONTH = rf"(?i:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)?"
 _TIME = (
     r"(?:,?\s*(?:at|à|um|a\s+las|alle|в)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:Uhr|[A-Z]{2,4}))?)?"
@@ -105,7 +106,7 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.dateline",
-        rf"(?P<site>{_SITE}),?\s+(?P<date>{DATE})",
+        rf"(?!{_WEEKDAY_NAME}\b)(?P<site>{_SITE}),?\s+(?P<date>{DATE})",
         "header",
         ("Global Research, June 02, 2017", "The Daily Ledger, 4 March 2019"),
     ),
@@ -260,7 +261,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.donation_appeal",
         r"(?i)(?:\bpaypal\b|\bpatreon\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
-        r"here|via)\b|\b(?:support|help)\s+(?:us|our\s+(?:work|journalism|reporting|project|site"
+        r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
         r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
         r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apoya\b"
@@ -277,6 +278,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.newsletter",
         r"(?i)\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|updates|inbox"
+        r"|new\s+posts|(?:our|my)\s+(?:posts|stories|articles)"
         r"|digest|daily\s+brief(?:ing)?)\b|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
         r"(?:\s+(?:now|today|here))?[!.:]?$|abonnez-vous|lettre\s+d'information|newsletter"
         r"|abonnieren|suscríbete|boletín|iscriviti|подписывайтесь|подпишитесь|рассылк|订阅"
@@ -372,7 +374,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
         r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
-        r"|most\s+(?:read|popular|viewed)|don'?t\s+miss|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|most\s+(?:read|popular|viewed)|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
+        r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
         r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
@@ -450,6 +453,8 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         r"|sign\s?in|register|more|close|open\s+in\s+app|get\s+the\s+app|read\s+in\s+app"
         r"|(?:click\s+here\s+to\s+)?(?:get|download)\s+the\s+.{1,40}\s+app|order\s+reprints?"
         r"|print\s+(?:this\s+)?article|reprints?(?:\s+&\s+permissions)?|[-•*]\s+print\s+article"
+        r"|reuse\s+this\s+content|share\s+this\s+post|start\s+writing|restacks?|∙\s*paid"
+        r"|ready\s+for\s+more\??|privacy\s*[∙·|]\s*terms.{0,40}"
         r"|copy\s+link|link\s+copied|show\s+more|show\s+less|back\s+to\s+top|skip\s+to\s+"
         r"(?:main\s+)?content|jump\s+to\s+comments|listen\s+to\s+this\s+article)[.:!]?",
         "anywhere",

@@ -26,7 +26,7 @@ from .rules import Rule
 from .textview import Span
 
 _BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
-_MAX_TITLE_LINES = 3  # a title and a dek or two
+_MAX_TITLE_LINES = 5  # masthead, title, dek, author name, a label
 _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
 _SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer lines
 _SHORT_LINE_WORDS = 25
@@ -34,6 +34,7 @@ _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
+_LIST_ITEM = regex.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s")  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 
 Match = tuple[Rule, "regex.Match[str]"]
@@ -108,10 +109,14 @@ class StructureCleaner:
             match = self._edge_match(line.content, self._header)
             if match and not match[0].opens:
                 plan.append((line, match))
-            elif not match and (
-                is_title_like(line.content)
-                or _HEADING.fullmatch(line.content)
-                or (position == 0 and self._question_title(content))
+            elif (
+                not match
+                and not _LIST_ITEM.match(line.content)
+                and (
+                    is_title_like(line.content)
+                    or _HEADING.fullmatch(line.content)
+                    or (position == 0 and self._question_title(content))
+                )
             ):
                 plan.append((line, None))
             else:
@@ -132,7 +137,8 @@ class StructureCleaner:
                 self._take(line, match, spans, metadata)
             elif position == masthead:
                 spans.append(Span("header.masthead", line.start, line.end))
-                metadata.setdefault("site", plain(line.content))
+                if not line.content.isupper():  # "WORLD NEWS" is a section label, not a site
+                    metadata.setdefault("site", plain(line.content))
             elif "title" in metadata:
                 spans.append(Span("header.subtitle", line.start, line.end))
             else:
@@ -239,8 +245,9 @@ class StructureCleaner:
 
 
 def _is_masthead(first: str, second: str) -> bool:
-    """A short name line above a longer headline is the site's masthead, not the title."""
-    return len(words(first)) <= 4 < len(words(second))
+    """A short capitalised name or label above a longer headline is a masthead, not a title."""
+    names = words(first)
+    return len(names) <= 3 < len(words(second)) and all(w[:1].isupper() for w in names)
 
 
 def _size(content: str) -> int:
