@@ -247,7 +247,7 @@ def test_describe_lists_evidence():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"min_documents": 1}, "min_documents must be an integer >= 2"),
+        ({"min_documents": 1}, "min_documents must be a whole number >= 2"),
         ({"min_fraction": 0}, r"min_fraction must be a number in \(0, 1\]"),
         ({"min_fraction": 1.5}, "min_fraction"),
         ({"head_lines": -1}, "head_lines"),

@@ -27,6 +27,7 @@ import numpy as np
 
 from .candidates import choose_bands, containment_pairs, decode_pairs, lsh_pairs
 from .canonical import choose_canonical
+from .checks import check_fraction, check_int
 from .clusters import UnionFind, Verified, intersection_size, jaccard, verify
 from .errors import ConfigError, InputError
 from .fingerprint import Fingerprint, Fingerprinter, FingerprintParams
@@ -43,16 +44,6 @@ __all__ = [
     "load_fingerprints",
     "save_fingerprints",
 ]
-
-
-def _int(name: str, value: Any, low: int, high: int, hint: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(f"{name} must be an integer in [{low}, {high}], got {value!r}; {hint}")
-
-
-def _fraction(name: str, value: Any, hint: str, top: float = 1.0) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= top:
-        raise ConfigError(f"{name} must be a number in (0, {top}], got {value!r}; {hint}")
 
 
 @dataclass(frozen=True)
@@ -82,21 +73,37 @@ class DedupConfig:
     max_posting: int = 100
 
     def __post_init__(self) -> None:
-        _fraction("threshold", self.threshold, "0.7 is a good start; 1.0 keeps exact copies only")
-        _int("shingle_size", self.shingle_size, 1, 64, "use 5 for word shingles")
-        _int("num_perm", self.num_perm, 8, 4096, "use 128 (more is slower, more precise)")
-        _int("seed", self.seed, 0, 2**32 - 1, "any fixed value; keep it to compare fingerprints")
-        _fraction("overlap_threshold", self.overlap_threshold, "e.g. 0.5 = half the document")
+        check_fraction(
+            "threshold", self.threshold, "0.7 is a good start; 1.0 keeps exact copies only"
+        )
+        check_int("shingle_size", self.shingle_size, 1, high=64, hint="use 5 for word shingles")
+        check_int(
+            "num_perm", self.num_perm, 8, high=4096, hint="use 128 (more is slower, more precise)"
+        )
+        check_int(
+            "seed",
+            self.seed,
+            0,
+            high=2**32 - 1,
+            hint="any fixed value; keep it to compare fingerprints",
+        )
+        check_fraction("overlap_threshold", self.overlap_threshold, "e.g. 0.5 = half the document")
         if not isinstance(self.drop_contained, bool):
             raise ConfigError(f"drop_contained must be True or False, got {self.drop_contained!r}")
-        _fraction("lsh_recall", self.lsh_recall, "e.g. 0.99", top=0.999999)
-        _int("max_bucket", self.max_bucket, 1, 10**6, "e.g. 200")
-        _int("overlap_sampling", self.overlap_sampling, 1, 1024, "e.g. 8 (index 1 in 8 shingles)")
+        check_fraction("lsh_recall", self.lsh_recall, "e.g. 0.99", top=0.999999)
+        check_int("max_bucket", self.max_bucket, 1, high=10**6, hint="e.g. 200")
+        check_int(
+            "overlap_sampling",
+            self.overlap_sampling,
+            1,
+            high=1024,
+            hint="e.g. 8 (index 1 in 8 shingles)",
+        )
         if self.overlap_sampling & (self.overlap_sampling - 1):
             raise ConfigError(
                 f"overlap_sampling must be a power of two, got {self.overlap_sampling}; e.g. 8"
             )
-        _int("max_posting", self.max_posting, 2, 10**6, "e.g. 100")
+        check_int("max_posting", self.max_posting, 2, high=10**6, hint="e.g. 100")
 
     @property
     def bands(self) -> tuple[int, int]:

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
+from .checks import check_fraction, check_int
 from .document import Cleaned
 from .errors import ConfigError, InputError
 from .learned_copies import group_copies, shingle_sets
@@ -46,16 +47,6 @@ FORMAT = "cleancorpus-learned-boilerplate"
 VERSION = 1
 _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
-
-
-def _int(name: str, value: Any, low: int, hint: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise ConfigError(f"{name} must be an integer >= {low}, got {value!r}; {hint}")
-
-
-def _fraction(name: str, value: Any, hint: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-        raise ConfigError(f"{name} must be a number in (0, 1], got {value!r}; {hint}")
 
 
 @dataclass(frozen=True)
@@ -88,15 +79,19 @@ class LearnConfig:
     copy_similarity: float = 0.5
 
     def __post_init__(self) -> None:
-        _int("min_documents", self.min_documents, 2, "one document is no evidence of a pattern")
-        _fraction("min_fraction", self.min_fraction, "e.g. 0.5 for half of a site's stories")
-        _int("head_lines", self.head_lines, 0, "use 0 to learn nothing at the top")
-        _int("foot_lines", self.foot_lines, 0, "use 0 to learn nothing at the bottom")
+        check_int(
+            "min_documents", self.min_documents, 2, "one document is no evidence of a pattern"
+        )
+        check_fraction("min_fraction", self.min_fraction, "e.g. 0.5 for half of a site's stories")
+        check_int("head_lines", self.head_lines, 0, "use 0 to learn nothing at the top")
+        check_int("foot_lines", self.foot_lines, 0, "use 0 to learn nothing at the bottom")
         if self.head_lines == self.foot_lines == 0:
             raise ConfigError("head_lines and foot_lines are both 0: there is no zone to learn")
-        _int("max_enclosed", self.max_enclosed, 0, "use 0 to remove learned lines only")
-        _int("enclosed_words", self.enclosed_words, 1, "e.g. 14 for a headline-sized line")
-        _fraction("copy_similarity", self.copy_similarity, "e.g. 0.5; higher splits more copies")
+        check_int("max_enclosed", self.max_enclosed, 0, "use 0 to remove learned lines only")
+        check_int("enclosed_words", self.enclosed_words, 1, "e.g. 14 for a headline-sized line")
+        check_fraction(
+            "copy_similarity", self.copy_similarity, "e.g. 0.5; higher splits more copies"
+        )
 
 
 def site_key(doc_id: str, metadata: Mapping[str, Any] | None = None) -> str:

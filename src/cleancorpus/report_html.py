@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputError
+from .checks import check_int
+from .errors import InputError
 
 FILES = ("report.json", "documents.jsonl", "corpus.jsonl", "removals.jsonl")
 REPORT_NAME = "report.html"
@@ -61,12 +62,10 @@ class HtmlReportConfig:
             "max_errors",
             "max_members",
         ):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(
-                    f"HtmlReportConfig.{name} must be a whole number >= 1, got {value!r}; "
-                    f"pass e.g. {name}={getattr(HtmlReportConfig, name)}"
-                )
+            default = getattr(HtmlReportConfig, name)
+            check_int(
+                f"HtmlReportConfig.{name}", getattr(self, name), 1, f"pass e.g. {name}={default}"
+            )
 
 
 @dataclass
