@@ -24,7 +24,7 @@ def _main(*argv: str) -> tuple[int, str]:
 def corpus(tmp_path, write_tree, texts):
     files = {f"{name}.txt": text for name, text in texts.items()}
     files["nested/alpha-copy.md"] = texts["alpha"]
-    files["ignored.html"] = "<p>not read yet</p>"
+    files["ignored.pdf"] = "%PDF-1.4 not read"
     return write_tree(tmp_path / "in", files)
 
 
@@ -35,7 +35,7 @@ def test_run_succeeds_and_summarises(tmp_path, corpus):
     counts = report["counts"]
     assert f"read {counts['documents']} documents" in err
     assert f"kept {counts['canonical']} canonical, {counts['duplicates']} duplicates" in err
-    assert "1 ignored" in err
+    assert "1 files ignored" in err
     assert str(tmp_path / "out") in err
     ids = [d["id"] for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")]
     assert ids == ["alpha.txt", "beta.txt", "gamma.txt", "nested/alpha-copy.md"]
@@ -47,7 +47,7 @@ def test_quiet_prints_nothing_on_success(tmp_path, corpus):
 
 
 def test_bad_files_exit_3_and_are_named_even_when_quiet(tmp_path, corpus):
-    (corpus / "broken.txt").write_bytes(b"ok \xc3\x28 not ok")
+    (corpus / "broken.txt").write_bytes(b"ok \x00\x28 not ok")
     (corpus / "empty.md").write_bytes(b"")
     code, err = _main("run", str(corpus), str(tmp_path / "out"), "--quiet", "--workers", "1")
     assert code == 3
@@ -153,6 +153,10 @@ def test_parameters_are_recorded_in_the_report(tmp_path, corpus):
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["parameters"]["dedup"]["seed"] == 11
     assert report["parameters"]["workers"] == 1
+    assert report["parameters"]["fields"] == {"id": "id", "text": "text", "html": "html"}
+    assert report["parameters"]["output_format"] == "jsonl"
+    assert report["parameters"]["extract"]["favor_precision"] is False
+    assert report["parameters"]["extract"]["include_comments"] is False
 
 
 def test_python_dash_m_works(tmp_path, corpus):
@@ -183,3 +187,132 @@ def test_example_script_summarises_a_folder(tmp_path, corpus, capsys):
             assert f"canonical: {doc['reason']}" in printed
     assert "bad.txt: binary file" in printed
     assert "1 ignored" in printed
+
+
+# --- formats, record fields, progress --------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_record_and_extraction_options_reach_the_configs():
+    args = build_parser().parse_args(
+        [
+            "run",
+            "in",
+            "out",
+            "--id-field",
+            "doc_id",
+            "--text-field",
+            "body",
+            "--html-field",
+            "page",
+            "--format",
+            "both",
+            "--extract-precision",
+            "--fast-extract",
+            "--extract-max-date",
+            "2024-05-01",
+        ]
+    )
+    options = options_from(args)
+    assert (options.fields.id, options.fields.text, options.fields.html) == (
+        "doc_id",
+        "body",
+        "page",
+    )
+    assert options.output_format == "both"
+    assert options.extract.favor_precision and options.extract.fast
+    assert options.extract.max_date == "2024-05-01"
+    defaults = options_from(build_parser().parse_args(["run", "in", "out"]))
+    assert (defaults.fields.id, defaults.fields.text, defaults.fields.html) == (
+        "id",
+        "text",
+        "html",
+    )
+    assert defaults.output_format == "jsonl"
+    assert not defaults.extract.favor_precision and not defaults.extract.fast
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--id-field", ""], "the id field name must be a non-empty string"),
+        (["--text-field", "html"], "must differ"),
+        (["--format", "csv"], "invalid choice: 'csv'"),
+        (["--extract-max-date", "May 1"], "is not a date"),
+    ],
+)
+def test_bad_record_and_format_options_exit_2(tmp_path, corpus, extra, message):
+    code, err = _main("run", str(corpus), str(tmp_path / "out"), *extra)
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_malformed_record_exits_3_naming_file_and_line(tmp_path, corpus):
+    (corpus / "data.jsonl").write_text(
+        '{"id": "a", "text": "A good record about the harbour."}\n{"id": "b", "text": 1,}\n',
+        encoding="utf-8",
+    )
+    code, err = _main("run", str(corpus), str(tmp_path / "out"), "--quiet", "--workers", "1")
+    assert code == 3
+    assert err.splitlines() == [
+        f"cleancorpus: skipped {corpus / 'data.jsonl'}:2: malformed JSON "
+        "(Expecting property name enclosed in double quotes: column 23)"
+    ]
+    ids = [d["id"] for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")]
+    assert "data.jsonl#a" in ids
+
+
+def test_warnings_are_printed_unless_quiet(tmp_path, corpus):
+    (corpus / "latin.txt").write_bytes(
+        "Le café coûte deux euros à Besançon près de la gare.".encode("latin-1")
+    )
+    code, err = _main("run", str(corpus), str(tmp_path / "out"), "--workers", "1")
+    assert code == 0
+    assert f"cleancorpus: warning: {corpus / 'latin.txt'}: not valid UTF-8" in err
+    assert "decoded as cp1252 (detected)" in err
+    assert "1 warnings" in err
+    code, err = _main("run", str(corpus), str(tmp_path / "out"), "--workers", "1", "--quiet")
+    assert (code, err) == (0, "")
+
+
+def test_progress_is_drawn_only_on_a_terminal_and_not_when_quiet(tmp_path, corpus):
+    terminal = _Terminal()
+    code = main(["run", str(corpus), str(tmp_path / "out"), "--workers", "1"], stderr=terminal)
+    assert code == 0
+    assert "\r\x1b[K" in terminal.getvalue()  # the progress line was drawn, then erased
+    quiet = _Terminal()
+    code = main(
+        ["run", str(corpus), str(tmp_path / "out"), "--workers", "1", "--quiet"], stderr=quiet
+    )
+    assert (code, quiet.getvalue()) == (0, "")
+    plain = io.StringIO()
+    main(["run", str(corpus), str(tmp_path / "out"), "--workers", "1"], stderr=plain)
+    assert "\r" not in plain.getvalue()
+
+
+def test_format_parquet_writes_parquet_files(tmp_path, corpus):
+    code, _ = _main(
+        "run",
+        str(corpus),
+        str(tmp_path / "out"),
+        "--format",
+        "parquet",
+        "--quiet",
+        "--workers",
+        "1",
+    )
+    assert code == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == [
+        "corpus",
+        "corpus.parquet",
+        "documents.parquet",
+        "removals.parquet",
+        "report.html",
+        "report.json",
+    ]

@@ -99,6 +99,9 @@ def _reconstructs(original: str, text: str, removals: list[dict]) -> bool:
         ({"extensions": ("txt",)}, "extensions must be like"),
         ({"clean": {"disable": []}}, "clean must be a CleanConfig"),
         ({"dedup": None}, "dedup must be a DedupConfig"),
+        ({"fields": {"id": "id"}}, "fields must be a RecordFields"),
+        ({"extract": None}, "extract must be an ExtractSettings"),
+        ({"output_format": "csv"}, "output_format must be one of jsonl, parquet, both"),
     ],
 )
 def test_options_are_validated(changes, message):
@@ -123,7 +126,7 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "a.txt": texts["alpha"],
             "c.txt": texts["gamma"],
             "skip.pdf": b"%PDF",
-            "broken.txt": b"\xff\xfe",
+            "broken.txt": b"\x00\x00 binary",
         },
     )
     result = run(source, tmp_path / "out", RunOptions(workers=1))
@@ -207,7 +210,9 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
         "canonical": 2,
         "duplicates": 1,
         "errors": 1,
+        "warnings": 0,
         "skipped": 1,
+        "skipped_records": 0,
         "characters_in": total_in,
         "characters_out": 2 * len(alpha_clean) + len(texts["gamma"]),
         "characters_canonical": len(alpha_clean) + len(texts["gamma"]),
@@ -217,7 +222,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
     assert report["removals_by_rule"] == {"fake.link": {"count": 4, "characters": 4 * len(link)}}
     assert report["skipped"] == {"count": 1, "by_extension": {".pdf": 1}}
     assert [e["path"] for e in report["errors"]] == ["broken.txt"]
-    assert "not valid UTF-8" in report["errors"][0]["problem"]
+    assert report["errors"][0]["problem"].startswith("binary file: NUL byte at byte offset 0")
+    assert report["warnings"] == []
     assert report["parameters"]["workers"] == 1
     assert report["parameters"]["clean"]["disable"] == []
     assert set(report["parameters"]["clean"]) == {f.name for f in dataclasses.fields(CleanConfig)}
@@ -359,7 +365,6 @@ def test_every_bad_file_is_named_and_the_rest_is_processed(tmp_path, write_tree)
     problems = {e["path"]: e["problem"] for e in result.report["errors"]}
     assert list(problems) == sorted(problems)
     assert set(problems) == {
-        "bad/latin1.txt",
         "bad/binary.md",
         "bad/controls.txt",
         "bad/empty.txt",
@@ -367,8 +372,6 @@ def test_every_bad_file_is_named_and_the_rest_is_processed(tmp_path, write_tree)
         "bad/huge.txt",
         "bad/dangling.txt",
     }
-    assert "not valid UTF-8" in problems["bad/latin1.txt"]
-    assert "byte 0xef at byte offset 2" in problems["bad/latin1.txt"]
     assert problems["bad/binary.md"].startswith("binary file: NUL byte")
     assert problems["bad/controls.txt"].startswith("binary file")
     assert problems["bad/empty.txt"].startswith("empty file")
@@ -377,8 +380,17 @@ def test_every_bad_file_is_named_and_the_rest_is_processed(tmp_path, write_tree)
     assert "4,000 bytes" in problems["bad/huge.txt"]
     assert "cannot be read" in problems["bad/dangling.txt"]
     documents = jsonl_lines(tmp_path / "out" / "documents.jsonl")
-    assert [d["id"] for d in documents] == ["also-good.md", "good.txt"]
-    assert result.report["counts"]["errors"] == 7
+    assert [d["id"] for d in documents] == ["also-good.md", "bad/latin1.txt", "good.txt"]
+    assert documents[1]["text"] == "naïve"  # not UTF-8: the charset was detected, with a warning
+    assert result.report["warnings"] == [
+        {
+            "path": "bad/latin1.txt",
+            "problem": "not valid UTF-8 (byte 0xef at byte offset 2); decoded as cp1252 (detected)",
+        }
+    ]
+    assert result.warnings == (("bad/latin1.txt", result.report["warnings"][0]["problem"]),)
+    assert result.report["counts"]["errors"] == 6
+    assert result.report["counts"]["warnings"] == 1
     assert result.exit_code == 3
 
 

@@ -13,9 +13,17 @@ def test_list_folder_is_recursive_sorted_and_filters_extensions(tmp_path, write_
         tmp_path,
         {"z.txt": "z", "b/c/d.md": "d", "a.TXT": "a", "b/img.png": b"\x89PNG", "notes": "n"},
     )
-    listing = list_folder(tmp_path)
+    listing = list_folder(tmp_path, (".txt", ".md"))
     assert listing.documents == ("a.TXT", "b/c/d.md", "z.txt")
     assert listing.skipped == ("b/img.png", "notes")
+
+
+def test_default_extensions_take_every_format_and_double_suffixes(tmp_path, write_tree):
+    names = ["a.html", "b.HTM", "c.jsonl", "d.JSONL.GZ", "e.parquet", "f.warc", "g.warc.gz"]
+    write_tree(tmp_path, {**{n: "x" for n in names}, "h.gz": "x", "i.json": "x", "j.md": "x"})
+    listing = list_folder(tmp_path)
+    assert listing.documents == (*names, "j.md")
+    assert listing.skipped == ("h.gz", "i.json")
 
 
 def test_list_folder_with_other_extensions(tmp_path, write_tree):
@@ -25,22 +33,50 @@ def test_list_folder_with_other_extensions(tmp_path, write_tree):
 
 def test_read_text_strips_bom_and_keeps_crlf(tmp_path, write_tree):
     write_tree(tmp_path, {"a.txt": b"\xef\xbb\xbfline one\r\nline two\r\n"})
-    assert read_text(tmp_path, "a.txt", max_bytes=1000) == "line one\r\nline two\r\n"
+    assert read_text(tmp_path, "a.txt", max_bytes=1000) == (
+        "line one\r\nline two\r\n",
+        "utf-8",
+        None,
+    )
 
 
 def test_read_text_nested_id(tmp_path, write_tree):
     write_tree(tmp_path, {"x/y/z.md": "Grüße"})
-    assert read_text(tmp_path, "x/y/z.md", max_bytes=1000) == "Grüße"
+    assert read_text(tmp_path, "x/y/z.md", max_bytes=1000).text == "Grüße"
 
 
-def test_invalid_utf8_names_the_byte_offset(tmp_path, write_tree):
-    write_tree(tmp_path, {"latin.txt": "café au lait".encode("latin-1")})
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(codec):
+    data = "\ufeffZweite Zeile, Grüße.\r\n".encode(codec)
+    assert decode("u.txt", data) == ("Zweite Zeile, Grüße.\r\n", codec, None)
+
+
+def test_invalid_utf8_is_detected_and_decoded_with_a_warning(tmp_path, write_tree):
+    text = "Le café au lait coûte deux euros à Besançon, près de la gare."
+    write_tree(tmp_path, {"latin.txt": text.encode("latin-1")})
+    decoded = read_text(tmp_path, "latin.txt", max_bytes=1000)
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252"
+    assert (
+        decoded.warning
+        == "not valid UTF-8 (byte 0xe9 at byte offset 6); decoded as cp1252 (detected)"
+    )
+
+
+def test_cyrillic_code_page_is_detected():
+    text = "Привет, как дела? Это небольшой тест для проверки кодировки."
+    decoded = decode("ru.txt", text.encode("cp1251"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1251")
+    assert "cp1251" in decoded.warning
+
+
+def test_bytes_no_charset_decodes_are_an_error():
+    data = bytes(range(0x80, 0x100)) * 4  # every high byte, no NUL, nothing like text
     with pytest.raises(InputError) as info:
-        read_text(tmp_path, "latin.txt", max_bytes=1000)
-    assert info.value.path == "latin.txt"
-    assert "not valid UTF-8" in info.value.problem
-    assert "offset 3" in info.value.problem
-    assert "0xe9" in info.value.problem
+        decode("noise.txt", data)
+    assert info.value.path == "noise.txt"
+    assert "not valid UTF-8 (byte 0x80 at byte offset 0)" in info.value.problem
+    assert "no other charset decodes it sensibly" in info.value.problem
 
 
 def test_nul_bytes_mean_binary(tmp_path, write_tree):
@@ -80,7 +116,7 @@ def test_too_large_names_size_and_limit(tmp_path, write_tree):
 
 def test_file_exactly_at_the_limit_is_read(tmp_path, write_tree):
     write_tree(tmp_path, {"edge.txt": "x" * 1000})
-    assert len(read_text(tmp_path, "edge.txt", max_bytes=1000)) == 1000
+    assert len(read_text(tmp_path, "edge.txt", max_bytes=1000).text) == 1000
 
 
 def test_dangling_symlink_is_unreadable(tmp_path):

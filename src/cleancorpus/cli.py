@@ -3,14 +3,29 @@
 Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``), and
 ``cleancorpus learn INPUT [--save FILE]`` to see what ``run --learn`` would learn.
 
+INPUT is a folder of mixed formats: .txt/.md, .html/.htm (main text extracted with
+trafilatura), .jsonl/.jsonl.gz and .parquet records, .warc/.warc.gz crawls. Ids, record fields
+and the precedence of metadata are described in :mod:`cleancorpus.sources`; in short a record's
+id is ``FILE#RECORD-ID`` (``FILE#line-N``/``FILE#row-N`` without an id field), and a record's
+own fields beat trafilatura's metadata, which beats the facts the cleaners lift from the text.
+Options for records: ``--id-field``, ``--text-field``, ``--html-field``; for HTML:
+``--extract-precision`` (trafilatura's favor_precision), ``--fast-extract`` (no fallback
+extractors), ``--extract-max-date``; for output: ``--format jsonl|parquet|both``.
+
+A progress line is drawn on stderr while documents are processed, only when stderr is a
+terminal and ``--quiet`` is not given. Warnings (a detected charset, a skipped non-HTML WARC
+record) are printed unless ``--quiet`` (the first 20; all are in report.json) and do not change
+the exit code.
+
 Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpus.errors`):
 
 - 0: success.
 - 1: unexpected internal error (:class:`CleancorpusError` or a bug).
 - 2: usage or configuration error: a bad option value, INPUT missing, OUTPUT inside INPUT or
   holding foreign files (:class:`ConfigError`); nothing was written.
-- 3: finished, but some input files were skipped with errors (:class:`InputError`); the output
-  is complete for every other file, and the errors are listed on stderr and in report.json.
+- 3: finished, but some input files or records were skipped with errors (:class:`InputError`);
+  the output is complete for every other one, and the errors are listed on stderr and in
+  report.json.
 - 4: signatures or indexes with mismatched parameters were mixed (:class:`MismatchError`).
 """
 
@@ -26,8 +41,14 @@ from typing import NoReturn, TextIO
 from .cleaning import CleanConfig
 from .dedup import DedupConfig
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
+from .html import ExtractSettings
 from .learned import LearnConfig, LearnedBoilerplate
+from .options import OUTPUT_FORMATS
 from .pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, learn, run
+from .progress import Progress
+from .sources import RecordFields
+
+MAX_WARNINGS_SHOWN = 20
 
 EPILOG = f"""\
 exit codes:
@@ -35,8 +56,9 @@ exit codes:
   {CleancorpusError.exit_code}  unexpected internal error
   {ConfigError.exit_code}  usage or configuration error (bad option value, INPUT missing,
      OUTPUT inside INPUT, ...); nothing written
-  {InputError.exit_code}  finished, but some input files were skipped with errors
-     (listed on stderr and in OUTPUT/report.json); output complete for the rest
+  {InputError.exit_code}  finished, but some input files were skipped with errors (or records:
+     FILE:LINE or FILE#ID; listed on stderr and in OUTPUT/report.json); output complete for
+     the rest
   {MismatchError.exit_code}  signatures or indexes built with different parameters were mixed
 """
 
@@ -60,10 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub = commands.add_parser(
         "run",
-        help="clean and deduplicate a folder of .txt/.md files",
-        description="Read INPUT recursively (.txt and .md), clean every document, find "
-        "near-duplicates, and write documents.jsonl, corpus.jsonl, corpus/, removals.jsonl "
-        "and report.json into OUTPUT, replacing a previous output atomically.",
+        help="clean and deduplicate a folder of documents",
+        description="Read INPUT recursively (.txt, .md, .html, .htm, .jsonl, .jsonl.gz, "
+        ".parquet, .warc, .warc.gz), extract the main text of web pages, clean every document, "
+        "find near-duplicates, and write documents.jsonl, corpus.jsonl, corpus/, "
+        "removals.jsonl (or .parquet), report.json and report.html into OUTPUT, replacing a "
+        "previous output atomically. A record's id is FILE#ID (FILE#line-N or FILE#row-N "
+        "without an id field); its other fields become metadata and beat the page metadata "
+        "trafilatura finds, which beats facts the cleaners lift from the text.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -101,8 +127,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="remove the blocks of a learned.json saved before (no learning pass)",
     )
+    sub.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default="jsonl",
+        help="output files: jsonl (default), parquet (documents/corpus/removals.parquet "
+        "instead; needs pyarrow), or both",
+    )
+    _input_options(sub)
     _learning_options(sub)
-    sub.add_argument("--quiet", action="store_true", help="no summary on stderr (errors still)")
+    sub.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress, warnings or summary on stderr (errors are still printed)",
+    )
     learn = commands.add_parser(
         "learn",
         help="list the boilerplate INPUT would teach, changing nothing (a dry run)",
@@ -117,8 +155,43 @@ def build_parser() -> argparse.ArgumentParser:
     learn.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
     )
+    _input_options(learn)
     _learning_options(learn)
     return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    records = parser.add_argument_group("records (.jsonl, .jsonl.gz, .parquet)")
+    records.add_argument(
+        "--id-field", default="id", metavar="NAME", help="record id field (default: id)"
+    )
+    records.add_argument(
+        "--text-field", default="text", metavar="NAME", help="record text field (default: text)"
+    )
+    records.add_argument(
+        "--html-field",
+        default="html",
+        metavar="NAME",
+        help="record field holding a web page, used when the text field is absent (default: html)",
+    )
+    pages = parser.add_argument_group("web pages (.html, .htm, HTML records, WARC responses)")
+    pages.add_argument(
+        "--extract-precision",
+        action="store_true",
+        help="trafilatura's favor_precision: keep less text when unsure (F1 after cleaning "
+        "0.965 vs 0.962 by default on the 181-page benchmark, and no slower)",
+    )
+    pages.add_argument(
+        "--fast-extract",
+        action="store_true",
+        help="skip trafilatura's fallback extractors: about 1.3x faster pipeline on HTML, "
+        "F1 0.961 vs 0.962 (0.947 together with --extract-precision)",
+    )
+    pages.add_argument(
+        "--extract-max-date",
+        metavar="YYYY-MM-DD",
+        help="latest publication date accepted (default: today); fix it for reproducible reruns",
+    )
 
 
 def _learning_options(parser: argparse.ArgumentParser) -> None:
@@ -146,7 +219,11 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
             return exc.code if isinstance(exc.code, int) else 0
         if args.command == "learn":
             return _learn_command(args, err)
-        result = run(args.input, args.output, options_from(args))
+        progress = Progress(err, enabled=not args.quiet)
+        try:
+            result = run(args.input, args.output, options_from(args), progress=progress)
+        finally:
+            progress.close()
     except KeyboardInterrupt:
         print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
         return 130
@@ -162,6 +239,11 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
             file=err,
         )
     if not args.quiet:
+        for path, problem in result.warnings[:MAX_WARNINGS_SHOWN]:
+            print(f"cleancorpus: warning: {os.path.join(args.input, path)}: {problem}", file=err)
+        more = len(result.warnings) - MAX_WARNINGS_SHOWN
+        if more > 0:
+            print(f"cleancorpus: ... and {more:,} more warnings in report.json", file=err)
         print(summary(result), file=err)
     return result.exit_code
 
@@ -189,6 +271,21 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         max_bytes=args.max_bytes,
         learn=learn,
         learned=learned,
+        output_format=args.format,
+        fields=_fields(args),
+        extract=_extract(args),
+    )
+
+
+def _fields(args: argparse.Namespace) -> RecordFields:
+    return RecordFields(args.id_field, args.text_field, args.html_field)
+
+
+def _extract(args: argparse.Namespace) -> ExtractSettings:
+    return ExtractSettings(
+        favor_precision=args.extract_precision,
+        fast=args.fast_extract,
+        max_date=args.extract_max_date,
     )
 
 
@@ -202,7 +299,12 @@ def _learn_config(args: argparse.Namespace) -> LearnConfig:
 
 
 def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
-    options = RunOptions(workers=args.workers, learn=_learn_config(args))
+    options = RunOptions(
+        workers=args.workers,
+        learn=_learn_config(args),
+        fields=_fields(args),
+        extract=_extract(args),
+    )
     learned = learn(args.input, options)
     print(learned.describe())
     if args.save:
@@ -221,8 +323,10 @@ def summary(result: RunResult) -> str:
         f"({counts['characters_in']:,} characters); kept {counts['canonical']:,} canonical, "
         f"{counts['duplicates']:,} duplicates; removed {counts['removals']:,} spans "
         f"({counts['characters_removed']:,} characters) by {rules} rules; "
-        f"{counts['errors']:,} files skipped with errors, {counts['skipped']:,} ignored "
-        f"(not .txt/.md); wrote {result.output} in {seconds:.1f} s."
+        f"{counts['errors']:,} files or records skipped with errors, "
+        f"{counts['warnings']:,} warnings, {counts['skipped']:,} files ignored (extension "
+        f"not read), {counts['skipped_records']:,} records ignored (not HTML); "
+        f"wrote {result.output} in {seconds:.1f} s."
     )
     return text
 

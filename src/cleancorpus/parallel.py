@@ -1,11 +1,15 @@
 """The parallel stage of the pipeline: read + clean + fingerprint, one chunk per task.
 
-Internal to :mod:`cleancorpus.pipeline`. A chunk holds up to ``chunk_size`` documents (ids to
-read, or texts given in memory). A worker reads, cleans and fingerprints a whole chunk and, when
-given a staging folder, writes each cleaned text under ``corpus/`` and spools its JSON pieces
+Internal to :mod:`cleancorpus.pipeline`. A chunk holds up to ``chunk_size`` documents
+(:class:`~.sources.Item`: files to read, or texts and pages given). A worker reads, extracts
+(HTML, with trafilatura), cleans and fingerprints a whole chunk and, when given a staging folder,
+writes each cleaned text of a file under ``corpus/`` and spools its JSON pieces
 (:class:`~.writers.Encoded`) to ``.spool/``, so only fingerprints, metadata and counts travel
-back to the main process. Problems with one document become ``(id, problem)`` pairs; the rest of
-the chunk goes on.
+back to the main process. Problems with one document become ``(id, problem)`` pairs, and
+warnings (a guessed charset) ``(id, warning)`` pairs; the rest of the chunk goes on.
+
+The text of an HTML page is the text trafilatura extracted: removal offsets refer to it, and it
+is cleaned with the run's rules less :data:`~.html.EXTRACTED_TEXT_DISABLED_RULES`.
 
 Process start method: the one set with ``multiprocessing.set_start_method`` if any; else
 ``fork`` on Linux with Python < 3.12 (fast, nothing re-imported); else ``forkserver`` or
@@ -15,6 +19,7 @@ Process start method: the one set with ``multiprocessing.set_start_method`` if a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -32,12 +37,14 @@ from . import cleaning, readers
 from .cleaning import CleanConfig
 from .dedup import Fingerprinter
 from .errors import CleancorpusError, InputError
+from .html import EXTRACTED_TEXT_DISABLED_RULES, ExtractSettings, extract_html
 from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, profile_document, site_key
+from .sources import Item
 from .writers import Encoded, write_corpus_file
 
 SPOOL = ".spool"
+PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_chunks)
 
-Item = tuple[str, "str | None", dict[str, Any]]  # (id, text or None to read it, metadata)
 Counts = dict[str, tuple[int, int]]  # rule -> (removals, characters removed)
 
 
@@ -52,6 +59,7 @@ class Chunk:
     max_bytes: int
     learned: LearnedBoilerplate | None = None  # blocks to remove after the rules
     profile: LearnConfig | None = None  # set: a learning pass, profiles instead of entries
+    extract: ExtractSettings = dataclasses.field(default_factory=ExtractSettings)  # HTML
 
 
 @dataclass(frozen=True)
@@ -64,14 +72,16 @@ class Entry:
     length: int
     counts: Counts
     payload: Any  # (spool file, offset, size, piece sizes), or (text, removals) in memory
+    mirrored: bool = False  # the cleaned text was written under corpus/ (a file, not a record)
 
 
 @dataclass(frozen=True)
 class ChunkResult:
     entries: list[tuple[str, Entry]]
     errors: list[tuple[str, str]]
-    seconds: tuple[float, float, float]  # read, clean, fingerprint
+    seconds: tuple[float, float, float, float]  # read, extract, clean, fingerprint
     profiles: tuple[EdgeProfile, ...] = ()
+    warnings: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 def make_chunks(
@@ -85,54 +95,125 @@ def make_chunks(
     max_bytes: int,
     learned: LearnedBoilerplate | None = None,
     profile: LearnConfig | None = None,
+    extract: ExtractSettings | None = None,
 ) -> Iterator[Chunk]:
-    """Group items into chunks of ``size``, each carrying what a worker needs."""
-    iterator = iter(items)
-    index = 0
-    while batch := tuple(islice(iterator, size)):
-        yield Chunk(index, batch, root, staging, clean, fingerprinter, max_bytes, learned, profile)
-        index += 1
+    """Group items into chunks of ``size``, each carrying what a worker needs.
+
+    A chunk also closes at :data:`PAGES_PER_CHUNK` web pages: extracting a page costs about
+    as much as cleaning a hundred texts, and small tasks keep every worker busy to the end.
+    """
+    settings = extract or ExtractSettings()
+    pages_limit = min(size, PAGES_PER_CHUNK)
+    index, batch, pages = 0, [], 0
+    for item in items:
+        batch.append(item)
+        pages += item.html
+        if len(batch) >= size or pages >= pages_limit:
+            yield Chunk(
+                index,
+                tuple(batch),
+                root,
+                staging,
+                clean,
+                fingerprinter,
+                max_bytes,
+                learned,
+                profile,
+                settings,
+            )
+            index, batch, pages = index + 1, [], 0
+    if batch:
+        yield Chunk(
+            index,
+            tuple(batch),
+            root,
+            staging,
+            clean,
+            fingerprinter,
+            max_bytes,
+            learned,
+            profile,
+            settings,
+        )
 
 
 def work(chunk: Chunk) -> ChunkResult:
-    """Read, clean and fingerprint one chunk (runs in a worker process)."""
+    """Read, extract, clean and fingerprint one chunk (runs in a worker process)."""
     errors: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = []
     ok: list[tuple[str, str, dict[str, Any], Any]] = []
-    t_read = t_clean = 0.0
-    for doc_id, text, metadata in chunk.items:
-        t0 = time.perf_counter()
+    html_clean = dataclasses.replace(
+        chunk.clean, disable=chunk.clean.disable | EXTRACTED_TEXT_DISABLED_RULES
+    )
+    times = [0.0, 0.0, 0.0]  # read, extract, clean
+    for item in chunk.items:
         try:
-            if text is None:
-                text = readers.read_text(chunk.root or ".", doc_id, chunk.max_bytes)
-            else:
-                readers.check_text(doc_id, text)
+            text, found, config = _text_of(item, chunk, html_clean, warnings, times)
         except InputError as exc:
             errors.append((exc.path, exc.problem))
             continue
-        t1 = time.perf_counter()
+        t0 = time.perf_counter()
         try:
-            cleaned = cleaning.clean(text, chunk.clean)
-            merged = {**cleaned.metadata, **metadata}
+            cleaned = cleaning.clean(text, config)
+            merged = {**cleaned.metadata, **found, **item.metadata}
             if chunk.learned is not None:
-                cleaned = chunk.learned.apply(cleaned, site_key(doc_id, merged))
+                cleaned = chunk.learned.apply(cleaned, site_key(item.id, merged))
         except Exception as exc:  # a cleaner bug must not lose the other documents
-            errors.append((doc_id, f"cleaning failed: {type(exc).__name__}: {exc}"))
+            errors.append((item.id, f"cleaning failed: {type(exc).__name__}: {exc}"))
             continue
         finally:
-            t_read += t1 - t0
-            t_clean += time.perf_counter() - t1
-        ok.append((doc_id, text, merged, cleaned))
+            times[2] += time.perf_counter() - t0
+        ok.append((item.id, text, merged, cleaned))
+    seconds = (times[0], times[1], times[2])
     if chunk.profile is not None:
         profiles = tuple(
             profile_document(doc_id, site_key(doc_id, meta), c.text, chunk.profile)
             for doc_id, _, meta, c in ok
         )
-        return ChunkResult([], errors, (t_read, t_clean, 0.0), profiles)
+        return ChunkResult([], errors, (*seconds, 0.0), profiles, warnings)
     t0 = time.perf_counter()
     fingerprints = _fingerprints(chunk.fingerprinter, [c.text for _, _, _, c in ok], errors, ok)
     t_print = time.perf_counter() - t0
-    entries = _package(chunk, ok, fingerprints)
-    return ChunkResult(entries, errors, (t_read, t_clean, t_print))
+    mirrored = {item.id for item in chunk.items if item.payload is None}
+    entries = _package(chunk, ok, fingerprints, mirrored)
+    return ChunkResult(entries, errors, (*seconds, t_print), (), warnings)
+
+
+def _text_of(
+    item: Item,
+    chunk: Chunk,
+    html_clean: CleanConfig,
+    warnings: list[tuple[str, str]],
+    times: list[float],
+) -> tuple[str, dict[str, Any], CleanConfig]:
+    """The text to clean, the metadata found on the way, and the cleaning config to use."""
+    t0 = time.perf_counter()
+    payload = item.payload
+    try:
+        if payload is None:
+            data = readers.read_bytes(chunk.root or ".", item.id, chunk.max_bytes)
+            if not item.html:
+                decoded = readers.decode(item.id, data)
+                if decoded.warning:
+                    warnings.append((item.id, decoded.warning))
+                return decoded.text, {}, chunk.clean
+            payload = data
+        elif not item.html:
+            readers.check_text(item.id, str(payload))
+            return str(payload), {}, chunk.clean
+    finally:
+        times[0] += time.perf_counter() - t0
+    t1 = time.perf_counter()
+    try:
+        url = item.metadata.get("url")
+        page = extract_html(
+            payload, url=url if isinstance(url, str) else None, settings=chunk.extract, name=item.id
+        )
+    finally:
+        times[1] += time.perf_counter() - t1
+    warnings.extend((item.id, warning) for warning in page.warnings)
+    step = {**page.step, "warnings": list(page.warnings)} if page.warnings else dict(page.step)
+    return page.text, {**page.metadata, "extraction": step}, html_clean
 
 
 def _fingerprints(
@@ -156,12 +237,16 @@ def _fingerprints(
 
 
 def _package(
-    chunk: Chunk, ok: list[tuple[str, str, dict[str, Any], Any]], fingerprints: list[Any]
+    chunk: Chunk,
+    ok: list[tuple[str, str, dict[str, Any], Any]],
+    fingerprints: list[Any],
+    mirrored: set[str],
 ) -> list[tuple[str, Entry]]:
     """Turn a chunk's cleaned documents into entries.
 
-    With a staging folder, each cleaned text is written to ``corpus/`` (duplicates are pruned
-    later) and its JSON pieces are spooled, so only fingerprints go back to the main process.
+    With a staging folder, the cleaned text of each file (not of a record inside a file) is
+    written to ``corpus/`` (duplicates are pruned later) and the JSON pieces are spooled, so
+    only fingerprints go back to the main process.
     """
     spool_name = f"{chunk.index:07d}.bin"
     entries = []
@@ -175,15 +260,19 @@ def _package(
             count, chars = counts.get(r.rule, (0, 0))
             counts[r.rule] = (count + 1, chars + r.end - r.start)
         removals = tuple((r.rule, r.start, r.end, r.text) for r in cleaned.removals)
+        mirror = chunk.staging is not None and doc_id in mirrored
         if chunk.staging is not None:
-            write_corpus_file(chunk.staging, doc_id, cleaned.text)
+            if mirror:
+                write_corpus_file(chunk.staging, doc_id, cleaned.text)
             blob, sizes = Encoded.of(doc_id, cleaned.text, metadata, removals).pack()
             blobs.append(blob)
             payload: Any = (spool_name, offset, len(blob), sizes)
             offset += len(blob)
         else:
             payload = (cleaned.text, removals)
-        entry = Entry(metadata, fingerprint, len(original), len(cleaned.text), counts, payload)
+        entry = Entry(
+            metadata, fingerprint, len(original), len(cleaned.text), counts, payload, mirror
+        )
         entries.append((doc_id, entry))
     if chunk.staging is not None:
         with open(os.path.join(chunk.staging, SPOOL, spool_name), "wb") as spool:

@@ -1,22 +1,27 @@
-"""The pipeline: read -> clean -> fingerprint -> dedup -> write, in one direction.
+"""The pipeline: read -> (extract) -> clean -> fingerprint -> dedup -> write, in one direction.
 
 Two entry points with the same power:
 
-- :func:`run` reads a folder and writes an output folder atomically (see :mod:`.writers`).
+- :func:`run` reads a folder of mixed formats (text, HTML, JSONL, Parquet, WARC: see
+  :mod:`.sources` for the formats, the id scheme and the precedence of metadata) and writes an
+  output folder atomically (see :mod:`.writers`; options in :mod:`.options`).
 - :func:`process` takes documents in memory and returns the results in memory, for
   ingestion pipelines that never touch disk.
 
-Reading, cleaning and fingerprinting run in a process pool (``RunOptions.workers``; 1 runs
-in-process), on chunks of ``chunk_size`` documents (see :mod:`.parallel`, which also says
-when a calling script needs an ``if __name__ == "__main__":`` guard). In :func:`run` each
-worker spools the cleaned texts of its chunk into the staging folder and sends back only
-fingerprints, metadata and counts, so memory is bounded by the fingerprints; texts are streamed
-back in id order when the output is written. Results never depend on the number of workers
-or on file-system order: everything is keyed and sorted by document id (plain string order).
+Reading, extracting, cleaning and fingerprinting run in a process pool
+(``RunOptions.workers``; 1 runs in-process), on chunks of ``chunk_size`` documents (see
+:mod:`.parallel`, which also says when a calling script needs an ``if __name__ ==
+"__main__":`` guard). Records of container files are streamed into chunks as they are read,
+and in :func:`run` each worker spools the cleaned texts of its chunk into the staging folder
+and sends back only fingerprints, metadata and counts, so memory is bounded by the
+fingerprints; texts are streamed back in id order when the output is written. Results never
+depend on the number of workers or on file-system order: everything is keyed and sorted by
+document id (plain string order).
 
-Offsets of removals refer to each document's text exactly as read (UTF-8 BOM dropped, CRLF kept).
-A file that cannot be read, decoded or cleaned becomes an :class:`~.errors.InputError` in the
-result; all the other files are still processed.
+Offsets of removals refer to each document's text as read (BOM dropped, CRLF kept) or, for
+HTML, as extracted. A file or record that cannot be read, decoded, extracted or cleaned becomes
+an :class:`~.errors.InputError` in the result; all the others are still processed. Warnings
+(a guessed charset, a skipped non-HTML WARC record) are listed too but are not errors.
 """
 
 from __future__ import annotations
@@ -24,31 +29,33 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import dedup, readers, report
-from .cleaning import CleanConfig
-from .dedup import DedupConfig, DocInfo, Fingerprinter, Membership
+from . import parquet_out, readers, report
+from .assemble import dedup_stage, placements
+from .dedup import Fingerprinter
 from .document import Document, Removal
-from .errors import CleancorpusError, ConfigError, InputError
-from .learned import LearnConfig, LearnedBoilerplate, learn_from_profiles
-from .parallel import SPOOL, Chunk, Entry, Item, SpoolReader, make_chunks, map_chunks
+from .errors import ConfigError, InputError
+from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
+from .options import DEFAULT_MAX_BYTES, RunOptions
+from .parallel import SPOOL, Chunk, Entry, SpoolReader, make_chunks, map_chunks
 from .report_html import write_report_html
+from .sources import Intake, Item, iter_items
 from .writers import (
     CORPUS_DIR,
     LEARNED,
     DocumentResult,
     OutputWriter,
-    Placement,
     atomic_folder,
     check_locations,
     write_report,
 )
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "DocumentResult",
     "ProcessResult",
     "RunOptions",
@@ -58,65 +65,8 @@ __all__ = [
     "run",
 ]
 
-DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Everything a run needs to know besides its input. Validated at construction."""
-
-    clean: CleanConfig = field(default_factory=CleanConfig)
-    dedup: DedupConfig = field(default_factory=DedupConfig)
-    workers: int | None = None  # None: os.cpu_count(); 1: no process pool
-    max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are reported as errors
-    chunk_size: int = 128  # documents per task sent to a worker
-    extensions: tuple[str, ...] = readers.DEFAULT_EXTENSIONS
-    learn: LearnConfig | None = None  # learn boilerplate from this corpus first (two passes)
-    learned: LearnedBoilerplate | None = None  # or remove blocks learned before (one pass)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.clean, CleanConfig):
-            raise ConfigError(f"clean must be a CleanConfig, got {type(self.clean).__name__}")
-        if not isinstance(self.dedup, DedupConfig):
-            raise ConfigError(f"dedup must be a DedupConfig, got {type(self.dedup).__name__}")
-        if self.workers is not None and not _is_int(self.workers, minimum=1):
-            raise ConfigError(
-                f"workers must be a whole number >= 1 (or None for all cores), got {self.workers!r}"
-            )
-        if not _is_int(self.max_bytes, minimum=1):
-            raise ConfigError(
-                f"max_bytes must be a whole number of bytes >= 1, got {self.max_bytes!r}"
-            )
-        if not _is_int(self.chunk_size, minimum=1):
-            raise ConfigError(f"chunk_size must be a whole number >= 1, got {self.chunk_size!r}")
-        extensions = (self.extensions,) if isinstance(self.extensions, str) else self.extensions
-        cleaned = tuple(sorted({str(e).lower() for e in extensions}))
-        if not cleaned or not all(e.startswith(".") and len(e) > 1 for e in cleaned):
-            raise ConfigError(f"extensions must be like ('.txt', '.md'), got {self.extensions!r}")
-        object.__setattr__(self, "extensions", cleaned)
-        if self.learn is not None and not isinstance(self.learn, LearnConfig):
-            raise ConfigError(f"learn must be a LearnConfig, got {type(self.learn).__name__}")
-        if self.learned is not None and not isinstance(self.learned, LearnedBoilerplate):
-            raise ConfigError("learned must be a LearnedBoilerplate (LearnedBoilerplate.load)")
-        if self.learn is not None and self.learned is not None:
-            raise ConfigError("give learn (learn from this corpus) or learned (reuse), not both")
-
-    @property
-    def worker_count(self) -> int:
-        return self.workers if self.workers is not None else (os.cpu_count() or 1)
-
-    def parameters(self) -> dict[str, Any]:
-        """The options as plain data, for the report."""
-        return {
-            "clean": report.as_data(self.clean),
-            "dedup": report.as_data(self.dedup),
-            "workers": self.worker_count,
-            "max_bytes": self.max_bytes,
-            "chunk_size": self.chunk_size,
-            "extensions": list(self.extensions),
-            "learn": None if self.learn is None else report.as_data(self.learn),
-            "learned_blocks": None if self.learned is None else len(self.learned.blocks),
-        }
+Notice = tuple[str, str]  # (path or id, warning)
+Items = Callable[[Intake], Iterable[Item]]  # the documents of a run, read afresh each call
 
 
 @dataclass(frozen=True)
@@ -135,11 +85,19 @@ class RunResult:
     output: Path
     errors: tuple[InputError, ...]
     report: Mapping[str, Any]
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def exit_code(self) -> int:
-        """0 if every file was processed, else the exit code of :class:`InputError` (3)."""
+        """0 if every file and record was processed, else :class:`InputError`'s code (3)."""
         return InputError.exit_code if self.errors else 0
+
+
+@dataclass
+class _Mapped:
+    entries: dict[str, Entry]
+    errors: list[InputError]
+    warnings: list[Notice]
 
 
 def process(documents: Iterable[Document], options: RunOptions | None = None) -> ProcessResult:
@@ -147,22 +105,16 @@ def process(documents: Iterable[Document], options: RunOptions | None = None) ->
     options = options or RunOptions()
     tally = report.Tally()
     started = time.perf_counter()
-    seen: set[str] = set()
-    duplicated: list[InputError] = []
-
-    def items() -> Iterator[Item]:
-        for doc in documents:
-            if doc.id in seen:
-                duplicated.append(InputError(doc.id, "duplicate id: an earlier document has it"))
-                continue
-            seen.add(doc.id)
-            yield (doc.id, doc.text, dict(doc.metadata))
-
-    batch = list(items())
-    learned = _learned_for(batch, options, tally, root=None)
-    entries, errors = _map_stage(_chunks(batch, options, None, None, learned), options, tally)
-    errors += duplicated
-    memberships = _dedup_stage(entries, options, tally)
+    intake = Intake()
+    batch = [
+        Item(doc.id, doc.text, dict(doc.metadata))
+        for doc in documents
+        if intake.claim(doc.id, doc.id)
+    ]
+    learned = _learned_for(lambda _: batch, options, tally, root=None)
+    mapped = _map_stage(_chunks(batch, options, None, None, learned), options, tally)
+    errors = intake.errors + mapped.errors
+    memberships = dedup_stage(mapped.entries, options, tally)
     t0 = time.perf_counter()
     results = tuple(
         DocumentResult(
@@ -179,18 +131,19 @@ def process(documents: Iterable[Document], options: RunOptions | None = None) ->
             removals=tuple(Removal(*r) for r in entry.payload[1]),
             duplicates=place.duplicates,
         )
-        for doc_id, entry, place in _placements(entries, memberships, tally)
+        for doc_id, entry, place in placements(mapped.entries, memberships, tally)
     )
     tally.add_time("assemble", time.perf_counter() - t0)
     tally.add_time("total", time.perf_counter() - started)
-    errors.sort(key=lambda e: e.path)
+    errors.sort(key=lambda e: report.path_key(e.path))
     rep = report.build(
         tally=tally,
         errors=errors,
         skipped=(),
-        files=len(seen),
+        files=len(intake.ids),
         parameters=options.parameters(),
         input_dir=None,
+        warnings=mapped.warnings,
     )
     return ProcessResult(documents=results, errors=tuple(errors), report=rep)
 
@@ -199,40 +152,51 @@ def run(
     input_dir: str | os.PathLike[str],
     output_dir: str | os.PathLike[str],
     options: RunOptions | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Process the folder ``input_dir`` into ``output_dir``, replacing it atomically.
 
-    Raises :class:`ConfigError` when INPUT is missing or OUTPUT is unusable; bad input files do
-    not raise: they are listed in the result's ``errors`` and in ``report.json``.
+    ``progress``, if given, is called with the number of documents (and failed ones) each
+    time a chunk is done. Raises :class:`ConfigError` when INPUT is missing, OUTPUT is
+    unusable or an output format needs a missing library; bad input files and records do not
+    raise: they are listed in the result's ``errors`` and in ``report.json``.
     """
     options = options or RunOptions()
     source, target = Path(input_dir), Path(output_dir)
     if not source.is_dir():
         problem = "is not a folder" if source.exists() else "does not exist"
-        raise ConfigError(f"INPUT {source} {problem}; give a folder of .txt/.md files")
+        raise ConfigError(f"INPUT {source} {problem}; give a folder of documents")
     check_locations(source, target)
+    if options.output_format != "jsonl":
+        parquet_out.require()
     tally = report.Tally()
     started = time.perf_counter()
     listing = readers.list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
-    items: list[Item] = [(doc_id, None, {}) for doc_id in listing.documents]
+    items = _folder_items(source, listing.documents, options)
     learned = _learned_for(items, options, tally, root=str(source))
+    intake = Intake()
     with atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
         (staging / CORPUS_DIR).mkdir()
         if learned is not None:
             learned.save(staging / LEARNED)
-        chunks = _chunks(items, options, root=str(source), staging=str(staging), learned=learned)
-        entries, errors = _map_stage(chunks, options, tally)
-        memberships = _dedup_stage(entries, options, tally)
+        chunks = _chunks(items(intake), options, str(source), str(staging), learned)
+        mapped = _map_stage(chunks, options, tally, progress)
+        errors = intake.errors + mapped.errors
+        warnings = intake.warnings + mapped.warnings
+        memberships = dedup_stage(mapped.entries, options, tally)
         t0 = time.perf_counter()
         with OutputWriter(staging, "prune") as writer, SpoolReader(staging / SPOOL) as spool:
-            for doc_id, entry, place in _placements(entries, memberships, tally):
-                writer.add_encoded(doc_id, spool.load(entry.payload), place)
+            for doc_id, entry, place in placements(mapped.entries, memberships, tally):
+                encoded = spool.load(entry.payload)
+                writer.add_encoded(doc_id, encoded, place, mirrored=entry.mirrored)
         shutil.rmtree(staging / SPOOL)
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
-        errors.sort(key=lambda e: e.path)
+        errors.sort(key=lambda e: report.path_key(e.path))
+        warnings.sort(key=lambda w: report.path_key(w[0]))
         rep = report.build(
             tally=tally,
             errors=errors,
@@ -240,10 +204,14 @@ def run(
             files=len(listing.documents),
             parameters=options.parameters(),
             input_dir=str(source),
+            warnings=warnings,
+            skipped_records=intake.skipped_records,
         )
         write_report(staging, rep)
         write_report_html(staging)
-    return RunResult(output=target, errors=tuple(errors), report=rep)
+        if options.output_format != "jsonl":  # after report.html, which reads the JSONL
+            parquet_out.convert(staging, keep_jsonl=options.output_format == "both")
+    return RunResult(output=target, errors=tuple(errors), report=rep, warnings=tuple(warnings))
 
 
 def learn(
@@ -258,18 +226,27 @@ def learn(
     if isinstance(source, (str, os.PathLike)):
         folder = Path(source)
         if not folder.is_dir():
-            raise ConfigError(f"INPUT {folder} is not a folder of .txt/.md files")
+            raise ConfigError(f"INPUT {folder} is not a folder of documents")
         listing = readers.list_folder(folder, options.extensions)
-        items: list[Item] = [(doc_id, None, {}) for doc_id in listing.documents]
+        items = _folder_items(folder, listing.documents, options)
         root: str | None = str(folder)
     else:
-        items = [(doc.id, doc.text, dict(doc.metadata)) for doc in source]
-        root = None
+        batch = [Item(doc.id, doc.text, dict(doc.metadata)) for doc in source]
+        items, root = (lambda _: batch), None
     return _learn_pass(items, options.learn or LearnConfig(), options, report.Tally(), root)
 
 
+def _folder_items(folder: Path, file_ids: tuple[str, ...], options: RunOptions) -> Items:
+    def items(intake: Intake) -> Iterable[Item]:
+        return iter_items(
+            folder, file_ids, fields=options.fields, max_bytes=options.max_bytes, intake=intake
+        )
+
+    return items
+
+
 def _learned_for(
-    items: list[Item], options: RunOptions, tally: report.Tally, root: str | None
+    items: Items, options: RunOptions, tally: report.Tally, root: str | None
 ) -> LearnedBoilerplate | None:
     """The blocks to remove: given, learned here in a first pass, or none."""
     if options.learn is None:
@@ -278,7 +255,7 @@ def _learned_for(
 
 
 def _learn_pass(
-    items: list[Item],
+    items: Items,
     config: LearnConfig,
     options: RunOptions,
     tally: report.Tally,
@@ -286,10 +263,10 @@ def _learn_pass(
 ) -> LearnedBoilerplate:
     """Read and rule-clean every document, profile its edges, learn from the profiles."""
     t0 = time.perf_counter()
-    profiles = []
-    chunks = _chunks(items, options, root, None, None, profile=config)
+    profiles: list[EdgeProfile] = []
+    chunks = _chunks(items(Intake()), options, root, None, None, profile=config)
     for done in map_chunks(chunks, options.worker_count):
-        profiles.extend(done.profiles)  # errors surface again in the main pass
+        profiles.extend(done.profiles)  # problems surface again in the main pass
     learned = learn_from_profiles(profiles, config)
     tally.add_time("learn", time.perf_counter() - t0)
     return learned
@@ -313,74 +290,25 @@ def _chunks(
         max_bytes=options.max_bytes,
         learned=learned,
         profile=profile,
+        extract=options.extract,
     )
 
 
 def _map_stage(
-    chunks: Iterator[Chunk], options: RunOptions, tally: report.Tally
-) -> tuple[dict[str, Entry], list[InputError]]:
-    entries: dict[str, Entry] = {}
-    errors: list[InputError] = []
+    chunks: Iterator[Chunk],
+    options: RunOptions,
+    tally: report.Tally,
+    progress: Callable[[int], None] | None = None,
+) -> _Mapped:
+    mapped = _Mapped({}, [], [])
     t0 = time.perf_counter()
     for done in map_chunks(chunks, options.worker_count):
-        entries.update(done.entries)
-        errors.extend(InputError(path, problem) for path, problem in done.errors)
-        for stage, seconds in zip(("read", "clean", "fingerprint"), done.seconds, strict=True):
+        mapped.entries.update(done.entries)
+        mapped.errors.extend(InputError(path, problem) for path, problem in done.errors)
+        mapped.warnings.extend(done.warnings)
+        for stage, seconds in zip(report.WORKER_STAGES, done.seconds, strict=True):
             tally.add_time(stage, seconds)
+        if progress is not None:
+            progress(len(done.entries) + len(done.errors))
     tally.add_time("parallel", time.perf_counter() - t0)
-    return entries, errors
-
-
-# --- dedup and assembling the results --------------------------------------------------------
-
-
-def _dedup_stage(
-    entries: Mapping[str, Entry], options: RunOptions, tally: report.Tally
-) -> dict[str, Membership]:
-    t0 = time.perf_counter()
-    infos = [
-        DocInfo(doc_id, e.fingerprint, e.metadata, e.length)
-        for doc_id, e in sorted(entries.items())
-    ]
-    memberships = dedup.deduplicate(infos, options.dedup)
-    missing = [doc_id for doc_id in entries if doc_id not in memberships]
-    if missing:
-        raise CleancorpusError(f"internal error: dedup returned no membership for {missing[:3]}")
-    tally.add_time("dedup", time.perf_counter() - t0)
-    return memberships
-
-
-def _placements(
-    entries: Mapping[str, Entry], memberships: Mapping[str, Membership], tally: report.Tally
-) -> Iterator[tuple[str, Entry, Placement]]:
-    """Yield each document with its place after dedup, in id order, counting as it goes."""
-    members: dict[str, list[str]] = {}
-    ids = sorted(entries)
-    for doc_id in ids:
-        m = memberships[doc_id]
-        if not m.canonical:
-            members.setdefault(m.cluster, []).append(doc_id)
-    for doc_id in ids:
-        entry, m = entries[doc_id], memberships[doc_id]
-        tally.documents += 1
-        tally.characters_in += entry.chars_in
-        tally.characters_out += entry.length
-        tally.add_removals(entry.counts)
-        if m.canonical:
-            tally.canonical += 1
-            tally.characters_canonical += entry.length
-        place = Placement(
-            cluster=m.cluster,
-            canonical=m.canonical,
-            duplicate_of=m.duplicate_of,
-            similarity=m.similarity,
-            overlaps=tuple(sorted(m.overlaps)),
-            reason=m.reason,
-            rule=getattr(m, "rule", None),
-            duplicates=tuple(members.get(doc_id, ())) if m.canonical else (),
-        )
-        yield doc_id, entry, place
-
-
-def _is_int(value: object, minimum: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+    return mapped

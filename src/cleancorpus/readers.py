@@ -1,9 +1,15 @@
 """Reading input folders: which files are documents, and turning one file's bytes into text.
 
-A document's id is its path relative to the input folder with ``/`` separators. Files are
-decoded as UTF-8; a leading byte-order mark is dropped silently and nothing else is changed:
-CRLF line endings are kept exactly as read, so every character offset reported later
-(removals' ``start``/``end``) refers to the decoded text exactly as read from the file.
+A file's id is its path relative to the input folder with ``/`` separators. A file is read
+when its name ends with one of the extensions (case-insensitive; several dots allowed, as in
+``.jsonl.gz``); :mod:`cleancorpus.sources` decides from the extension what the file holds.
+
+Decoding a text file (``.txt``, ``.md``): a byte-order mark (UTF-8, UTF-16, UTF-32) decides the
+encoding and is dropped; otherwise UTF-8; otherwise charset-normalizer detects the charset and
+the text is decoded with a warning naming the file and the encoding (ties between single-byte
+code pages go to windows-1252). Nothing else is changed: CRLF line endings are kept exactly as
+read, so every character offset reported later (removals' ``start``/``end``) refers to the
+decoded text exactly as read from the file.
 
 Every problem with one file becomes an :class:`~cleancorpus.errors.InputError` naming the file
 and the problem, so the caller can report it and go on with the other files:
@@ -11,8 +17,8 @@ and the problem, so the caller can report it and go on with the other files:
 - larger than the byte limit (checked with ``stat`` before anything is read),
 - not a regular file (a FIFO or device named ``*.txt``), or unreadable (permissions, a
   dangling symlink),
-- binary: NUL bytes, or a text that is mostly control characters,
-- not valid UTF-8 (the message names the byte offset and the byte),
+- binary: NUL bytes (without a UTF-16/32 byte-order mark), or mostly control characters,
+- not UTF-8 and no charset decodes it sensibly (the message names the first bad byte),
 - empty, or nothing but whitespace.
 
 Folders are walked without following symlinked folders (no loops); symlinked files are read.
@@ -20,22 +26,50 @@ Folders are walked without following symlinked folders (no loops); symlinked fil
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InputError
 
-DEFAULT_EXTENSIONS: tuple[str, ...] = (".txt", ".md")
+DEFAULT_EXTENSIONS: tuple[str, ...] = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".jsonl.gz",
+    ".parquet",
+    ".warc",
+    ".warc.gz",
+)
 BOM = "\ufeff"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CHAOS_TIE = 0.01  # charset-normalizer mess scores this close count as a tie
 
 # A text is "mostly control characters" when more than this share of its first
 # _SAMPLE characters are C0/C1 controls other than ordinary whitespace.
 _CONTROL_SHARE = 0.3
 _SAMPLE = 8192
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls except \t\n\v\f\r
+
+
+class Decoded(NamedTuple):
+    """A decoded text file: the text, the codec used, and a warning when it was not UTF-8."""
+
+    text: str
+    encoding: str
+    warning: str | None
 
 
 @dataclass(frozen=True)
@@ -46,11 +80,17 @@ class Listing:
     skipped: tuple[str, ...]  # ids of files whose extension is not read, sorted
 
 
+def has_extension(name: str, extensions: Iterable[str]) -> bool:
+    """Whether ``name`` ends with one of ``extensions`` (case-insensitive)."""
+    lower = name.lower()
+    return any(lower.endswith(e.lower()) for e in extensions)
+
+
 def list_folder(
     root: str | os.PathLike[str], extensions: Iterable[str] = DEFAULT_EXTENSIONS
 ) -> Listing:
     """List ``root`` recursively; extensions are matched case-insensitively (``.TXT`` is read)."""
-    wanted = {e.lower() for e in extensions}
+    wanted = tuple({e.lower() for e in extensions})
     base = os.fspath(root)
     documents: list[str] = []
     skipped: list[str] = []
@@ -59,13 +99,12 @@ def list_folder(
         rel = os.path.relpath(dirpath, base)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in filenames:
-            suffix = os.path.splitext(name)[1].lower()
-            (documents if suffix in wanted else skipped).append(prefix + name)
+            (documents if name.lower().endswith(wanted) else skipped).append(prefix + name)
     return Listing(documents=tuple(sorted(documents)), skipped=tuple(sorted(skipped)))
 
 
-def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> str:
-    """Read and decode the file ``root/doc_id``; raise :class:`InputError` naming ``doc_id``."""
+def read_bytes(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> bytes:
+    """Read the file ``root/doc_id`` whole; raise :class:`InputError` naming ``doc_id``."""
     path = os.path.join(root, *doc_id.split("/"))
     try:
         info = os.stat(path)
@@ -88,29 +127,68 @@ def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> str:
         raise InputError(
             doc_id, f"file is too large: over the limit of {max_bytes:,} bytes (--max-bytes)"
         )
-    return decode(doc_id, data)
+    return data
 
 
-def decode(doc_id: str, data: bytes) -> str:
-    """Decode one file's bytes as UTF-8 (BOM dropped), rejecting binary and empty content."""
+def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> Decoded:
+    """Read and decode the file ``root/doc_id``; raise :class:`InputError` naming ``doc_id``."""
+    return decode(doc_id, read_bytes(root, doc_id, max_bytes))
+
+
+def decode(doc_id: str, data: bytes) -> Decoded:
+    """Decode one file's bytes (see the module docstring), rejecting binary and empty content."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                break  # a byte-order mark by accident: decode as below
+            check_text(doc_id, text)
+            return Decoded(text, codec, None)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(
             doc_id,
-            f"binary file: NUL byte at byte offset {nul} (UTF-16 text must be converted to UTF-8)",
+            f"binary file: NUL byte at byte offset {nul} (UTF-16 text needs a byte-order mark)",
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
-        raise InputError(
-            doc_id,
-            f"not valid UTF-8: byte 0x{bad} at byte offset {exc.start} ({exc.reason}); "
-            "convert the file to UTF-8",
-        ) from exc
-    text = text.removeprefix(BOM)
+        where = f"byte 0x{bad} at byte offset {exc.start}"
+        detected = detect_charset(data)
+        if detected is None:
+            raise InputError(
+                doc_id,
+                f"not valid UTF-8 ({where}) and no other charset decodes it sensibly; "
+                "convert the file to UTF-8",
+            ) from exc
+        text = data.decode(detected, errors="replace")
+        check_text(doc_id, text)
+        return Decoded(
+            text, detected, f"not valid UTF-8 ({where}); decoded as {detected} (detected)"
+        )
     check_text(doc_id, text)
-    return text
+    return Decoded(text, "utf-8", None)
+
+
+def detect_charset(data: bytes) -> str | None:
+    """The codec charset-normalizer finds for bytes that are not UTF-8, or None.
+
+    Single-byte code pages often tie on short texts; a tie is broken towards windows-1252
+    (cp1252), the usual legacy encoding of Western text. UTF-16/32 guesses are refused: such
+    text without a byte-order mark holds NUL bytes, which mark a binary file here.
+    """
+    from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input needs it
+
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: m.chaos)
+    close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
+    if any("cp1252" in m.could_be_from_charset for m in close):
+        return "cp1252"
+    return codecs.lookup(best.encoding).name
 
 
 def check_text(doc_id: str, text: str) -> None:
@@ -134,7 +212,7 @@ def iter_texts(
     """Yield ``(id, text)`` or ``(id, InputError)`` for each id, never stopping at a bad file."""
     for doc_id in doc_ids:
         try:
-            yield doc_id, read_text(root, doc_id, max_bytes)
+            yield doc_id, read_text(root, doc_id, max_bytes).text
         except InputError as exc:
             yield doc_id, exc
 

@@ -3,22 +3,29 @@
 Layout (keys are stable; new keys may be added)::
 
     tool, version, input
-    counts:     files (documents found by extension), documents (processed), canonical,
-                duplicates, errors, skipped (files ignored by extension), characters_in,
+    counts:     files (files found by extension), documents (processed), canonical,
+                duplicates, errors, warnings, skipped (files ignored by extension),
+                skipped_records (records passed over on purpose: WARC responses that are
+                not HTML pages), characters_in (texts as read, or as extracted from HTML),
                 characters_out (all cleaned documents), characters_canonical, removals,
                 characters_removed
     removals_by_rule: {rule: {count, characters}}   (sums over removals.jsonl)
     skipped:    {count, by_extension: {".pdf": n}}
-    errors:     [{path, problem}]   sorted by path; path is relative to INPUT
-    timings:    seconds; read/clean/fingerprint are summed over workers (CPU-side cost),
-                parallel/dedup/write/total are wall-clock time of the main process
+    errors:     [{path, problem}]   path is a file relative to INPUT, ``file:line`` (or row)
+                for a record that could not be parsed, or a document id (``file#record``)
+    warnings:   [{path, problem}]   same paths: a guessed charset, a skipped WARC record, ...
+                Both lists are sorted by path, numbers in paths compared as numbers.
+    timings:    seconds; read/extract/clean/fingerprint are summed over workers (CPU-side
+                cost; extract is trafilatura), parallel/dedup/write/total are wall-clock time
+                of the main process
     parameters: clean, dedup (the configs as data), workers, max_bytes, chunk_size,
-                extensions, version
+                extensions, fields, extract, output_format, version
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -28,6 +35,15 @@ from typing import Any
 from .errors import InputError
 
 TOOL = "cleancorpus"
+WORKER_STAGES = ("read", "extract", "clean", "fingerprint")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def path_key(path: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for error paths: ``data.jsonl:2`` before ``data.jsonl:10``."""
+    return tuple(
+        (1, part.zfill(20)) if part.isdigit() else (0, part) for part in _DIGITS.split(path)
+    )
 
 
 def version() -> str:
@@ -81,9 +97,12 @@ def build(
     files: int,
     parameters: Mapping[str, Any],
     input_dir: str | None,
+    warnings: Iterable[tuple[str, str]] = (),
+    skipped_records: int = 0,
 ) -> dict[str, Any]:
     """The report as a JSON-able dict."""
-    errors = sorted(errors, key=lambda e: e.path)
+    errors = sorted(errors, key=lambda e: path_key(e.path))
+    warnings = sorted(warnings, key=lambda w: path_key(w[0]))
     skipped = list(skipped)
     by_extension: dict[str, int] = {}
     for path in skipped:
@@ -101,7 +120,9 @@ def build(
             "canonical": tally.canonical,
             "duplicates": tally.documents - tally.canonical,
             "errors": len(errors),
+            "warnings": len(warnings),
             "skipped": len(skipped),
+            "skipped_records": skipped_records,
             "characters_in": tally.characters_in,
             "characters_out": tally.characters_out,
             "characters_canonical": tally.characters_canonical,
@@ -114,6 +135,7 @@ def build(
         },
         "skipped": {"count": len(skipped), "by_extension": dict(sorted(by_extension.items()))},
         "errors": [{"path": e.path, "problem": e.problem} for e in errors],
+        "warnings": [{"path": path, "problem": problem} for path, problem in warnings],
         "timings": {stage: round(sec, 4) for stage, sec in tally.timings.items()},
         "parameters": {**as_data(dict(parameters)), "version": version()},
     }

@@ -8,10 +8,15 @@ Output files (the contract users' pipelines parse):
   is a duplicate) and ``rule`` (null for a canonical, else the dedup rule, e.g.
   "near-duplicate").
 - ``corpus.jsonl``: canonical documents only: ``id``, ``text``, ``metadata``, ``duplicates``.
-- ``corpus/``: for folder input, each canonical text as a file at its input path.
+- ``corpus/``: for folder input, each canonical text of a file (``.txt``, ``.md``, ``.html``,
+  ...) as a file at its input path; records inside JSONL/Parquet/WARC files are in
+  ``corpus.jsonl`` only.
 - ``removals.jsonl``: one object per removed span: ``id``, ``rule``, ``start``, ``end``,
   ``text`` (offsets into the document's original text).
 - ``report.json``: see :mod:`cleancorpus.report`.
+- with ``--format parquet`` (or ``both``): ``documents.parquet``, ``corpus.parquet`` and
+  ``removals.parquet`` with the same fields instead of (or beside) the three JSONL files; see
+  :mod:`cleancorpus.parquet_out`.
 
 Records must be added in id order; JSON is written UTF-8 with ``ensure_ascii=False``.
 
@@ -45,7 +50,10 @@ REPORT = "report.json"
 REPORT_HTML = "report.html"
 LEARNED = "learned.json"
 CORPUS_DIR = "corpus"
-OUTPUT_NAMES = frozenset({DOCUMENTS, CORPUS, REMOVALS, REPORT, REPORT_HTML, LEARNED, CORPUS_DIR})
+PARQUET_NAMES = ("documents.parquet", "corpus.parquet", "removals.parquet")
+OUTPUT_NAMES = frozenset(
+    {DOCUMENTS, CORPUS, REMOVALS, REPORT, REPORT_HTML, LEARNED, CORPUS_DIR, *PARQUET_NAMES}
+)
 
 
 @dataclass(frozen=True)
@@ -231,9 +239,18 @@ class OutputWriter:
         self.add_encoded(result.id, encoded, result.placement, result.text)
 
     def add_encoded(
-        self, doc_id: str, encoded: Encoded, placement: Placement, text: str | None = None
+        self,
+        doc_id: str,
+        encoded: Encoded,
+        placement: Placement,
+        text: str | None = None,
+        mirrored: bool = True,
     ) -> None:
-        """Write one document from its encoded pieces; ``text`` is needed for "write"."""
+        """Write one document from its encoded pieces; ``text`` is needed for "write".
+
+        ``mirrored=False``: the document has no file under ``corpus/`` (a record of a
+        JSONL/Parquet/WARC file), so nothing is written or pruned there.
+        """
         if self._last_id is not None and doc_id <= self._last_id:
             raise ValueError(f"records must come in increasing id order: {doc_id!r}")
         self._last_id = doc_id
@@ -245,11 +262,11 @@ class OutputWriter:
         if placement.canonical:
             duplicates = dumps(list(placement.duplicates)).encode("utf-8")
             self._corpus.write(head + b', "duplicates": ' + duplicates + b"}\n")
-            if self.corpus_files == "write":
+            if self.corpus_files == "write" and mirrored:
                 if text is None:
                     raise ValueError(f"the text of {doc_id!r} is needed to write its corpus file")
                 write_corpus_file(self.folder, doc_id, text)
-        elif self.corpus_files == "prune":
+        elif self.corpus_files == "prune" and mirrored:
             path = corpus_path(self.folder, doc_id)
             os.unlink(path)
             self._pruned_dirs.add(os.path.dirname(path))

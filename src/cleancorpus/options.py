@@ -1,0 +1,107 @@
+"""The options of a run (:class:`RunOptions`): frozen, validated at construction.
+
+Besides cleaning and dedup configs: worker count, byte limit per file or record, chunk size,
+which file extensions are read, boilerplate learning, the field names of JSONL/Parquet
+records (:class:`~.sources.RecordFields`), the HTML extraction settings
+(:class:`~.html.ExtractSettings`) and the output format:
+
+- ``"jsonl"`` (default): documents.jsonl, corpus.jsonl, removals.jsonl;
+- ``"parquet"``: documents.parquet, corpus.parquet, removals.parquet instead (needs pyarrow);
+- ``"both"``: all six.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import readers, report
+from .cleaning import CleanConfig
+from .dedup import DedupConfig
+from .errors import ConfigError
+from .html import ExtractSettings
+from .learned import LearnConfig, LearnedBoilerplate
+from .sources import RecordFields
+
+DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
+OUTPUT_FORMATS = ("jsonl", "parquet", "both")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a run needs to know besides its input. Validated at construction."""
+
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    workers: int | None = None  # None: os.cpu_count(); 1: no process pool
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are reported as errors
+    chunk_size: int = 128  # documents per task sent to a worker
+    extensions: tuple[str, ...] = readers.DEFAULT_EXTENSIONS
+    learn: LearnConfig | None = None  # learn boilerplate from this corpus first (two passes)
+    learned: LearnedBoilerplate | None = None  # or remove blocks learned before (one pass)
+    fields: RecordFields = field(default_factory=RecordFields)  # JSONL/Parquet field names
+    extract: ExtractSettings = field(default_factory=ExtractSettings)  # HTML extraction
+    output_format: str = "jsonl"  # "jsonl", "parquet" or "both"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.clean, CleanConfig):
+            raise ConfigError(f"clean must be a CleanConfig, got {type(self.clean).__name__}")
+        if not isinstance(self.dedup, DedupConfig):
+            raise ConfigError(f"dedup must be a DedupConfig, got {type(self.dedup).__name__}")
+        if self.workers is not None and not _is_int(self.workers, minimum=1):
+            raise ConfigError(
+                f"workers must be a whole number >= 1 (or None for all cores), got {self.workers!r}"
+            )
+        if not _is_int(self.max_bytes, minimum=1):
+            raise ConfigError(
+                f"max_bytes must be a whole number of bytes >= 1, got {self.max_bytes!r}"
+            )
+        if not _is_int(self.chunk_size, minimum=1):
+            raise ConfigError(f"chunk_size must be a whole number >= 1, got {self.chunk_size!r}")
+        extensions = (self.extensions,) if isinstance(self.extensions, str) else self.extensions
+        cleaned = tuple(sorted({str(e).lower() for e in extensions}))
+        if not cleaned or not all(e.startswith(".") and len(e) > 1 for e in cleaned):
+            raise ConfigError(f"extensions must be like ('.txt', '.md'), got {self.extensions!r}")
+        object.__setattr__(self, "extensions", cleaned)
+        if self.learn is not None and not isinstance(self.learn, LearnConfig):
+            raise ConfigError(f"learn must be a LearnConfig, got {type(self.learn).__name__}")
+        if self.learned is not None and not isinstance(self.learned, LearnedBoilerplate):
+            raise ConfigError("learned must be a LearnedBoilerplate (LearnedBoilerplate.load)")
+        if self.learn is not None and self.learned is not None:
+            raise ConfigError("give learn (learn from this corpus) or learned (reuse), not both")
+        if not isinstance(self.fields, RecordFields):
+            raise ConfigError(f"fields must be a RecordFields, got {type(self.fields).__name__}")
+        if not isinstance(self.extract, ExtractSettings):
+            raise ConfigError(
+                f"extract must be an ExtractSettings, got {type(self.extract).__name__}"
+            )
+        if self.output_format not in OUTPUT_FORMATS:
+            raise ConfigError(
+                f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
+                f"got {self.output_format!r}"
+            )
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers if self.workers is not None else (os.cpu_count() or 1)
+
+    def parameters(self) -> dict[str, Any]:
+        """The options as plain data, for the report."""
+        return {
+            "clean": report.as_data(self.clean),
+            "dedup": report.as_data(self.dedup),
+            "workers": self.worker_count,
+            "max_bytes": self.max_bytes,
+            "chunk_size": self.chunk_size,
+            "extensions": list(self.extensions),
+            "learn": None if self.learn is None else report.as_data(self.learn),
+            "learned_blocks": None if self.learned is None else len(self.learned.blocks),
+            "fields": report.as_data(self.fields),
+            "extract": self.extract.record(),
+            "output_format": self.output_format,
+        }
+
+
+def _is_int(value: object, minimum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
