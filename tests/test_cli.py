@@ -127,9 +127,14 @@ def test_options_reach_the_configs():
             "footer.copyright",
             "--max-bytes",
             "2MB",
+            "--overlap-threshold",
+            "0.6",
+            "--drop-contained",
         ]
     )
     options = options_from(args)
+    assert options.dedup.overlap_threshold == 0.6
+    assert options.dedup.drop_contained is True
     assert options.dedup.threshold == 0.8
     assert options.dedup.shingle_size == 3
     assert options.dedup.num_perm == 64

@@ -93,6 +93,7 @@ def _report() -> dict[str, Any]:
         },
         "removals_by_rule": {"footer.donation": {"count": 3, "characters": 111}},
         "errors": [{"path": "input/broken.txt", "problem": f"not UTF-8 {HOSTILE}"}],
+        "warnings": [{"path": "input/old.txt", "problem": "decoded as cp1252 (not UTF-8)"}],
         "timings": {"read": 0.01, "clean": 0.25, "total": 0.5},
         "parameters": {"dedup": {"num_perm": 128, "threshold": 0.8}, "workers": 1},
         "unknown_future_key": {"ignored": True},
@@ -271,6 +272,9 @@ def test_every_input_text_is_escaped(tmp_path: Path) -> None:
     dom = parse_dom(render(write_run(tmp_path)))
     assert dom.find_all("script") == [] and dom.find_all("b") == []
     assert _rows(dom.by_id("errors-table")) == [["input/broken.txt", f"not UTF-8 {HOSTILE}"]]
+    assert _rows(dom.by_id("warnings-table")) == [
+        ["input/old.txt", "decoded as cp1252 (not UTF-8)"]
+    ]
     examples = [t for t in dom.find_all("table") if t.attrs.get("class") == "examples"]
     assert HOSTILE in "".join(t.text() for t in examples)
     (spaces,) = [t for t in examples if t.find_all("caption")[0].text().startswith("whitespace")]

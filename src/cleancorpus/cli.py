@@ -103,6 +103,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--num-perm", type=int, metavar="P", help="MinHash permutations")
     sub.add_argument("--seed", type=int, metavar="S", help="MinHash seed")
     sub.add_argument(
+        "--overlap-threshold",
+        type=float,
+        metavar="C",
+        help="report two documents as overlapping when this share of the smaller one is in "
+        "the other (default: 0.5)",
+    )
+    sub.add_argument(
+        "--drop-contained",
+        action="store_true",
+        help="make a document contained in another a duplicate of it (rule 'contained') "
+        "instead of only listing the overlap",
+    )
+    sub.add_argument(
         "--disable-rule",
         action="append",
         default=[],
@@ -252,9 +265,11 @@ def options_from(args: argparse.Namespace) -> RunOptions:
     """Build RunOptions from parsed arguments; bad values raise ConfigError."""
     given = {
         name: getattr(args, name)
-        for name in ("threshold", "shingle_size", "num_perm", "seed")
+        for name in ("threshold", "shingle_size", "num_perm", "seed", "overlap_threshold")
         if getattr(args, name) is not None
     }
+    if args.drop_contained:
+        given["drop_contained"] = True
     try:
         dedup = dataclasses.replace(DedupConfig(), **given)
         clean = dataclasses.replace(CleanConfig(), disable=frozenset(args.disable_rule))

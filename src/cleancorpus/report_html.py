@@ -136,6 +136,9 @@ class RunSummary:
     clusters: tuple[ClusterView, ...]
     errors: tuple[tuple[str, str], ...]
     errors_total: int
+    warnings: tuple[tuple[str, str], ...]
+    warnings_total: int
+    skipped_records: int
     timings: Mapping[str, str]
     parameters: Mapping[str, str]
     version: str
@@ -199,6 +202,7 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
     have_docs = docs.is_file() or (output_dir / "corpus.jsonl").is_file()
     removed_chars = sum(stats.characters for stats in rules.values())
     errors = [_error(item) for item in _as_list(_lookup(report, "errors"))]
+    warnings = [_error(item) for item in _as_list(_lookup(report, "warnings"))]
     return RunSummary(
         output_dir=output_dir,
         input=_text(_lookup(report, "input")),
@@ -218,6 +222,9 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
         clusters=_largest_clusters(docs, sizes, config),
         errors=tuple(errors[: config.max_errors]),
         errors_total=len(errors),
+        warnings=tuple(warnings[: config.max_errors]),
+        warnings_total=len(warnings),
+        skipped_records=_count(report, "counts.skipped_records", 0, False) or 0,
         timings=_flatten(_lookup(report, "timings")),
         parameters=_flatten(_lookup(report, "parameters")),
         version=_text(_lookup(report, "version")),
@@ -485,6 +492,10 @@ def _summary_section(s: RunSummary) -> str:
         facts.insert(0, f"{_plural(s.documents_in - s.documents_out, 'duplicate')} removed")
     if s.skipped:
         facts.append(f"{_plural(s.skipped, 'file')} skipped by extension")
+    if s.skipped_records:
+        facts.append(f"{_plural(s.skipped_records, 'record')} skipped (not a web page)")
+    if s.warnings_total:
+        facts.append(_plural(s.warnings_total, "warning"))
     source = f"<p>Input <code>{_e(s.input)}</code></p>" if s.input else ""
     return (
         f'<section id="summary"><h2>Summary</h2>{source}{table}'
@@ -639,16 +650,31 @@ def _examples_section(s: RunSummary) -> str:
 
 
 def _errors_section(s: RunSummary) -> str:
+    parts = ['<section id="errors"><h2>Errors</h2>']
     if not s.errors_total:
-        return '<section id="errors"><h2>Errors</h2><p>No errors.</p></section>'
-    shown = f" (first {len(s.errors):,})" if len(s.errors) < s.errors_total else ""
-    table = _table(
-        "errors-table",
-        f"{_plural(s.errors_total, 'file')} could not be read{shown}",
-        ["File", "Problem"],
-        [list(e) for e in s.errors],
-    )
-    return f'<section id="errors"><h2>Errors</h2>{table}</section>'
+        parts.append("<p>No errors.</p>")
+    else:
+        shown = f" (first {len(s.errors):,})" if len(s.errors) < s.errors_total else ""
+        parts.append(
+            _table(
+                "errors-table",
+                f"{_plural(s.errors_total, 'file')} could not be read{shown}",
+                ["File", "Problem"],
+                [list(e) for e in s.errors],
+            )
+        )
+    if s.warnings_total:
+        shown = f" (first {len(s.warnings):,})" if len(s.warnings) < s.warnings_total else ""
+        parts.append(
+            _table(
+                "warnings-table",
+                f"{_plural(s.warnings_total, 'warning')}: read, with a caveat{shown}",
+                ["Where", "Warning"],
+                [list(w) for w in s.warnings],
+            )
+        )
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def _run_section(s: RunSummary) -> str:

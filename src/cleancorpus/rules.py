@@ -3,7 +3,8 @@
 A rule's pattern is matched against one whole line, stripped of surrounding white space
 (``regex.fullmatch``), or, for a ``contains`` rule, searched for inside the line. A rule
 never applies to a line longer than its ``max_words`` (None: no limit), which keeps long
-article paragraphs safe and fast. Where it applies is part of the rule:
+article paragraphs safe and fast, nor to a line holding none of its ``cues`` (lower-case
+literals, a cheap filter before the pattern; empty: always try the pattern). Where it applies is part of the rule:
 
 - ``header``: only in the header zone, the run of residue lines before the body;
 - ``footer``: only in the footer zone, the run of residue lines after the body;
@@ -42,6 +43,7 @@ class Rule:
     opens: Opens = ""
     max_words: int | None = 40
     contains: bool = False
+    cues: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name or any(c.isspace() for c in self.name):
@@ -52,12 +54,16 @@ class Rule:
             raise ValueError(f"rule {self.name}: opens must be '', 'footer', 'bio' or 'comments'")
         if self.max_words is not None and self.max_words < 1:
             raise ValueError(f"rule {self.name}: max_words must be a positive number or None")
+        if any(cue != cue.casefold() for cue in self.cues):
+            raise ValueError(f"rule {self.name}: cues must be casefolded (lower case) text")
 
     def matches(self, line: str) -> bool:
         """Whether this rule applies to ``line`` on its own (zones aside)."""
         content = line.strip()
         size = max(content.count(" ") + 1, len(content) // 8)
         if self.max_words is not None and size > self.max_words:
+            return False
+        if self.cues and not any(cue in content.casefold() for cue in self.cues):
             return False
         pattern = regex.compile(self.pattern)
         return bool(pattern.search(content) if self.contains else pattern.fullmatch(content))
@@ -213,6 +219,18 @@ FOOTER_RULES: tuple[Rule, ...] = (
         "footer",
         ("The Ledger 2019. All rights reserved.", "Все права защищены."),
         contains=True,
+        cues=(
+            "rights",
+            "droits",
+            "rechte",
+            "derechos",
+            "diritti",
+            "права",
+            "版",
+            "無断",
+            "الحقوق",
+            "未经授权",
+        ),
     ),
     Rule(
         "footer.comment_on_social",
@@ -250,6 +268,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ('This site contains copyrighted material ... under the provisions of "fair use".',),
         max_words=None,
         contains=True,
+        cues=("fair",),
     ),
     Rule(
         "footer.contact",
@@ -260,11 +279,12 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.donation_appeal",
-        r"(?i)(?:\bpaypal\b|\bpatreon\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
+        r"(?i)(?:\b(?:paypal|patreon)\b.{0,200}\b(?:us|our|donat\w*|support|help)\b"
+        r"|\b(?:us|our|donat\w*|support|help)\b.{0,200}\b(?:paypal|patreon)\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
         r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
         r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
-        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apoya\b"
+        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
         r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
         r"|支持我们|ご寄付のお願い|ادعم|تبرع)",
         "footer",
@@ -274,6 +294,29 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ),
         max_words=150,
         contains=True,
+        cues=(
+            "paypal",
+            "patreon",
+            "donat",
+            "support",
+            "help",
+            "chip in",
+            "contribution",
+            "patron",
+            "soutenez",
+            "faire un don",
+            "unterstützen",
+            "spenden",
+            "apoya",
+            "sostieni",
+            "donazione",
+            "поддержите",
+            "пожертвовани",
+            "支持我们",
+            "ご寄付",
+            "ادعم",
+            "تبرع",
+        ),
     ),
     Rule(
         "footer.newsletter",
@@ -287,6 +330,24 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Sign up for our newsletter to get the top stories in your inbox.", "Subscribe"),
         max_words=35,
         contains=True,
+        cues=(
+            "sign up",
+            "subscri",
+            "join",
+            "newsletter",
+            "abonn",
+            "suscr",
+            "boletín",
+            "iscriviti",
+            "подп",
+            "рассылк",
+            "订阅",
+            "关注",
+            "メールマガジン",
+            "購読",
+            "اشترك",
+            "النشرة",
+        ),
     ),
     Rule(
         "footer.follow_us",

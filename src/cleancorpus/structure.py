@@ -48,6 +48,7 @@ class StructureCleaner:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._header = _Table(r for r in rules if r.where == "header")
         self._footer = _Table(r for r in rules if r.where == "footer")
+        self._openers = _Table(r for r in rules if r.opens)  # looked for on every body line
         self._anywhere = _Table(r for r in rules if r.where == "anywhere")
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
@@ -125,6 +126,8 @@ class StructureCleaner:
         titles = sum(1 for _, match in plan if match is None)
         if body_line is None or titles > _MAX_TITLE_LINES:
             plan = plan[: next((i for i, (_, m) in enumerate(plan) if m is None), len(plan))]
+        if body_line is None and len(plan) == len(content):
+            plan = plan[:-1]  # the body keeps at least its last line, whatever it says
         titles_at = [i for i, (_, match) in enumerate(plan) if match is None]
         masthead = (
             titles_at[0]
@@ -151,8 +154,8 @@ class StructureCleaner:
         first = content[0].content
         return (
             len(content) > 1
-            and len(words(first)) <= 30
             and first.rstrip("*_\"'”’").endswith(("?", "!"))
+            and len(words(first)) <= 30
             and (self._match(content[1].content, self._header) or (None,))[0] is not None
             and self._match(content[1].content, self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
         )
@@ -162,7 +165,7 @@ class StructureCleaner:
         for line in lines[start:]:
             if line.blank:
                 continue
-            match = self._match(line.content, self._footer)
+            match = self._match(line.content, self._openers)
             if seen_body and match and match[0].opens == opens:
                 return line.index
             seen_body = True
@@ -175,6 +178,7 @@ class StructureCleaner:
         taken: list[tuple[Line, Match | None]] = []
         pending: list[Line] = []
         zone_start = end
+        first_body = next((line for line in lines[start:end] if not line.blank), None)
         for line in reversed(lines[start:end]):
             if line.blank:
                 continue
@@ -185,6 +189,8 @@ class StructureCleaner:
                 if len(pending) > _MAX_ENCLOSED or not self._may_enclose(line, bool(taken)):
                     break
                 continue
+            if line is first_body:
+                break  # the body keeps at least its first line, whatever it says
             taken.extend((p, None) for p in pending)
             pending = []
             taken.append((line, match))
@@ -204,7 +210,7 @@ class StructureCleaner:
     @staticmethod
     def _may_enclose(line: Line, below_footer: bool) -> bool:
         """Whether an unknown line may go with footer lines above it (and below, if any)."""
-        return below_footer or len(words(line.content)) <= _SHORT_TRAILER_WORDS
+        return below_footer or _size(line.content) <= _SHORT_TRAILER_WORDS
 
     def _body(
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
@@ -216,7 +222,7 @@ class StructureCleaner:
             if line.blank:
                 continue
             match = self._match(line.content, self._anywhere)
-            opener = self._match(line.content, self._footer) if seen_body else None
+            opener = self._match(line.content, self._openers) if seen_body else None
             if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
                 section_kind = opener[0].opens
@@ -281,10 +287,15 @@ class _Table:
         if content in self._memo:
             return self._memo[content]
         size = _size(content)
+        folded: str | None = None
         result: Match | None = None
         for rule, matcher in self._rules:
             if rule.max_words is not None and size > rule.max_words:
                 continue
+            if rule.cues:
+                folded = content.casefold() if folded is None else folded
+                if not any(cue in folded for cue in rule.cues):
+                    continue
             found = matcher(content)
             if found:
                 result = (rule, found)
