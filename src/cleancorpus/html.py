@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .charsets import BOMS, detect_charset
 from .errors import ConfigError, InputError
 
 NO_MAIN_TEXT = "HTML page has no extractable main text"
@@ -33,13 +34,6 @@ EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
 #: also stops at 1024 bytes; pages with long heads put it later, so look a little further).
 _PRESCAN_BYTES = 4096
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 # <meta charset="...">, <meta http-equiv="Content-Type" content="text/html; charset=...">
 # and <?xml ... encoding="..."?> all name the charset after one of these keys.
@@ -50,7 +44,6 @@ _DECLARED_CHARSET = re.compile(
 )
 
 #: Chaos (charset-normalizer's mess score, 0 to 1) within which two guesses count as a tie.
-_CHAOS_TIE = 0.01
 
 # The HTML standard decodes these labels as windows-1252, a superset of Latin-1.
 _AS_WINDOWS_1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
@@ -211,7 +204,7 @@ def decode_html(data: bytes) -> tuple[str, str, str, tuple[str, ...]]:
 
 
 def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace"), codec, "bom"
     label = _declared_label(data[:_PRESCAN_BYTES])
@@ -228,16 +221,8 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         return data.decode("utf-8"), "utf-8", "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if matches:
-        # Near-ties are common between single-byte code pages; break them towards
-        # windows-1252, the HTML standard's fallback for undeclared pages in most locales.
-        best = min(matches, key=lambda m: m.chaos)
-        close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
-        western = [m for m in close if "cp1252" in m.could_be_from_charset]
-        codec = "cp1252" if western else codecs.lookup(best.encoding).name
+    codec = detect_charset(data)
+    if codec is not None:
         warnings.append(f"charset not declared and not UTF-8; detected {codec}")
         return data.decode(codec, errors="replace"), codec, "detected"
     warnings.append("charset not declared, not UTF-8 and not detected; decoded as lossy UTF-8")

@@ -26,7 +26,6 @@ Folders are walked without following symlinked folders (no loops); symlinked fil
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import stat
@@ -34,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .charsets import BOMS, detect_charset
 from .errors import InputError
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
@@ -48,14 +48,6 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (
     ".warc.gz",
 )
 BOM = "\ufeff"
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_CHAOS_TIE = 0.01  # charset-normalizer mess scores this close count as a tie
 
 # A text is "mostly control characters" when more than this share of its first
 # _SAMPLE characters are C0/C1 controls other than ordinary whitespace.
@@ -137,7 +129,7 @@ def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> Deco
 
 def decode(doc_id: str, data: bytes) -> Decoded:
     """Decode one file's bytes (see the module docstring), rejecting binary and empty content."""
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)
@@ -170,25 +162,6 @@ def decode(doc_id: str, data: bytes) -> Decoded:
         )
     check_text(doc_id, text)
     return Decoded(text, "utf-8", None)
-
-
-def detect_charset(data: bytes) -> str | None:
-    """The codec charset-normalizer finds for bytes that are not UTF-8, or None.
-
-    Single-byte code pages often tie on short texts; a tie is broken towards windows-1252
-    (cp1252), the usual legacy encoding of Western text. UTF-16/32 guesses are refused: such
-    text without a byte-order mark holds NUL bytes, which mark a binary file here.
-    """
-    from charset_normalizer import from_bytes  # lazy: only non-UTF-8 input needs it
-
-    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
-    if not matches:
-        return None
-    best = min(matches, key=lambda m: m.chaos)
-    close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
-    if any("cp1252" in m.could_be_from_charset for m in close):
-        return "cp1252"
-    return codecs.lookup(best.encoding).name
 
 
 def check_text(doc_id: str, text: str) -> None:

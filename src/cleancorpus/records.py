@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from .readers import detect_charset
+from .charsets import detect_charset
 from .sources import Intake, Item, RecordFields, record_item
 
 PARQUET_BATCH_ROWS = 256
