@@ -59,9 +59,22 @@ class _TextPrint:
         return [_Print(text) for text in texts]
 
 
+def _cleaner_class(clean_function):
+    """A stand-in for cleaning.TextCleaner whose ``clean`` is ``clean_function``."""
+
+    class FakeCleaner:
+        def __init__(self, config: CleanConfig | None = None) -> None:
+            self.config = config
+
+        def clean(self, text: str) -> Cleaned:
+            return clean_function(text, self.config)
+
+    return FakeCleaner
+
+
 @pytest.fixture
 def fakes(monkeypatch):
-    monkeypatch.setattr(cleaning, "clean", fake_clean)
+    monkeypatch.setattr(cleaning, "TextCleaner", _cleaner_class(fake_clean))
     monkeypatch.setattr(dedup, "deduplicate", fake_deduplicate)
     monkeypatch.setattr("cleancorpus.pipeline.Fingerprinter", _TextPrint)
 
@@ -278,7 +291,7 @@ def test_a_crashing_cleaner_loses_only_its_document(tmp_path, write_tree, monkey
             raise RuntimeError("cleaner bug")
         return Cleaned(text, text, {}, ())
 
-    monkeypatch.setattr(cleaning, "clean", flaky)
+    monkeypatch.setattr(cleaning, "TextCleaner", _cleaner_class(flaky))
     source = write_tree(tmp_path / "in", {"a.txt": "fine text", "b.txt": "BOOM", "c.txt": "more"})
     result = run(source, tmp_path / "out", RunOptions(workers=1))
     assert [d["id"] for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")] == [

@@ -54,14 +54,6 @@ def placements(
         if m.canonical:
             tally.canonical += 1
             tally.characters_canonical += entry.length
-        place = Placement(
-            cluster=m.cluster,
-            canonical=m.canonical,
-            duplicate_of=m.duplicate_of,
-            similarity=m.similarity,
-            overlaps=tuple(sorted(m.overlaps)),
-            reason=m.reason,
-            rule=getattr(m, "rule", None),
-            duplicates=tuple(members.get(doc_id, ())) if m.canonical else (),
-        )
+        duplicates = tuple(members.get(doc_id, ())) if m.canonical else ()
+        place = Placement.of(m, duplicates)
         yield doc_id, entry, place

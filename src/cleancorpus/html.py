@@ -221,10 +221,10 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         return data.decode("utf-8"), "utf-8", "utf-8"
     except UnicodeDecodeError:
         pass
-    codec = detect_charset(data)
-    if codec is not None:
-        warnings.append(f"charset not declared and not UTF-8; detected {codec}")
-        return data.decode(codec, errors="replace"), codec, "detected"
+    guessed = detect_charset(data)
+    if guessed is not None:
+        warnings.append(f"charset not declared and not UTF-8; detected {guessed}")
+        return data.decode(guessed, errors="replace"), guessed, "detected"
     warnings.append("charset not declared, not UTF-8 and not detected; decoded as lossy UTF-8")
     return data.decode("utf-8", errors="replace"), "utf-8", "lossy"
 

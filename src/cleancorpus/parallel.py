@@ -105,37 +105,16 @@ def make_chunks(
     """
     settings = extract or ExtractSettings()
     pages_limit = min(size, PAGES_PER_CHUNK)
+    shared = (root, staging, clean, fingerprinter, max_bytes, learned, profile, settings)
     index, batch, pages = 0, [], 0
     for item in items:
         batch.append(item)
         pages += item.html
         if len(batch) >= size or pages >= pages_limit:
-            yield Chunk(
-                index,
-                tuple(batch),
-                root,
-                staging,
-                clean,
-                fingerprinter,
-                max_bytes,
-                learned,
-                profile,
-                settings,
-            )
+            yield Chunk(index, tuple(batch), *shared)
             index, batch, pages = index + 1, [], 0
     if batch:
-        yield Chunk(
-            index,
-            tuple(batch),
-            root,
-            staging,
-            clean,
-            fingerprinter,
-            max_bytes,
-            learned,
-            profile,
-            settings,
-        )
+        yield Chunk(index, tuple(batch), *shared)
 
 
 def work(chunk: Chunk) -> ChunkResult:

@@ -31,6 +31,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from .writers import (
     LEARNED,
     DocumentResult,
     OutputWriter,
+    Placement,
     atomic_folder,
     check_locations,
     write_report,
@@ -118,18 +120,11 @@ def process(documents: Iterable[Document], options: RunOptions | None = None) ->
     t0 = time.perf_counter()
     results = tuple(
         DocumentResult(
+            **{f.name: getattr(place, f.name) for f in dataclass_fields(Placement)},
             id=doc_id,
             text=entry.payload[0],
             metadata=entry.metadata,
-            cluster=place.cluster,
-            canonical=place.canonical,
-            duplicate_of=place.duplicate_of,
-            similarity=place.similarity,
-            overlaps=place.overlaps,
-            reason=place.reason,
-            rule=place.rule,
             removals=tuple(Removal(*r) for r in entry.payload[1]),
-            duplicates=place.duplicates,
         )
         for doc_id, entry, place in placements(mapped.entries, memberships, tally)
     )

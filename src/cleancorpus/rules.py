@@ -4,7 +4,8 @@ A rule's pattern is matched against one whole line, stripped of surrounding whit
 (``regex.fullmatch``), or, for a ``contains`` rule, searched for inside the line. A rule
 never applies to a line longer than its ``max_words`` (None: no limit), which keeps long
 article paragraphs safe and fast, nor to a line holding none of its ``cues`` (lower-case
-literals, a cheap filter before the pattern; empty: always try the pattern). Where it applies is part of the rule:
+literals, a cheap filter before the pattern; empty: always try the pattern). Where it applies
+is part of the rule:
 
 - ``header``: only in the header zone, the run of residue lines before the body;
 - ``footer``: only in the footer zone, the run of residue lines after the body;

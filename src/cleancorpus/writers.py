@@ -35,11 +35,13 @@ import secrets
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+from .dedup import Membership
 from .document import Removal
 from .errors import ConfigError
 
@@ -56,18 +58,19 @@ OUTPUT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Placement:
-    """Where a document ended up after dedup, as written beside its text."""
+@dataclass(frozen=True, kw_only=True)
+class Placement(Membership):
+    """Where a document ended up after dedup (a :class:`Membership`), plus, for a canonical
+    document, the rest of its cluster."""
 
-    cluster: str
-    canonical: bool
-    duplicate_of: str | None
-    similarity: float | None
-    overlaps: tuple[tuple[str, float], ...] = ()
-    reason: str = ""
-    rule: str | None = None
-    duplicates: tuple[str, ...] = ()  # for a canonical document: the rest of its cluster
+    duplicates: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, membership: Membership, duplicates: tuple[str, ...] = ()) -> Placement:
+        known = {f.name: getattr(membership, f.name) for f in dataclass_fields(Membership)}
+        return cls(
+            **{**known, "overlaps": tuple(sorted(membership.overlaps))}, duplicates=duplicates
+        )
 
     def fields(self) -> dict[str, Any]:
         """The ``documents.jsonl`` fields that follow ``metadata``."""
@@ -83,35 +86,14 @@ class Placement:
         }
 
 
-@dataclass(frozen=True)
-class DocumentResult:
+@dataclass(frozen=True, kw_only=True)
+class DocumentResult(Placement):
     """One processed document: its cleaned text, removals and place among its duplicates."""
 
     id: str
     text: str
     metadata: Mapping[str, Any]
-    cluster: str
-    canonical: bool
-    duplicate_of: str | None
-    similarity: float | None
-    overlaps: tuple[tuple[str, float], ...] = ()
-    reason: str = ""
-    rule: str | None = None
     removals: tuple[Removal, ...] = ()
-    duplicates: tuple[str, ...] = field(default=())  # for a canonical document: its duplicates
-
-    @property
-    def placement(self) -> Placement:
-        return Placement(
-            self.cluster,
-            self.canonical,
-            self.duplicate_of,
-            self.similarity,
-            self.overlaps,
-            self.reason,
-            self.rule,
-            self.duplicates,
-        )
 
     def document_record(self) -> dict[str, Any]:
         """The object written to ``documents.jsonl``."""
@@ -119,7 +101,7 @@ class DocumentResult:
             "id": self.id,
             "text": self.text,
             "metadata": dict(self.metadata),
-            **self.placement.fields(),
+            **self.fields(),
         }
 
     def corpus_record(self) -> dict[str, Any]:
@@ -236,7 +218,7 @@ class OutputWriter:
         """Write one document held in memory."""
         removals = ((r.rule, r.start, r.end, r.text) for r in result.removals)
         encoded = Encoded.of(result.id, result.text, result.metadata, removals)
-        self.add_encoded(result.id, encoded, result.placement, result.text)
+        self.add_encoded(result.id, encoded, result, result.text)
 
     def add_encoded(
         self,
