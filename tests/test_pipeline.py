@@ -54,6 +54,7 @@ class _TextPrint:
 
     def __init__(self, config: DedupConfig) -> None:
         self.config = config
+        self.params = config  # what the pipeline keys a reused fingerprinter by
 
     def batch(self, texts):
         return [_Print(text) for text in texts]
