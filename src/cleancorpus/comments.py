@@ -91,6 +91,7 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
+_MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) is longer
 _MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
 _MAX_WEAK_COMMENT_WORDS = 25  # when every name is one capitalised word, like a subheading
 
@@ -119,6 +120,8 @@ def _weak_name(content: str) -> bool:
 
 
 def _marker_kind(content: str) -> str:
+    if len(content) > _MAX_MARKER_CHARS:
+        return ""
     if _SAYS.fullmatch(content) or _TIMESTAMP.fullmatch(content) or _REPLY.fullmatch(content):
         return "strong"
     if _BULLET_HANDLE.fullmatch(content) and _is_name(_BULLET_HANDLE.fullmatch(content)["handle"]):

@@ -280,6 +280,9 @@ class _Table:
             )
             for rule in rules
         ]
+        limits = [rule.max_words for rule, _ in self._rules]
+        bounded = [limit for limit in limits if limit is not None]
+        self._max_words = max(bounded, default=0) if len(bounded) == len(limits) else None
         self._memo: dict[str, Match | None] = {}
 
     def match(self, content: str) -> Match | None:
@@ -287,6 +290,8 @@ class _Table:
         if content in self._memo:
             return self._memo[content]
         size = _size(content)
+        if self._max_words is not None and size > self._max_words:
+            return None  # longer than any rule here takes: an article paragraph
         folded: str | None = None
         result: Match | None = None
         for rule, matcher in self._rules:
