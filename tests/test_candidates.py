@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cleancorpus.candidates import (
     _pairs_within_groups,
+    _sampled,
     band_probability,
     choose_bands,
     containment_pairs,
@@ -77,3 +78,17 @@ def test_shingles_in_too_many_documents_are_not_evidence():
     ]
     assert containment_pairs(sets, 0.5, sampling=8, max_posting=5).size == 10
     assert containment_pairs(sets, 0.5, sampling=8, max_posting=4).size == 0
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(st.lists(st.integers(0, 2**32 - 1), max_size=20), max_size=12),
+    st.sampled_from([1, 2, 8]),
+    st.integers(1, 5),
+)
+def test_sampled_shingles_are_those_0_mod_sampling_set_by_set(sets, sampling, block):
+    arrays = [np.unique(np.array(s, dtype=np.uint32)) for s in sets]
+    values, sizes = _sampled(arrays, sampling, block)
+    expected = [a[a % sampling == 0] for a in arrays]
+    assert sizes.tolist() == [len(e) for e in expected]
+    assert values.tolist() == [int(v) for e in expected for v in e]

@@ -14,6 +14,7 @@ from cleancorpus.dedup import DedupConfig, Membership
 from cleancorpus.document import Cleaned, Document, Removal
 from cleancorpus.errors import ConfigError
 from cleancorpus.pipeline import RunOptions, process, run
+from cleancorpus.report_html import render
 from cleancorpus.writers import jsonl_lines
 
 OUTPUT_FILES = ("documents.jsonl", "corpus.jsonl", "removals.jsonl")
@@ -341,6 +342,18 @@ def test_real_pipeline_invariants(tmp_path, write_tree, texts):
         rule: {"count": n, "characters": c} for rule, (n, c) in sorted(per_rule.items())
     }
     assert removals == sorted(removals, key=lambda r: (r["id"], r["start"]))
+
+
+def test_report_page_is_the_one_read_back_from_the_files(tmp_path, write_tree, texts):
+    files = {f"{name}.txt": text for name, text in texts.items()}
+    files |= {"dup/alpha.md": texts["alpha"], "dup/beta.md": texts["beta"] + "\nMore.\n"}
+    out = tmp_path / "out"
+    run(write_tree(tmp_path / "in", files), out, RunOptions(workers=1, chunk_size=2))
+    written = (out / "report.html").read_text(encoding="utf-8")
+    found = re.search(r"<code>(\.out\.staging-[0-9a-f]+)</code>", written)
+    assert found is not None and "Canonical <code>alpha.txt</code>" in written
+    assert written.replace(found.group(1), "out") == render(out)
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
 
 
 def test_output_is_identical_for_any_workers_and_file_order(tmp_path, write_tree, texts):

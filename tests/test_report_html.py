@@ -13,7 +13,13 @@ import pytest
 
 from cleancorpus.errors import ConfigError, InputError
 from cleancorpus.report_html import INSTALL_HINT as PIP_HINT
-from cleancorpus.report_html import HtmlReportConfig, _word_diff, render, write_report_html
+from cleancorpus.report_html import (
+    HtmlReportConfig,
+    KnownDocuments,
+    _word_diff,
+    render,
+    write_report_html,
+)
 from tests.browser import INSTALL_HINT, Node, dump_dom, find_chromium, parse_dom, screenshot
 
 BROWSER = pytest.mark.browser  # registered in pyproject.toml
@@ -412,3 +418,34 @@ def test_chromium_renders_figures_tables_and_diff(tmp_path: Path) -> None:
     ink = np.any(rgb < 0.9, axis=1).mean()
     assert 0.01 < ink < 0.6, f"screenshot looks blank or flooded: {ink:.3f} of pixels inked"
     assert len(np.unique((rgb * 255).astype(np.uint8), axis=0)) > 20  # text, bars, diff colours
+
+
+def _known(out: Path) -> KnownDocuments:
+    """What a writer of ``out/documents.jsonl`` would know of it, found by reading it here."""
+    lines: dict[str, list[int]] = {}
+    documents = canonical = characters = characters_canonical = overlapping = offset = 0
+    for raw in (out / "documents.jsonl").read_bytes().splitlines(keepends=True):
+        record = json.loads(raw)
+        lines.setdefault(record["cluster"], []).append(offset)
+        offset += len(raw)
+        documents += 1
+        characters += len(record["text"])
+        if record["canonical"]:
+            canonical += 1
+            characters_canonical += len(record["text"])
+        overlapping += bool(record["overlaps"])
+    return KnownDocuments(
+        documents, canonical, characters, characters_canonical, overlapping, lines
+    )
+
+
+@pytest.mark.parametrize("report", [None, {}])
+def test_known_documents_give_the_page_read_from_the_files(
+    tmp_path: Path, report: dict[str, Any] | None
+) -> None:
+    out = write_run(tmp_path, report=report, shuffle=3)
+    page = render(out)
+    assert "Flood in town" in page and "Markets fell" in page  # the largest clusters
+    assert render(out, known=_known(out)) == page
+    one = HtmlReportConfig(max_clusters=1)
+    assert render(out, one, known=_known(out)) == render(out, one)

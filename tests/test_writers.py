@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleancorpus.document import Removal
 from cleancorpus.errors import ConfigError
@@ -10,6 +12,7 @@ from cleancorpus.writers import (
     DocumentResult,
     Encoded,
     OutputWriter,
+    Placement,
     atomic_folder,
     check_locations,
     dumps,
@@ -215,3 +218,46 @@ def test_check_locations_accepts_missing_empty_and_previous_outputs(tmp_path):
     (previous / "corpus").mkdir(parents=True)
     (previous / "report.json").write_text(json.dumps({}))
     check_locations(source, previous)
+
+
+_ids = st.text(min_size=1, max_size=12)
+_scores = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 5)
+
+
+@settings(max_examples=200)
+@given(
+    cluster=_ids,
+    canonical=st.booleans(),
+    duplicate_of=st.none() | _ids,
+    similarity=st.none() | _scores,
+    overlaps=st.lists(st.tuples(_ids | st.integers(0, 3), _scores), max_size=4).map(tuple),
+    reason=st.text(max_size=30),
+    rule=st.none() | st.sampled_from(["near-duplicate", "exact-duplicate", "contained"]),
+)
+def test_fields_json_is_exactly_the_json_of_the_fields(
+    cluster, canonical, duplicate_of, similarity, overlaps, reason, rule
+):
+    place = Placement(
+        cluster=cluster,
+        canonical=canonical,
+        duplicate_of=duplicate_of,
+        similarity=similarity,
+        overlaps=overlaps,
+        reason=reason,
+        rule=rule,
+    )
+    assert "{" + place.fields_json() == dumps(place.fields())
+
+
+def test_writer_notes_where_each_cluster_lines_start(tmp_path):
+    with OutputWriter(tmp_path, corpus_files=None) as writer:
+        writer.add(_result("a.txt", duplicates=("c.txt",), overlaps=(("b.txt", 0.6),)))
+        writer.add(_result("b.txt", overlaps=(("a.txt", 0.6),)))
+        writer.add(_result("c.txt", canonical=False, cluster="a.txt", duplicate_of="a.txt"))
+    data = (tmp_path / "documents.jsonl").read_bytes()
+    assert writer.overlapping == 2
+    assert writer.cluster_lines.keys() == {"a.txt", "b.txt"}
+    for cluster, offsets in writer.cluster_lines.items():
+        records = [json.loads(data[at:].split(b"\n", 1)[0]) for at in offsets]
+        assert {r["cluster"] for r in records} == {cluster}
+    assert [len(v) for v in writer.cluster_lines.values()] == [2, 1]

@@ -61,17 +61,17 @@ def _pairs_within_groups(
     Each element is paired with the next ``window`` elements of its group; groups larger than
     ``max_group`` are skipped.
     """
-    n = len(keys)
-    if n < 2:
+    # Most values are unique: work from the few positions equal to their successor.
+    same = np.flatnonzero(keys[1:] == keys[:-1])
+    if len(same) == 0:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    sizes = np.diff(np.append(starts, n))
+    runs = np.flatnonzero(np.concatenate(([True], np.diff(same) != 1)))
+    starts = same[runs]
+    sizes = np.diff(np.append(runs, len(same))) + 1
     if max_group is not None:
         keep = sizes <= max_group
         starts, sizes = starts[keep], sizes[keep]
-    keep = sizes > 1
-    starts, sizes = starts[keep], sizes[keep]
     group_end = np.repeat(starts + sizes, sizes)
     position = np.arange(len(group_end)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     position = position + np.repeat(starts, sizes)
@@ -116,13 +116,12 @@ def containment_pairs(
 ) -> np.ndarray:
     """Pair codes (sorted, unique) of documents that may contain much of one another."""
     n = len(shingle_sets)
-    mask = np.uint32(sampling - 1)
-    sampled = [s[(s & mask) == 0] for s in shingle_sets]
-    sizes = np.array([len(s) for s in sampled], dtype=np.int64)
+    sampled, sizes = _sampled(shingle_sets, sampling)
     if n < 2 or sizes.sum() == 0:
         return np.empty(0, dtype=np.int64)
     # One sort of (shingle << 32 | document) keys groups the postings of each shingle.
-    keys = np.concatenate(sampled).astype(np.uint64) << np.uint64(32)
+    keys = sampled.astype(np.uint64) << np.uint64(32)
+    del sampled
     keys |= np.repeat(np.arange(n, dtype=np.uint64), sizes)
     keys.sort()
     owner = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
@@ -134,3 +133,25 @@ def containment_pairs(
     smaller = np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]])
     needed = np.maximum(1, np.floor(0.5 * overlap_threshold * smaller))
     return codes[shared >= needed]
+
+
+def _sampled(
+    shingle_sets: Sequence[np.ndarray], sampling: int, block: int = 1024
+) -> tuple[np.ndarray, np.ndarray]:
+    """The shingles ``0 mod sampling`` of all sets, concatenated, and how many each set has.
+
+    Works on ``block`` sets at a time: one array operation per block rather than per set,
+    without ever concatenating all the shingles.
+    """
+    mask = np.uint32(sampling - 1)
+    pieces, sizes = [], []
+    for first in range(0, len(shingle_sets), block):
+        sets = shingle_sets[first : first + block]
+        flat = np.concatenate(sets)
+        kept = np.flatnonzero((flat & mask) == 0)
+        ends = np.cumsum([len(s) for s in sets])
+        sizes.append(np.diff(np.searchsorted(kept, ends), prepend=0))
+        pieces.append(flat[kept])
+    if not pieces:
+        return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
+    return np.concatenate(pieces), np.concatenate(sizes)

@@ -26,10 +26,12 @@ an :class:`~.errors.InputError` in the result; all the others are still processe
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -37,13 +39,13 @@ from typing import Any
 
 from . import parquet_out, readers, report
 from .assemble import dedup_stage, placements
-from .dedup import Fingerprinter
+from .dedup import Fingerprinter, Membership
 from .document import Document, Removal
 from .errors import ConfigError, InputError
 from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from .options import DEFAULT_MAX_BYTES, RunOptions
 from .parallel import SPOOL, Chunk, Entry, SpoolReader, make_chunks, map_chunks
-from .report_html import write_report_html
+from .report_html import KnownDocuments, write_report_html
 from .sources import Intake, Item, iter_items
 from .writers import (
     CORPUS_DIR,
@@ -181,32 +183,60 @@ def run(
         mapped = _map_stage(chunks, options, tally, progress)
         errors = intake.errors + mapped.errors
         warnings = intake.warnings + mapped.warnings
-        memberships = dedup_stage(mapped.entries, options, tally)
-        t0 = time.perf_counter()
-        with OutputWriter(staging, "prune") as writer, SpoolReader(staging / SPOOL) as spool:
-            for doc_id, entry, place in placements(mapped.entries, memberships, tally):
-                encoded = spool.load(entry.payload)
-                writer.add_encoded(doc_id, encoded, place, mirrored=entry.mirrored)
-        shutil.rmtree(staging / SPOOL)
-        tally.add_time("write", time.perf_counter() - t0)
-        tally.add_time("total", time.perf_counter() - started)
-        errors.sort(key=lambda e: report.path_key(e.path))
-        warnings.sort(key=lambda w: report.path_key(w[0]))
-        rep = report.build(
-            tally=tally,
-            errors=errors,
-            skipped=listing.skipped,
-            files=len(listing.documents),
-            parameters=options.parameters(),
-            input_dir=str(source),
-            warnings=warnings,
-            skipped_records=intake.skipped_records,
-        )
-        write_report(staging, rep)
-        write_report_html(staging)
-        if options.output_format != "jsonl":  # after report.html, which reads the JSONL
-            parquet_out.convert(staging, keep_jsonl=options.output_format == "both")
+        with _gc_paused():
+            memberships = dedup_stage(mapped.entries, options, tally)
+            t0 = time.perf_counter()
+            known = _write_documents(staging, mapped.entries, memberships, tally)
+            tally.add_time("write", time.perf_counter() - t0)
+            tally.add_time("total", time.perf_counter() - started)
+            errors.sort(key=lambda e: report.path_key(e.path))
+            warnings.sort(key=lambda w: report.path_key(w[0]))
+            rep = report.build(
+                tally=tally,
+                errors=errors,
+                skipped=listing.skipped,
+                files=len(listing.documents),
+                parameters=options.parameters(),
+                input_dir=str(source),
+                warnings=warnings,
+                skipped_records=intake.skipped_records,
+            )
+            write_report(staging, rep)
+            write_report_html(staging, known=known)
+            if options.output_format != "jsonl":  # after report.html, which reads the JSONL
+                parquet_out.convert(staging, keep_jsonl=options.output_format == "both")
     return RunResult(output=target, errors=tuple(errors), report=rep, warnings=tuple(warnings))
+
+
+def _write_documents(
+    staging: Path,
+    entries: Mapping[str, Entry],
+    memberships: Mapping[str, Membership],
+    tally: report.Tally,
+) -> KnownDocuments:
+    """Write the JSONL files from the spooled records; return what report.html needs of them.
+
+    Each spool file is deleted once its last record is read, so its space is reused at once.
+    """
+    spooled = staging / SPOOL
+    last_read = {entry.payload[0]: doc_id for doc_id, entry in sorted(entries.items())}
+    with OutputWriter(staging, "prune") as writer, SpoolReader(spooled) as spool:
+        for doc_id, entry, place in placements(entries, memberships, tally):
+            name = entry.payload[0]
+            encoded = spool.load(entry.payload)
+            writer.add_encoded(doc_id, encoded, place, mirrored=entry.mirrored)
+            if last_read[name] == doc_id:
+                spool.close()
+                os.unlink(spooled / name)
+    shutil.rmtree(spooled)
+    return KnownDocuments(
+        documents=tally.documents,
+        canonical=tally.canonical,
+        characters=tally.characters_out,
+        characters_canonical=tally.characters_canonical,
+        overlapping=writer.overlapping,
+        lines=writer.cluster_lines,
+    )
 
 
 def learn(
@@ -229,6 +259,19 @@ def learn(
         batch = [Item(doc.id, doc.text, dict(doc.metadata)) for doc in source]
         items, root = (lambda _: batch), None
     return _learn_pass(items, options.learn or LearnConfig(), options, report.Tally(), root)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the serial stages allocate many small objects that
+    live until the output is written, and each full collection would walk all of them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _folder_items(folder: Path, file_ids: tuple[str, ...], options: RunOptions) -> Items:

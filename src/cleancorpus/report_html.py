@@ -11,7 +11,8 @@ depend on the pipeline's internals:
   ``input``. Other keys are ignored; a missing count is derived from the JSON lines files.
 - ``documents.jsonl`` — ``id``, ``text``, ``cluster``, ``canonical``, ``similarity``,
   ``overlaps``, ``rule``, ``reason``, ``metadata.title``; read twice (cluster sizes, then the
-  texts of the few largest clusters only).
+  texts of the few largest clusters only). The writer of the file can pass what it knows of it
+  (:class:`KnownDocuments`) instead: then only the lines of the largest clusters are read.
 - ``corpus.jsonl`` — ``id``, ``duplicates``; only when ``documents.jsonl`` is absent.
 - ``removals.jsonl`` — ``id``, ``rule``, ``start``, ``end``, ``text``; streamed, keeping counts
   and a few examples per rule, chosen by document id and offset so input order does not matter.
@@ -97,6 +98,22 @@ class RuleStats:
 
 
 @dataclass(frozen=True)
+class KnownDocuments:
+    """What the writer of ``documents.jsonl`` knows of it, so the page need not read it all.
+
+    ``lines``: cluster id -> byte offsets of its documents' lines, in file order (every
+    document is in exactly one cluster); the counts are those the first read would find.
+    """
+
+    documents: int
+    canonical: int
+    characters: int  # of the cleaned texts, all documents
+    characters_canonical: int
+    overlapping: int  # documents with at least one overlap
+    lines: Mapping[str, list[int]]
+
+
+@dataclass(frozen=True)
 class Side:
     """One document of a cluster as shown: id, cleaned text, and why dedup treated it so."""
 
@@ -145,16 +162,20 @@ class RunSummary:
     missing: tuple[str, ...]
 
 
-def render(output_dir: Path, config: HtmlReportConfig | None = None) -> str:
+def render(
+    output_dir: Path, config: HtmlReportConfig | None = None, known: KnownDocuments | None = None
+) -> str:
     """Return the HTML of the report page for the run written into ``output_dir``."""
-    summary = read_run(Path(output_dir), config or HtmlReportConfig())
+    summary = read_run(Path(output_dir), config or HtmlReportConfig(), known)
     return page(summary, config or HtmlReportConfig())
 
 
-def write_report_html(output_dir: Path, config: HtmlReportConfig | None = None) -> Path:
+def write_report_html(
+    output_dir: Path, config: HtmlReportConfig | None = None, known: KnownDocuments | None = None
+) -> Path:
     """Write ``output_dir/report.html`` atomically (temp file, then rename) and return its path."""
     output_dir = Path(output_dir)
-    html = render(output_dir, config)
+    html = render(output_dir, config, known)
     target = output_dir / REPORT_NAME
     fd, tmp = tempfile.mkstemp(dir=output_dir, prefix=".report.html.", suffix=".tmp")
     try:
@@ -169,8 +190,14 @@ def write_report_html(output_dir: Path, config: HtmlReportConfig | None = None) 
     return target
 
 
-def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
-    """Read the output files of one run into a :class:`RunSummary` (bounded memory)."""
+def read_run(
+    output_dir: Path, config: HtmlReportConfig, known: KnownDocuments | None = None
+) -> RunSummary:
+    """Read the output files of one run into a :class:`RunSummary` (bounded memory).
+
+    ``known``: what the caller that just wrote ``documents.jsonl`` knows of it; only the lines
+    of the largest clusters are then read back.
+    """
     if not output_dir.is_dir():
         raise InputError(str(output_dir), "not a directory; pass the OUTPUT of `cleancorpus run`")
     missing = tuple(name for name in FILES if not (output_dir / name).is_file())
@@ -183,17 +210,23 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
     docs = output_dir / "documents.jsonl"
     sizes: Counter[str] = Counter()
     n_docs = n_canonical = chars_all = chars_canonical = overlapping = 0
-    for record in _read_jsonl(docs):
-        doc_id = _text(record.get("id"))
-        sizes[_text(record.get("cluster", doc_id))] += 1
-        n_docs += 1
-        text_len = len(_text(record.get("text")))
-        chars_all += text_len
-        if record.get("canonical") is True:
-            n_canonical += 1
-            chars_canonical += text_len
-        if record.get("overlaps"):
-            overlapping += 1
+    if known is not None:
+        sizes.update({cluster: len(at) for cluster, at in known.lines.items()})
+        n_docs, n_canonical = known.documents, known.canonical
+        chars_all, chars_canonical = known.characters, known.characters_canonical
+        overlapping = known.overlapping
+    else:
+        for record in _read_jsonl(docs):
+            doc_id = _text(record.get("id"))
+            sizes[_text(record.get("cluster", doc_id))] += 1
+            n_docs += 1
+            text_len = len(_text(record.get("text")))
+            chars_all += text_len
+            if record.get("canonical") is True:
+                n_canonical += 1
+                chars_canonical += text_len
+            if record.get("overlaps"):
+                overlapping += 1
     if not docs.is_file():
         for record in _read_jsonl(output_dir / "corpus.jsonl"):
             n_canonical += 1
@@ -219,7 +252,7 @@ def read_run(output_dir: Path, config: HtmlReportConfig) -> RunSummary:
         overlapping=overlapping,
         cluster_sizes=dict(sorted(Counter(sizes.values()).items())),
         rules=rules or _rules_from_report(report),
-        clusters=_largest_clusters(docs, sizes, config),
+        clusters=_largest_clusters(docs, sizes, config, known),
         errors=tuple(errors[: config.max_errors]),
         errors_total=len(errors),
         warnings=tuple(warnings[: config.max_errors]),
@@ -280,8 +313,23 @@ def _read_removals(path: Path, config: HtmlReportConfig) -> dict[str, RuleStats]
     return dict(sorted(rules.items(), key=lambda item: (-item[1].spans, item[0])))
 
 
+def _read_lines_at(path: Path, offsets: list[int]) -> Iterator[dict[str, Any]]:
+    """The records starting at ``offsets`` (sorted) of a JSONL file."""
+    with path.open("rb") as handle:
+        for offset in offsets:
+            handle.seek(offset)
+            line = handle.readline()
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise InputError(str(path), f"byte {offset}: not a JSON line ({exc})") from None
+            if not isinstance(record, dict):
+                raise InputError(str(path), f"byte {offset}: expected a JSON object")
+            yield record
+
+
 def _largest_clusters(
-    docs: Path, sizes: Counter[str], config: HtmlReportConfig
+    docs: Path, sizes: Counter[str], config: HtmlReportConfig, known: KnownDocuments | None
 ) -> tuple[ClusterView, ...]:
     ranked = sorted((item for item in sizes.items() if item[1] > 1), key=lambda i: (-i[1], i[0]))
     top = dict(ranked[: config.max_clusters])
@@ -290,7 +338,12 @@ def _largest_clusters(
     canon: dict[str, tuple[Side, str]] = {}
     best: dict[str, tuple[tuple[bool, float, str], Side, float | None]] = {}
     members: dict[str, list[str]] = {key: [] for key in top}
-    for record in _read_jsonl(docs):
+    records = (
+        _read_jsonl(docs)
+        if known is None
+        else _read_lines_at(docs, sorted(at for key in top for at in known.lines[key]))
+    )
+    for record in records:
         doc_id = _text(record.get("id"))
         key = _text(record.get("cluster", doc_id))
         if key not in top:

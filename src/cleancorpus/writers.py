@@ -30,6 +30,7 @@ hard crash leave no OUTPUT; the previous output then sits in the ``.NAME.old-*``
 from __future__ import annotations
 
 import json
+import math
 import os
 import secrets
 import shutil
@@ -52,10 +53,14 @@ REPORT = "report.json"
 REPORT_HTML = "report.html"
 LEARNED = "learned.json"
 CORPUS_DIR = "corpus"
+_BUFFER = 1 << 20  # bytes buffered per output file: fewer, larger writes
 PARQUET_NAMES = ("documents.parquet", "corpus.parquet", "removals.parquet")
 OUTPUT_NAMES = frozenset(
     {DOCUMENTS, CORPUS, REMOVALS, REPORT, REPORT_HTML, LEARNED, CORPUS_DIR, *PARQUET_NAMES}
 )
+
+
+_MEMBERSHIP_FIELDS = tuple(f.name for f in dataclass_fields(Membership))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,10 +72,9 @@ class Placement(Membership):
 
     @classmethod
     def of(cls, membership: Membership, duplicates: tuple[str, ...] = ()) -> Placement:
-        known = {f.name: getattr(membership, f.name) for f in dataclass_fields(Membership)}
-        return cls(
-            **{**known, "overlaps": tuple(sorted(membership.overlaps))}, duplicates=duplicates
-        )
+        known = {name: getattr(membership, name) for name in _MEMBERSHIP_FIELDS}
+        known["overlaps"] = tuple(sorted(membership.overlaps))
+        return cls(**known, duplicates=duplicates)
 
     def fields(self) -> dict[str, Any]:
         """The ``documents.jsonl`` fields that follow ``metadata``."""
@@ -84,6 +88,23 @@ class Placement(Membership):
             "reason": self.reason,
             "rule": self.rule,
         }
+
+    def fields_json(self) -> str:
+        """``dumps(self.fields())`` less its opening brace, spelled out field by field: the
+        same text, faster (it is written for every document)."""
+        scores = dict(self.overlaps)
+        if not all(type(other) is str for other in scores):  # keys JSON would convert
+            return dumps(self.fields())[1:]
+        ids = ", ".join(_scalar_json(other) for other, _ in self.overlaps)
+        pairs = ", ".join(f"{_scalar_json(k)}: {_scalar_json(v)}" for k, v in scores.items())
+        return (
+            f'"cluster": {_scalar_json(self.cluster)}, '
+            f'"canonical": {_scalar_json(self.canonical)}, '
+            f'"duplicate_of": {_scalar_json(self.duplicate_of)}, '
+            f'"similarity": {_scalar_json(self.similarity)}, '
+            f'"overlaps": [{ids}], "overlap_scores": {{{pairs}}}, '
+            f'"reason": {_scalar_json(self.reason)}, "rule": {_scalar_json(self.rule)}}}'
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -161,7 +182,7 @@ class Encoded:
 
 def dumps(obj: Any) -> str:
     """JSON for the output files: non-ASCII kept, tuples/sets as lists, anything else as str."""
-    return json.dumps(obj, ensure_ascii=False, default=_jsonable)
+    return _ENCODE(obj)
 
 
 def _jsonable(obj: Any) -> Any:
@@ -172,6 +193,24 @@ def _jsonable(obj: Any) -> Any:
     if hasattr(obj, "isoformat"):
         return obj.isoformat()
     return str(obj)
+
+
+# json.dumps(obj, ensure_ascii=False, default=_jsonable), without building an encoder per call
+# (it keeps no state between calls).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=_jsonable).encode
+
+
+def _scalar_json(value: Any) -> str:
+    """``dumps(value)``, with shortcuts for None, booleans and finite floats."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)  # what json writes for a finite float
+    return _ENCODE(value)
 
 
 def corpus_path(folder: Path | str, doc_id: str) -> str:
@@ -201,6 +240,10 @@ class OutputWriter:
     ``corpus_files``: "write" writes each canonical text under ``corpus/``; "prune" means the
     workers already wrote every cleaned text there and the duplicates' files are removed;
     None writes no corpus files.
+
+    As it writes, it notes where each cluster's lines start in ``documents.jsonl``
+    (``cluster_lines``: cluster id -> byte offsets) and how many documents have overlaps
+    (``overlapping``), which the report page needs.
     """
 
     def __init__(self, folder: Path, corpus_files: str | None = "write") -> None:
@@ -213,6 +256,9 @@ class OutputWriter:
         self._corpus = _open_binary(folder / CORPUS)
         self._removals = _open_binary(folder / REMOVALS)
         self._pruned_dirs: set[str] = set()
+        self._position = 0  # bytes written to documents.jsonl
+        self.cluster_lines: dict[str, list[int]] = {}
+        self.overlapping = 0
 
     def add(self, result: DocumentResult) -> None:
         """Write one document held in memory."""
@@ -236,14 +282,26 @@ class OutputWriter:
         if self._last_id is not None and doc_id <= self._last_id:
             raise ValueError(f"records must come in increasing id order: {doc_id!r}")
         self._last_id = doc_id
-        head = b'{"id": ' + dumps(doc_id).encode("utf-8") + b', "text": ' + encoded.text
-        head += b', "metadata": ' + encoded.metadata
-        rest = dumps(placement.fields())[1:].encode("utf-8")
-        self._documents.write(head + b", " + rest + b"\n")
-        self._removals.write(encoded.removals)
+        # Pieces are written one by one into the file buffers, never joined into a new line.
+        head = (
+            b'{"id": ' + dumps(doc_id).encode("utf-8"),
+            b', "text": ',
+            encoded.text,
+            b', "metadata": ',
+            encoded.metadata,
+        )
+        rest = placement.fields_json().encode("utf-8")
+        line = (*head, b", ", rest, b"\n")
+        self._documents.writelines(line)
+        self.cluster_lines.setdefault(placement.cluster, []).append(self._position)
+        self._position += sum(map(len, line))
+        if placement.overlaps:
+            self.overlapping += 1
+        if encoded.removals:
+            self._removals.write(encoded.removals)
         if placement.canonical:
             duplicates = dumps(list(placement.duplicates)).encode("utf-8")
-            self._corpus.write(head + b', "duplicates": ' + duplicates + b"}\n")
+            self._corpus.writelines((*head, b', "duplicates": ', duplicates, b"}\n"))
             if self.corpus_files == "write" and mirrored:
                 if text is None:
                     raise ValueError(f"the text of {doc_id!r} is needed to write its corpus file")
@@ -282,7 +340,7 @@ class OutputWriter:
 
 
 def _open_binary(path: Path) -> BinaryIO:
-    return open(path, "wb")  # closed by OutputWriter.close
+    return open(path, "wb", buffering=_BUFFER)  # closed by OutputWriter.close
 
 
 def write_report(folder: Path, report: Mapping[str, Any]) -> None:
