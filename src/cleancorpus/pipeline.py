@@ -340,13 +340,14 @@ def _map_stage(
 ) -> _Mapped:
     mapped = _Mapped({}, [], [])
     t0 = time.perf_counter()
-    for done in map_chunks(chunks, options.worker_count):
-        mapped.entries.update(done.entries)
-        mapped.errors.extend(InputError(path, problem) for path, problem in done.errors)
-        mapped.warnings.extend(done.warnings)
-        for stage, seconds in zip(report.WORKER_STAGES, done.seconds, strict=True):
-            tally.add_time(stage, seconds)
-        if progress is not None:
-            progress(len(done.entries) + len(done.errors))
+    with _gc_paused():  # the entries only grow here; collections would walk them all, often
+        for done in map_chunks(chunks, options.worker_count):
+            mapped.entries.update(done.entries)
+            mapped.errors.extend(InputError(path, problem) for path, problem in done.errors)
+            mapped.warnings.extend(done.warnings)
+            for stage, seconds in zip(report.WORKER_STAGES, done.seconds, strict=True):
+                tally.add_time(stage, seconds)
+            if progress is not None:
+                progress(len(done.entries) + len(done.errors))
     tally.add_time("parallel", time.perf_counter() - t0)
     return mapped
