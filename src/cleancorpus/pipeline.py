@@ -202,7 +202,7 @@ def run(
                 skipped_records=intake.skipped_records,
             )
             write_report(staging, rep)
-            write_report_html(staging, known=known)
+            write_report_html(staging, known=known, name=target.name or str(target))
             if options.output_format != "jsonl":  # after report.html, which reads the JSONL
                 parquet_out.convert(staging, keep_jsonl=options.output_format == "both")
     return RunResult(output=target, errors=tuple(errors), report=rep, warnings=tuple(warnings))

@@ -163,19 +163,29 @@ class RunSummary:
 
 
 def render(
-    output_dir: Path, config: HtmlReportConfig | None = None, known: KnownDocuments | None = None
+    output_dir: Path,
+    config: HtmlReportConfig | None = None,
+    known: KnownDocuments | None = None,
+    name: str | None = None,
 ) -> str:
-    """Return the HTML of the report page for the run written into ``output_dir``."""
+    """Return the HTML of the report page for the run written into ``output_dir``.
+
+    ``name``: the output folder as the page should call it (default: ``output_dir``'s name;
+    the pipeline renders in a staging folder and passes the final name).
+    """
     summary = read_run(Path(output_dir), config or HtmlReportConfig(), known)
-    return page(summary, config or HtmlReportConfig())
+    return page(summary, config or HtmlReportConfig(), name)
 
 
 def write_report_html(
-    output_dir: Path, config: HtmlReportConfig | None = None, known: KnownDocuments | None = None
+    output_dir: Path,
+    config: HtmlReportConfig | None = None,
+    known: KnownDocuments | None = None,
+    name: str | None = None,
 ) -> Path:
     """Write ``output_dir/report.html`` atomically (temp file, then rename) and return its path."""
     output_dir = Path(output_dir)
-    html = render(output_dir, config, known)
+    html = render(output_dir, config, known, name)
     target = output_dir / REPORT_NAME
     fd, tmp = tempfile.mkstemp(dir=output_dir, prefix=".report.html.", suffix=".tmp")
     try:
@@ -473,10 +483,10 @@ class _Raw(str):
     """A table cell that is already HTML."""
 
 
-def page(summary: RunSummary, config: HtmlReportConfig) -> str:
+def page(summary: RunSummary, config: HtmlReportConfig, name: str | None = None) -> str:
     """Assemble the page; every piece of input text goes through :func:`html.escape`."""
     figures = _figures(summary)
-    name = summary.output_dir.name or str(summary.output_dir)
+    name = name or summary.output_dir.name or str(summary.output_dir)
     body = [
         f"<header><h1>cleancorpus report</h1><p>Output directory <code>{_e(name)}</code>"
         + (f" · cleancorpus {_e(summary.version)}" if summary.version else "")
