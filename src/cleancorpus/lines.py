@@ -18,6 +18,7 @@ class Line:
     end: int
     content: str
     indent: int
+    size: int  # words, estimated cheaply (see line_size)
 
     @property
     def blank(self) -> bool:
@@ -36,9 +37,16 @@ def split_lines(text: str) -> list[Line]:
                 break
         content = raw.strip()
         indent = len(raw) - len(raw.lstrip(" \t")) if content else 0
-        lines.append(Line(len(lines), start, end, content, indent))
+        size = max(content.count(" ") + 1, len(content) // 8)  # as line_size, inlined
+        lines.append(Line(len(lines), start, end, content, indent, size))
         start = end
     return lines
+
+
+def line_size(content: str) -> int:
+    """Words in a stripped line, estimated cheaply: spaces + 1, or ~8 characters a word for
+    scripts written without spaces. Rules' ``max_words`` limits compare with this."""
+    return max(content.count(" ") + 1, len(content) // 8)
 
 
 def words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from typing import Literal
 import regex
 
 from .facts import MONTH_NAMES
+from .lines import line_size
 
 Where = Literal["header", "footer", "anywhere"]
 Opens = Literal["", "footer", "bio", "comments"]
@@ -61,7 +62,7 @@ class Rule:
     def matches(self, line: str) -> bool:
         """Whether this rule applies to ``line`` on its own (zones aside)."""
         content = line.strip()
-        size = max(content.count(" ") + 1, len(content) // 8)
+        size = line_size(content)
         if self.max_words is not None and size > self.max_words:
             return False
         if self.cues and not any(cue in content.casefold() for cue in self.cues):

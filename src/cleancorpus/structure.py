@@ -21,7 +21,7 @@ import regex
 
 from .comments import thread_start
 from .facts import merge_facts, plain
-from .lines import Line, ends_sentence, is_title_like, split_lines, words
+from .lines import Line, ends_sentence, is_title_like, line_size, split_lines, words
 from .rules import Rule
 from .textview import Span
 
@@ -74,18 +74,20 @@ class StructureCleaner:
         return any(self._match(content, table) for table in (self._footer, self._anywhere))
 
     @staticmethod
-    def _match(content: str, table: _Table) -> Match | None:
-        return table.match(content)
+    def _match(line: Line | str, table: _Table) -> Match | None:
+        if isinstance(line, str):
+            return table.match(line, _size(line))
+        return table.match(line.content, line.size)
 
-    def _edge_match(self, content: str, first: _Table) -> Match | None:
+    def _edge_match(self, line: Line, first: _Table) -> Match | None:
         """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
-        if _size(content) > _SHORT_LINE_WORDS and first is self._header:
-            return self._match(content, self._header) or self._match(content, self._anywhere)
+        if line.size > _SHORT_LINE_WORDS and first is self._header:
+            return self._match(line, self._header) or self._match(line, self._anywhere)
         others = self._footer if first is self._header else self._header
         return (
-            self._match(content, first)
-            or self._match(content, self._anywhere)
-            or self._match(content, others)
+            self._match(line, first)
+            or self._match(line, self._anywhere)
+            or self._match(line, others)
         )
 
     @staticmethod
@@ -107,7 +109,7 @@ class StructureCleaner:
         body_line: Line | None = None
         content = [line for line in lines if not line.blank]
         for position, line in enumerate(content):
-            match = self._edge_match(line.content, self._header)
+            match = self._edge_match(line, self._header)
             if match and not match[0].opens:
                 plan.append((line, match))
             elif (
@@ -156,8 +158,8 @@ class StructureCleaner:
             len(content) > 1
             and first.rstrip("*_\"'”’").endswith(("?", "!"))
             and len(words(first)) <= 30
-            and (self._match(content[1].content, self._header) or (None,))[0] is not None
-            and self._match(content[1].content, self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
+            and (self._match(content[1], self._header) or (None,))[0] is not None
+            and self._match(content[1], self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
         )
 
     def _first_opener(self, lines: list[Line], start: int, opens: str) -> int | None:
@@ -165,7 +167,7 @@ class StructureCleaner:
         for line in lines[start:]:
             if line.blank:
                 continue
-            match = self._match(line.content, self._openers)
+            match = self._match(line, self._openers)
             if seen_body and match and match[0].opens == opens:
                 return line.index
             seen_body = True
@@ -182,7 +184,7 @@ class StructureCleaner:
         for line in reversed(lines[start:end]):
             if line.blank:
                 continue
-            match = self._edge_match(line.content, self._footer)
+            match = self._edge_match(line, self._footer)
             anchors = match is not None and match[0].where == "footer"
             if match is None or (pending and not anchors):
                 pending.append(line)
@@ -210,7 +212,7 @@ class StructureCleaner:
     @staticmethod
     def _may_enclose(line: Line, below_footer: bool) -> bool:
         """Whether an unknown line may go with footer lines above it (and below, if any)."""
-        return below_footer or _size(line.content) <= _SHORT_TRAILER_WORDS
+        return below_footer or line.size <= _SHORT_TRAILER_WORDS
 
     def _body(
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
@@ -221,8 +223,8 @@ class StructureCleaner:
         for line in lines[start:end]:
             if line.blank:
                 continue
-            match = self._match(line.content, self._anywhere)
-            opener = self._match(line.content, self._openers) if seen_body else None
+            match = self._match(line, self._anywhere)
+            opener = self._match(line, self._openers) if seen_body else None
             if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
                 section_kind = opener[0].opens
@@ -242,7 +244,7 @@ class StructureCleaner:
         A list ("Related posts") holds short title-like lines; a bio ("About the author")
         holds a paragraph or two of prose.
         """
-        if self._match(line.content, self._footer):
+        if self._match(line, self._footer):
             return True
         count = len(words(line.content))
         if kind == "bio":
@@ -256,9 +258,7 @@ def _is_masthead(first: str, second: str) -> bool:
     return len(names) <= 3 < len(words(second)) and all(w[:1].isupper() for w in names)
 
 
-def _size(content: str) -> int:
-    """Words in a line, estimated cheaply (scripts without spaces count ~8 characters a word)."""
-    return max(content.count(" ") + 1, len(content) // 8)  # the same estimate as Rule.matches
+_size = line_size  # words in a line, estimated as Rule.matches estimates them
 
 
 class _Table:
@@ -285,13 +285,12 @@ class _Table:
         self._max_words = max(bounded, default=0) if len(bounded) == len(limits) else None
         self._memo: dict[str, Match | None] = {}
 
-    def match(self, content: str) -> Match | None:
-        """The first rule that matches ``content`` (a stripped line), and its match."""
-        if content in self._memo:
-            return self._memo[content]
-        size = _size(content)
+    def match(self, content: str, size: int) -> Match | None:
+        """The first rule that matches ``content`` (a stripped line of ``_size`` words)."""
         if self._max_words is not None and size > self._max_words:
             return None  # longer than any rule here takes: an article paragraph
+        if content in self._memo:
+            return self._memo[content]
         folded: str | None = None
         result: Match | None = None
         for rule, matcher in self._rules:
