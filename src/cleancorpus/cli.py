@@ -93,11 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    _input_and_workers(sub)
     sub.add_argument("output", metavar="OUTPUT", help="output folder (created or replaced)")
-    sub.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
-    )
     sub.add_argument("--threshold", type=float, metavar="T", help="near-duplicate threshold")
     sub.add_argument("--shingle-size", type=int, metavar="K", help="words per shingle")
     sub.add_argument("--num-perm", type=int, metavar="P", help="MinHash permutations")
@@ -163,11 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    learn.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    _input_and_workers(learn)
     learn.add_argument("--save", metavar="FILE", help="also save the blocks (for --learned-blocks)")
-    learn.add_argument(
-        "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
-    )
     _input_options(learn)
     _learning_options(learn)
     return parser
@@ -204,6 +198,13 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         "--extract-max-date",
         metavar="YYYY-MM-DD",
         help="latest publication date accepted (default: today); fix it for reproducible reruns",
+    )
+
+
+def _input_and_workers(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    parser.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
     )
 
 
