@@ -155,3 +155,12 @@ def test_records_and_errors_survive_pickling_for_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(cleaned)) == cleaned
     error = pickle.loads(pickle.dumps(InputError("a.txt", "empty file")))
     assert (error.path, error.problem, str(error)) == ("a.txt", "empty file", "a.txt: empty file")
+
+
+def test_unclosed_emphasis_markers_stay_linear() -> None:
+    """Thousands of unclosed markers on one line must not make the emphasis search quadratic:
+    an emphasis span is at most a few hundred characters, so every attempt is bounded."""
+    text = "*a " * 20_000 + "and **bold** here."
+    result = clean(text)
+    assert result.text.endswith("and bold here.")
+    assert result.text.count("*") == 20_000
