@@ -1,7 +1,7 @@
 """Whole-page shapes of common publishing platforms: the body comes out exactly, facts lifted.
 
 The pages are written here (no platform's text is copied) in the shapes these platforms leave
-after an HTML-to-text step: a blog engine, a newsletter platform, a wire service, a daily.
+after an HTML-to-text step: a blog engine, a newsletter platform, a wire service, a daily, a paywalled daily, a broadcaster.
 """
 
 from __future__ import annotations
@@ -63,6 +63,22 @@ PAGES = {
         "\n\nExplore more on these topics\nFarming\nAgriculture\nFood prices\n\nShare\n"
         "Reuse this content\n\nMost viewed\nHeatwave warning issued\nRail strike called off",
         {"title": "Barley harvest starts early", "date": "2023-07-12"},
+    ),
+    "paywalled": (
+        "Skip Advertisement\n\nSupported by\n\nBarley harvest starts early\n\n"
+        "Listen to this article · 4:12 min\n\nCopy link\n\nGift this article\n\n",
+        "\n\nAdvertisement - Continue Reading Below\n\nYou have 3 free articles left this month. "
+        "Subscribe to continue reading.\n\nWe use cookies to improve your experience. By "
+        "continuing to browse, you agree to our use of cookies.\n\nAccept all cookies\n\n"
+        "Manage preferences",
+        {"title": "Barley harvest starts early"},
+    ),
+    "broadcaster": (
+        "Barley harvest starts early\n\nPublished 2 hours ago\n\nImage source, Getty Images\n\n"
+        "Image caption, Combines on the valley floor at dawn\n\n",
+        "\n\nRelated Topics\n\nFarming\nFood prices\n\nMore on this story\n\n"
+        "Growers fear a wet August\nPublished 3 March\n\nTop Stories\n\nStorm warning for the coast",
+        {"title": "Barley harvest starts early"},
     ),
 }
 

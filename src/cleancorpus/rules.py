@@ -437,7 +437,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
         r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
-        r"|most\s+(?:read|popular|viewed)|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
+        r"|most\s+(?:read|popular|viewed)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
         r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
@@ -515,6 +515,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         r"(?i)(?:follow|following|listen|save|saved|bookmark|print|email|menu|search|log\s?in"
         r"|sign\s?in|register|more|close|open\s+in\s+app|get\s+the\s+app|read\s+in\s+app"
         r"|(?:click\s+here\s+to\s+)?(?:get|download)\s+the\s+.{1,40}\s+app|order\s+reprints?"
+        r"|copy\s+link|top\s+stories|image\s+source\s*,.{1,80}|image\s+caption\s*,.{1,200}"
         r"|print\s+(?:this\s+)?article|reprints?(?:\s+&\s+permissions)?|[-•*]\s+print\s+article"
         r"|reuse\s+this\s+content|share\s+this\s+post|start\s+writing|restacks?|∙\s*paid"
         r"|ready\s+for\s+more\??|privacy\s*[∙·|]\s*terms.{0,40}"
@@ -525,10 +526,42 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "widget.advertisement",
-        r"(?i)(?:advertisement|sponsored(?:\s+content)?|ad|scroll\s+to\s+continue(?:\s+with\s+"
+        r"(?i)(?:(?:skip\s+)?advertisement(?:\s*[-–—:]\s*continue\s+reading\s+below)?"
+        r"|sponsored(?:\s+content)?|supported\s+by|ad|scroll\s+to\s+continue(?:\s+with\s+"
         r"content)?|story\s+continues\s+below(?:\s+advertisement)?)",
         "anywhere",
-        ("Advertisement", "Story continues below advertisement"),
+        (
+            "Advertisement",
+            "Story continues below advertisement",
+            "Advertisement - Continue Reading Below",
+            "Skip Advertisement",
+        ),
+    ),
+    Rule(
+        "widget.listen",
+        r"(?i)listen\s+to\s+(?:this\s+)?(?:article|story)(?:\s*[·•|,-]\s*[\d:]+\s*(?:min\w*)?)?"
+        r"|(?:gift|share)\s+(?:this\s+)?(?:article|story)|send\s+any\s+friend\s+a\s+story",
+        "anywhere",
+        ("Listen to this article · 4:12 min", "Gift this article"),
+    ),
+    Rule(
+        "widget.paywall",
+        r"(?i)(?:you\s+have\s+\d+\s+free\s+(?:articles?|stories)|subscribe\s+(?:now\s+)?to\s+"
+        r"(?:continue|keep)\s+reading|this\s+(?:article|content)\s+is\s+(?:for|available\s+to)"
+        r"\s+subscribers|already\s+a\s+subscriber\??|to\s+continue\s+reading,?\s+(?:subscribe|"
+        r"log\s+in|sign\s+in)).{0,200}",
+        "anywhere",
+        ("You have 3 free articles left this month. Subscribe to continue reading.",),
+    ),
+    Rule(
+        "footer.cookies",
+        r"(?i).{0,200}\b(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b.{0,300}"
+        r"|(?:accept|reject|allow|decline)\s+(?:all\s+)?cookies|manage\s+(?:cookie\s+)?"
+        r"(?:preferences|settings|consent)|cookie\s+(?:settings|policy|preferences)",
+        "footer",
+        ("We use cookies to improve your experience.", "Accept all cookies", "Manage preferences"),
+        max_words=60,
+        cues=("cookie", "preferences", "consent"),
     ),
     Rule(
         "markdown.rule_line",
