@@ -1,7 +1,8 @@
 """Whole-page shapes of common publishing platforms: the body comes out exactly, facts lifted.
 
 The pages are written here (no platform's text is copied) in the shapes these platforms leave
-after an HTML-to-text step: a blog engine, a newsletter platform, a wire service, a daily, a paywalled daily, a broadcaster.
+after an HTML-to-text step: a blog engine, a newsletter platform, a wire service, a daily,
+a paywalled daily and a broadcaster.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ PAGES = {
         "Barley harvest starts early\n\nPublished 2 hours ago\n\nImage source, Getty Images\n\n"
         "Image caption, Combines on the valley floor at dawn\n\n",
         "\n\nRelated Topics\n\nFarming\nFood prices\n\nMore on this story\n\n"
-        "Growers fear a wet August\nPublished 3 March\n\nTop Stories\n\nStorm warning for the coast",
+        "Growers fear a wet August\nPublished 3 March\n\nTop Stories\n\n"
+        "Storm warning for the coast",
         {"title": "Barley harvest starts early"},
     ),
 }
