@@ -23,8 +23,8 @@ _INLINE = regex.compile(
   | (?P<tag></?(?:br|p|div|span|a|b|i|u|em|strong|img|hr|ul|ol|li|h[1-6]|blockquote|figure
                  |figcaption|iframe|sup|sub|small|center|font|section|article|header|footer)
                  (?:\s[^<>\n]*)?/?>)
-  | (?P<emphasis>(?<![\w*~])(?P<marker>\*{1,3}|_{1,3}|~~)(?=[^\s*_~])(?P<inner>[^\n]{0,300}?[^\s*_~])
-                 (?P=marker)(?![\w*~]))
+  | (?P<emphasis>(?<![\w*~])(?P<marker>\*{1,3}|_{1,3}|~~)(?=[^\s*_~])
+                 (?P<inner>[^\n]{0,300}?[^\s*_~])(?P=marker)(?![\w*~]))
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
