@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 
 from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.report_html import INSTALL_HINT as PIP_HINT
 from cleancorpus.report_html import (
     HtmlReportConfig,
     KnownDocuments,
-    _word_diff,
     render,
     write_report_html,
 )
+from cleancorpus.report_page import INSTALL_HINT as PIP_HINT
+from cleancorpus.report_page import _word_diff
 from tests.browser import INSTALL_HINT, Node, dump_dom, find_chromium, parse_dom, screenshot
 
 BROWSER = pytest.mark.browser  # registered in pyproject.toml
