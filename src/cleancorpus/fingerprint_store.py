@@ -12,14 +12,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import datasketch
 import numpy as np
 
+from .atomic import write_atomically
 from .errors import InputError, MismatchError
 from .fingerprint import Fingerprint, FingerprintParams
 
@@ -64,15 +63,7 @@ def save_fingerprints(
         "shingles": np.concatenate([fp.shingles for fp in fingerprints]).astype(np.uint32),
         "offsets": np.concatenate(([0], np.cumsum(sizes))).astype(np.int64),
     }
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, **arrays)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, lambda handle: np.savez(handle, **arrays))
 
 
 def load_fingerprints(

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
@@ -35,6 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
+from .atomic import write_atomically
 from .checks import check_fraction, check_int
 from .document import Cleaned
 from .errors import ConfigError, InputError
@@ -296,16 +296,8 @@ class LearnedBoilerplate:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the blocks as JSON, atomically (a temporary file, then a rename)."""
-        target = Path(path)
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, lambda handle: handle.write((text + "\n").encode("utf-8")))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> LearnedBoilerplate:

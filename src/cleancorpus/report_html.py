@@ -24,14 +24,13 @@ extra; without it tables and an install hint) is assembled by :mod:`cleancorpus.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomically
 from .errors import InputError
 from .report_page import (
     ClusterView,
@@ -86,18 +85,7 @@ def write_report_html(
     """Write ``output_dir/report.html`` atomically (temp file, then rename) and return its path."""
     output_dir = Path(output_dir)
     html = render(output_dir, config, known, name)
-    target = output_dir / REPORT_NAME
-    fd, tmp = tempfile.mkstemp(dir=output_dir, prefix=".report.html.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(html)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(output_dir / REPORT_NAME, lambda handle: handle.write(html.encode()))
 
 
 def read_run(
