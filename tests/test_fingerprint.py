@@ -2,6 +2,7 @@ import json
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -99,14 +100,40 @@ def test_minhash_conversion_works_in_datasketch_lsh():
     )
 
 
-def test_fingerprinter_pickles_without_its_cache():
+def test_fingerprinter_pickles_small_and_fingerprints_the_same():
     fper = Fingerprinter(DedupConfig(num_perm=32))
-    empty_size = len(pickle.dumps(fper))
-    fper.batch([" ".join(f"token{i}" for i in range(2000))])
     clone = pickle.loads(pickle.dumps(fper))
-    assert len(pickle.dumps(fper)) == empty_size
+    assert len(pickle.dumps(fper)) < 2000  # sent with every chunk of work
     text = "token1 token2 token3 token4 token5 token6"
     np.testing.assert_array_equal(fper.batch([text])[0].signature, clone.batch([text])[0].signature)
+
+
+def test_power_tables_hold_the_powers_across_periods():
+    q, period, mod = fingerprint._BYTE_POLY, fingerprint._PERIOD, 1 << 64
+    where = [0, 1, 2, period - 1, period, period + 1, 3 * period + 17]
+    leading = fingerprint._leading_powers(where[-1] + 1)
+    assert [int(leading[i]) for i in where] == [pow(q, i, mod) for i in where]
+    inverse = fingerprint._inverse_powers(np.array(where))
+    assert [int(x) * pow(q, i, mod) % mod for x, i in zip(inverse, where, strict=True)] == [1] * 7
+
+
+def test_token_hashes_of_a_long_buffer_match_the_reference():
+    period = fingerprint._PERIOD
+    # tokens straddling period boundaries, and one token longer than a period
+    buffer = b" ".join([b"ab" * (period // 2 - 3), b"boundary", b"x" * (period + 9), b"end"])
+    hashes, starts = fingerprint.buffer_token_hashes(b"  " + buffer)
+    assert hashes.tolist() == [fingerprint.token_hash(t) for t in buffer.split()]
+    assert starts[0] == 3  # offsets are into the buffer padded with one space
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(TEXTS, st.just(""), WORDS), max_size=12), st.integers(8, 200))
+def test_texts_hashed_together_have_their_own_shingle_sets(texts, group_bytes):
+    fper = Fingerprinter(DedupConfig(shingle_size=3))
+    expected = [sorted({ShingleHash()(s) for s in shingles(text, 3)}) for text in texts]
+    with mock.patch.object(fingerprint, "_GROUP_BYTES", group_bytes):
+        got = fper.shingle_sets(texts)
+    assert [s.tolist() for s in got] == expected
 
 
 def _fingerprint(args):

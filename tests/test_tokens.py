@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleancorpus import tokens
-from cleancorpus.tokens import normalize, shingle_spans, shingles, token_bytes, tokenize
+from cleancorpus.tokens import normalize, shingle_spans, shingles, token_buffer, tokenize
 
 ASCII_HEAVY = st.text(st.sampled_from("aZ09 ,.'-_\t\n\x00\x7fÉé中"), max_size=60)
 
@@ -50,8 +50,8 @@ def test_fast_paths_give_the_reference_tokens(text):
 
 @settings(max_examples=200)
 @given(st.one_of(st.text(), ASCII_HEAVY))
-def test_token_bytes_are_the_utf8_tokens(text):
-    assert token_bytes(text) == [t.encode("utf-8") for t in tokenize(text)]
+def test_token_buffer_holds_the_utf8_tokens(text):
+    assert token_buffer(text).split() == [t.encode("utf-8") for t in tokenize(text)]
 
 
 @given(st.integers(0, 40), st.integers(1, 8))

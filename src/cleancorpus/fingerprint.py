@@ -2,8 +2,10 @@
 
 Hashing, in three steps, each exposed so that datasketch can reproduce it:
 
-1. token -> 64 bits: the 8-byte BLAKE2b digest (little endian) of the UTF-8 token,
-   computed once per distinct token and cached on the :class:`Fingerprinter`;
+1. token -> 64 bits: the polynomial ``b0 + b1*Q + ... + b(n-1)*Q^(n-1) + n mod 2^64`` of
+   the token's UTF-8 bytes, avalanched with the 64-bit MurmurHash3 finalizer (a polynomial
+   over positions is what prefix sums compute for every token of a batch at once; like
+   any unkeyed hash it is not meant to resist crafted collisions);
 2. shingle -> 32 bits: the polynomial ``t1*P^(k-1) + ... + tk mod 2^64`` of its token
    hashes, avalanched with the 64-bit MurmurHash3 finalizer, high 32 bits kept;
    :class:`ShingleHash` is the same function as a datasketch ``hashfunc``;
@@ -22,23 +24,24 @@ shingles of one document merge with probability ~500^2/2^33 = 3e-5.
 
 from __future__ import annotations
 
-import hashlib
-import operator
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
-from .tokens import TOKENIZER_VERSION, token_bytes
+from .tokens import TOKENIZER_VERSION, token_buffer
 
 SCHEME = "affine32"
-SHINGLE_HASH_VERSION = "blake2b64-poly-fmix64-hi32/1"
+SHINGLE_HASH_VERSION = "bytepoly-fmix64/poly-fmix64-hi32/2"
 _POLY = 0x9E3779B97F4A7C15  # odd 64-bit multiplier of the shingle polynomial
+_BYTE_POLY = 0xBF58476D1CE4E5B9  # odd 64-bit multiplier Q of the token polynomial
 _MASK64 = (1 << 64) - 1
 _CHUNK = 1 << 12  # shingles per signature block: 128 perms x 4096 x 4 bytes = 2 MB (in cache)
-_CACHE_LIMIT = 1 << 20  # distinct tokens kept per Fingerprinter before the cache restarts
+_PERIOD = 1 << 16  # positions per power table (512 KB: stays in cache)
+_GROUP_BYTES = 1 << 20  # token bytes hashed in one pass (bounds the temporary arrays)
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,12 @@ def _restore(shingles: bytes, signature: bytes, params: FingerprintParams) -> Fi
 
 
 def token_hash(token: bytes) -> int:
-    """64-bit hash of one token, given as its UTF-8 bytes (step 1)."""
-    digest = hashlib.blake2b(token, digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    """64-bit hash of one token, given as its UTF-8 bytes (step 1; reference form)."""
+    acc, power = len(token), 1
+    for byte in token:
+        acc = (acc + byte * power) & _MASK64
+        power = (power * _BYTE_POLY) & _MASK64
+    return int(_fmix64(np.array([acc], dtype=np.uint64))[0])
 
 
 def _fmix64(x: np.ndarray) -> np.ndarray:
@@ -103,6 +109,56 @@ def _fmix64(x: np.ndarray) -> np.ndarray:
     x = x ^ (x >> np.uint64(33))
     x = x * np.uint64(0xC4CEB9FE1A85EC53)
     return x ^ (x >> np.uint64(33))
+
+
+def _power_table(base: int) -> np.ndarray:
+    """``base^i mod 2^64`` for ``i`` in ``[0, _PERIOD)`` (uint64 products wrap mod 2^64)."""
+    table = np.full(_PERIOD, base, dtype=np.uint64)
+    table[0] = 1
+    return np.cumprod(table, dtype=np.uint64)
+
+
+_POWERS = _power_table(_BYTE_POLY)
+_INVERSE_POWERS = _power_table(pow(_BYTE_POLY, -1, 1 << 64))
+
+
+def _steps(base: int, count: int) -> np.ndarray:
+    """``base^(k * _PERIOD) mod 2^64`` for ``k`` in ``[0, count)``."""
+    return np.array([pow(base, k * _PERIOD, 1 << 64) for k in range(count)], dtype=np.uint64)
+
+
+def _leading_powers(n: int) -> np.ndarray:
+    """``Q^i mod 2^64`` for ``i`` in ``[0, n)``."""
+    if n <= _PERIOD:
+        return _POWERS[:n]
+    blocks = -(-n // _PERIOD)
+    return (_steps(_BYTE_POLY, blocks)[:, None] * _POWERS[None, :]).ravel()[:n]
+
+
+def _inverse_powers(positions: np.ndarray) -> np.ndarray:
+    """``Q^-p mod 2^64`` for each position ``p`` (sorted, non-negative)."""
+    if not len(positions) or positions[-1] < _PERIOD:
+        return _INVERSE_POWERS[positions]
+    steps = _steps(pow(_BYTE_POLY, -1, 1 << 64), int(positions[-1]) // _PERIOD + 1)
+    return _INVERSE_POWERS[positions & (_PERIOD - 1)] * steps[positions >> _PERIOD.bit_length() - 1]
+
+
+def buffer_token_hashes(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`token_hash` of every token of a :func:`~cleancorpus.tokens.token_buffer`, in
+    order, and where each token starts (offset in the buffer + 1).
+
+    With prefix sums ``S`` of ``byte_i * Q^i`` over the buffer, a token at ``[s, e)`` hashes
+    ``(S[e] - S[s]) * Q^-s``: a handful of array passes for all tokens of a batch.
+    """
+    padded = np.frombuffer(b" " + buffer + b" ", dtype=np.uint8)
+    inside = padded != 0x20
+    edges = np.flatnonzero(inside[1:] != inside[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    prefix = np.cumsum(padded * _leading_powers(len(padded)))
+    sums = prefix[ends - 1] - prefix[starts - 1]  # starts >= 1: the buffer is padded
+    sums *= _inverse_powers(starts)
+    sums += (ends - starts).astype(np.uint64)
+    return _fmix64(sums), starts
 
 
 def _fmix32(x: np.ndarray) -> np.ndarray:
@@ -141,12 +197,37 @@ def shingle_hashes(token_hashes: np.ndarray, size: int) -> np.ndarray:
     return (_fmix64(acc) >> np.uint64(32)).astype(np.uint32)
 
 
-class Fingerprinter:
-    """Text -> :class:`Fingerprint`, in vectorised batches. Picklable and cheap to build.
+def text_shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Hashes (uint32, text order, may repeat) of the ``size``-token shingles of ``text``."""
+    return shingle_hashes(buffer_token_hashes(token_buffer(text))[0], size)
 
-    The token-hash cache lives on the instance and is not pickled, so each worker process
-    grows its own.
-    """
+
+def _sorted_unique(hashes: np.ndarray) -> np.ndarray:
+    hashes = np.sort(hashes)
+    if len(hashes) < 2:
+        return hashes
+    keep = np.empty(len(hashes), dtype=bool)
+    keep[0] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=keep[1:])
+    return hashes[keep]
+
+
+def _groups(buffers: list[bytes]) -> Iterator[list[bytes]]:
+    """Consecutive runs of buffers holding about :data:`_GROUP_BYTES` bytes each."""
+    group: list[bytes] = []
+    size = 0
+    for buffer in buffers:
+        if group and size + len(buffer) > _GROUP_BYTES:
+            yield group
+            group, size = [], 0
+        group.append(buffer)
+        size += len(buffer) + 1
+    if group:
+        yield group
+
+
+class Fingerprinter:
+    """Text -> :class:`Fingerprint`, in vectorised batches. Picklable and cheap to build."""
 
     def __init__(self, config: Any) -> None:
         """``config`` is a :class:`cleancorpus.dedup.DedupConfig` (or anything with
@@ -157,42 +238,31 @@ class Fingerprinter:
         a, b = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=SCHEME).permutations
         self._a = np.asarray(a, dtype=np.uint32)[:, None]
         self._b = np.asarray(b, dtype=np.uint32)[:, None]
-        self._cache: dict[bytes, int] = {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_cache": {}}
 
     @property
     def hashfunc(self) -> ShingleHash:
         """The datasketch ``hashfunc`` that reproduces this fingerprinter's shingle hashes."""
         return ShingleHash()
 
-    def _token_hashes(self, tokens: list[bytes]) -> np.ndarray:
-        """64-bit hashes of ``tokens``, each distinct token hashed once per instance."""
-        if not tokens:
-            return np.empty(0, dtype=np.uint64)
-        cache = self._cache
-        lookup = operator.itemgetter(*tokens, b"")  # a tuple even for one token (b"" ends it)
-        try:
-            hashes = lookup(cache)
-        except KeyError:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
-            for token in {*tokens, b""}.difference(cache):
-                cache[token] = token_hash(token)
-            hashes = lookup(cache)
-        return np.array(hashes[:-1], dtype=np.uint64)
-
     def shingle_set(self, text: str) -> np.ndarray:
         """Sorted unique uint32 shingle hashes of ``text``."""
-        hashes = shingle_hashes(self._token_hashes(token_bytes(text)), self.params.shingle_size)
-        hashes.sort()
-        if len(hashes) < 2:
-            return hashes
-        keep = np.empty(len(hashes), dtype=bool)
-        keep[0] = True
-        np.not_equal(hashes[1:], hashes[:-1], out=keep[1:])
-        return hashes[keep]
+        return _sorted_unique(text_shingle_hashes(text, self.params.shingle_size))
+
+    def shingle_sets(self, texts: Iterable[str]) -> list[np.ndarray]:
+        """:meth:`shingle_set` of each text, hashing the tokens of many texts in one pass."""
+        size = self.params.shingle_size
+        sets: list[np.ndarray] = []
+        for group in _groups([token_buffer(text) for text in texts]):
+            hashes, starts = buffer_token_hashes(b" ".join(group))
+            ends = np.cumsum([len(buffer) + 1 for buffer in group])  # text i ends before ends[i]
+            bounds = [0, *np.searchsorted(starts, ends).tolist()]  # its tokens: bounds[i:i+2]
+            rolled = shingle_hashes(hashes, size)  # shingles across two texts go unused
+            for first, last in itertools.pairwise(bounds):
+                if last - first >= size:
+                    sets.append(_sorted_unique(rolled[first : last - size + 1]))
+                else:  # one shingle of the whole text, or none
+                    sets.append(shingle_hashes(hashes[first:last], size))
+        return sets
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets."""
@@ -215,7 +285,7 @@ class Fingerprinter:
 
     def batch(self, texts: Iterable[str]) -> list[Fingerprint]:
         """Fingerprints of ``texts``, in order."""
-        sets = [self.shingle_set(text) for text in texts]
+        sets = self.shingle_sets(texts)
         signatures = self.signatures(sets)
         return [
             Fingerprint(shingles=s, signature=sig, params=self.params)

@@ -21,16 +21,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .fingerprint import shingle_hashes, token_hash
-from .tokens import token_bytes
+from .fingerprint import text_shingle_hashes
 
 SHINGLE_SIZE = 5
 
 
 def shingle_sets(text: str) -> tuple[np.ndarray, np.ndarray]:
     """``(all, core)``: sorted unique uint32 shingle hashes of ``text`` and of its middle."""
-    hashes = np.array([token_hash(t) for t in token_bytes(text)], dtype=np.uint64)
-    ordered = shingle_hashes(hashes, SHINGLE_SIZE)
+    ordered = text_shingle_hashes(text, SHINGLE_SIZE)
     third = len(ordered) // 3
     core = ordered[third : len(ordered) - third] if third else ordered
     return np.unique(ordered), np.unique(core)

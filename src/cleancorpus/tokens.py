@@ -52,15 +52,16 @@ def tokenize(text: str) -> list[str]:
     return _WORD_OR_CHAR.findall(text)
 
 
-def token_bytes(text: str) -> list[bytes]:
-    """``tokenize(text)`` as UTF-8 bytes: what the shingle hash consumes.
+def token_buffer(text: str) -> bytes:
+    """The tokens of ``text`` as UTF-8, separated by runs of spaces: what the hashing consumes.
 
-    ASCII text (the common case) takes a shortcut with the same result: one byte-table
-    pass maps letters to lower case and every other character to a space, then splits.
+    ``token_buffer(text).split()`` is ``tokenize(text)`` encoded (no token contains a space
+    byte: UTF-8 continuation bytes are >= 0x80). ASCII text (the common case) takes a
+    shortcut: one byte-table pass maps letters to lower case and every other byte to a space.
     """
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE).split()
-    return [token.encode("utf-8") for token in tokenize(text)]
+        return text.encode("ascii").translate(_ASCII_TABLE)
+    return " ".join(tokenize(text)).encode("utf-8")
 
 
 def shingle_spans(n_tokens: int, size: int) -> list[tuple[int, int]]:
