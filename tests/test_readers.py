@@ -3,7 +3,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from cleancorpus import readers
 from cleancorpus.errors import InputError
 from cleancorpus.readers import check_text, decode, iter_texts, list_folder, read_text
 
@@ -137,3 +140,29 @@ def test_iter_texts_continues_past_bad_files(tmp_path, write_tree):
     assert results["a.txt"] == "fine"
     assert results["c.txt"] == "also fine"
     assert isinstance(results["b.txt"], InputError)
+
+
+@pytest.mark.parametrize("claimed", [0, 5, 11, 100])
+def test_reading_takes_the_whole_content_whatever_fstat_said(claimed):
+    read_end, write_end = os.pipe()  # a pipe reads short, like a file that grew or shrank
+    os.write(write_end, b"hello world")
+    os.close(write_end)
+    try:
+        assert readers._read_all(read_end, claimed, max_bytes=1000) == b"hello world"
+    finally:
+        os.close(read_end)
+
+
+def test_reading_stops_one_byte_past_the_limit():
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x" * 50)
+    os.close(write_end)
+    try:
+        assert len(readers._read_all(read_end, 10, max_bytes=20)) == 21  # the caller rejects it
+    finally:
+        os.close(read_end)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0xA0), max_size=200))
+def test_control_count_fast_path_counts_what_the_pattern_finds(text):
+    assert readers._count_controls(text) == len(readers._CONTROL.findall(text))

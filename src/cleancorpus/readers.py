@@ -54,6 +54,7 @@ BOM = "\ufeff"
 _CONTROL_SHARE = 0.3
 _SAMPLE = 8192
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls except \t\n\v\f\r
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])  # the same, in ASCII text
 
 
 class Decoded(NamedTuple):
@@ -99,29 +100,44 @@ def read_bytes(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> byt
     """Read the file ``root/doc_id`` whole; raise :class:`InputError` naming ``doc_id``."""
     path = os.path.join(root, *doc_id.split("/"))
     try:
-        info = os.stat(path)
+        # O_NONBLOCK: opening a FIFO named *.txt must not wait for a writer (fstat rejects it)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise InputError(doc_id, f"cannot be read: {_os_problem(exc)}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(doc_id, "cannot be read: not a regular file (FIFO, device or socket)")
-    if info.st_size > max_bytes:
-        raise InputError(
-            doc_id,
-            f"file is too large: {info.st_size:,} bytes, over the limit of {max_bytes:,} bytes "
-            "(raise it with --max-bytes or RunOptions.max_bytes)",
-        )
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(info.st_size + 1)  # sized by stat: no max_bytes-sized buffer
-            if len(data) > info.st_size:  # the file grew since stat
-                data += handle.read(max_bytes + 1 - len(data))
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(doc_id, "cannot be read: not a regular file (FIFO, device or socket)")
+        if info.st_size > max_bytes:
+            raise InputError(
+                doc_id,
+                f"file is too large: {info.st_size:,} bytes, over the limit of {max_bytes:,} "
+                "bytes (raise it with --max-bytes or RunOptions.max_bytes)",
+            )
+        data = _read_all(handle, info.st_size, max_bytes)
     except OSError as exc:
         raise InputError(doc_id, f"cannot be read: {_os_problem(exc)}") from exc
-    if len(data) > max_bytes:  # grew between stat and read
+    finally:
+        os.close(handle)
+    if len(data) > max_bytes:  # grew between fstat and read
         raise InputError(
             doc_id, f"file is too large: over the limit of {max_bytes:,} bytes (--max-bytes)"
         )
     return data
+
+
+def _read_all(handle: int, size: int, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes from ``handle``, ``size`` (from fstat) read at once."""
+    parts: list[bytes] = []
+    total, want = 0, max(size, 1)  # size 0 may still have content (procfs)
+    while total <= max_bytes:
+        part = os.read(handle, min(want, max_bytes + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        want = 1 if total == size else 1 << 16  # at the expected size: just confirm the end
+    return b"".join(parts)
 
 
 def read_text(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> Decoded:
@@ -173,12 +189,20 @@ def check_text(doc_id: str, text: str) -> None:
     if text.isspace():
         raise InputError(doc_id, "empty file: only whitespace")
     sample = text[:_SAMPLE]
-    controls = len(_CONTROL.findall(sample)) if _CONTROL.search(sample) else 0
+    controls = _count_controls(sample)
     if controls > _CONTROL_SHARE * len(sample):
         raise InputError(
             doc_id,
             f"binary file: {controls} of the first {len(sample)} characters are control characters",
         )
+
+
+def _count_controls(text: str) -> int:
+    """How many characters of ``text`` are C0/C1 controls other than ordinary whitespace."""
+    if text.isascii():  # a byte-table pass: ten times faster than the pattern scan
+        data = text.encode("ascii")
+        return len(data) - len(data.translate(None, _ASCII_CONTROLS))
+    return len(_CONTROL.findall(text))
 
 
 def iter_texts(
