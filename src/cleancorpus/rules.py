@@ -126,7 +126,8 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.dated_line",
-        rf"(?=.{{0,200}}$)(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        # every DATE has a four-digit year: looking for one first spares 60 tries of DATE
+        rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
         "header",
         (
             "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
