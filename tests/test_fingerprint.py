@@ -1,5 +1,7 @@
 import json
 import pickle
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from unittest import mock
@@ -202,3 +204,35 @@ def test_saving_refuses_mixed_parameters_and_loading_names_a_bad_file(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"not a zip")
     with pytest.raises(InputError, match=r"junk\.npz"):
         load_fingerprints(tmp_path / "junk.npz")
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(1, 0), (16, 7), (128, 1), (256, 2**32 - 1)])
+def test_permutations_are_the_ones_datasketch_draws(num_perm, seed):
+    theirs = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    ours = fingerprint.permutations(num_perm, seed)
+    for x, y in zip(theirs, ours, strict=True):
+        assert y.dtype == np.uint32
+        np.testing.assert_array_equal(x, y)
+
+
+def test_minhash_conversion_refuses_permutations_datasketch_does_not_draw(monkeypatch):
+    (fp,) = Fingerprinter(DedupConfig(num_perm=16, seed=99)).batch(["some words to hash here"])
+    real = fingerprint.permutations
+    monkeypatch.setattr(fingerprint, "_CHECKED", set())
+    monkeypatch.setattr(fingerprint, "permutations", lambda n, s: real(n, s + 1))
+    with pytest.raises(MismatchError, match="other affine32 permutations"):
+        fp.minhash()
+    monkeypatch.setattr(fingerprint, "permutations", real)
+    assert fp.minhash().digest().tolist() == fp.signature.tolist()
+
+
+def test_a_run_does_not_import_datasketch():
+    """Importing datasketch pulls in SciPy (0.6 s); the pipeline draws the same permutations."""
+    code = (
+        "import sys, cleancorpus.cli, cleancorpus.pipeline;"
+        "from cleancorpus.dedup import DedupConfig, Fingerprinter;"
+        "Fingerprinter(DedupConfig()).batch(['a b c d e f']);"
+        "print('datasketch' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -9,8 +9,9 @@ Hashing, in three steps, each exposed so that datasketch can reproduce it:
 2. shingle -> 32 bits: the polynomial ``t1*P^(k-1) + ... + tk mod 2^64`` of its token
    hashes, avalanched with the 64-bit MurmurHash3 finalizer, high 32 bits kept;
    :class:`ShingleHash` is the same function as a datasketch ``hashfunc``;
-3. signature: datasketch 2.0's default "affine32" scheme, using the permutations datasketch
-   itself generates for ``(num_perm, seed)``: ``min over shingles of a*fmix32(h)+b mod 2^32``.
+3. signature: datasketch 2.0's default "affine32" scheme, with the permutations datasketch
+   draws for ``(num_perm, seed)`` (:func:`permutations`, checked against the installed
+   datasketch on conversion): ``min over shingles of a*fmix32(h)+b mod 2^32``.
 
 So ``MinHash(num_perm, seed=seed, hashfunc=ShingleHash())`` updated with
 :func:`cleancorpus.tokens.shingles` of a text has exactly the signature computed here, and any
@@ -27,12 +28,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
+from .errors import MismatchError
 from .tokens import TOKENIZER_VERSION, token_buffer
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SCHEME = "affine32"
 SHINGLE_HASH_VERSION = "bytepoly-fmix64/poly-fmix64-hi32/2"
@@ -83,7 +87,14 @@ class Fingerprint:
         return (_restore, (self.shingles.tobytes(), self.signature.tobytes(), self.params))
 
     def minhash(self) -> LeanMinHash:
-        """This signature as a datasketch LeanMinHash (usable in MinHashLSH and friends)."""
+        """This signature as a datasketch LeanMinHash (usable in MinHashLSH and friends).
+
+        Raises :class:`~cleancorpus.errors.MismatchError` if the installed datasketch draws
+        other permutations than :func:`permutations` (then the two would not be comparable).
+        """
+        from datasketch import LeanMinHash
+
+        _check_datasketch_permutations(self.params.num_perm, self.params.seed)
         return LeanMinHash(seed=self.params.seed, hashvalues=self.signature, scheme=SCHEME)
 
 
@@ -92,6 +103,38 @@ def _restore(shingles: bytes, signature: bytes, params: FingerprintParams) -> Fi
     return Fingerprint(
         np.frombuffer(shingles, np.uint32), np.frombuffer(signature, np.uint32), params
     )
+
+
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(a, b)``, uint32: datasketch 2's "affine32" permutations for ``(num_perm, seed)``.
+
+    Drawn as datasketch draws them (numpy's ``RandomState(seed)``: odd ``a`` as ``2 *
+    randint(0, 2^31) + 1``, then ``b`` as ``randint(0, 2^32)``), so that a run need not import
+    datasketch, whose import pulls in SciPy (0.6 s). :meth:`Fingerprint.minhash` checks them
+    against the installed datasketch before converting.
+    """
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_CHECKED: set[tuple[int, int]] = set()  # (num_perm, seed) known to match datasketch
+
+
+def _check_datasketch_permutations(num_perm: int, seed: int) -> None:
+    if (num_perm, seed) in _CHECKED:
+        return
+    import datasketch
+
+    theirs = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+    ours = permutations(num_perm, seed)
+    if not all(np.array_equal(x, y) for x, y in zip(theirs, ours, strict=True)):
+        raise MismatchError(
+            f"datasketch {datasketch.__version__} draws other {SCHEME} permutations than "
+            "cleancorpus expects: its MinHash objects and these signatures are not comparable"
+        )
+    _CHECKED.add((num_perm, seed))
 
 
 def token_hash(token: bytes) -> int:
@@ -235,9 +278,9 @@ class Fingerprinter:
         self.params = FingerprintParams(
             num_perm=config.num_perm, shingle_size=config.shingle_size, seed=config.seed
         )
-        a, b = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=SCHEME).permutations
-        self._a = np.asarray(a, dtype=np.uint32)[:, None]
-        self._b = np.asarray(b, dtype=np.uint32)[:, None]
+        a, b = permutations(config.num_perm, config.seed)
+        self._a = a[:, None]
+        self._b = b[:, None]
 
     @property
     def hashfunc(self) -> ShingleHash:

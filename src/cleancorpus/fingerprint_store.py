@@ -13,9 +13,9 @@ import dataclasses
 import json
 import os
 from collections.abc import Sequence
+from importlib import metadata
 from typing import Any
 
-import datasketch
 import numpy as np
 
 from .atomic import write_atomically
@@ -52,7 +52,7 @@ def save_fingerprints(
         check_params(fp.params, params, f"document {doc_id!r}")
     header = {
         "format": FORMAT,
-        "datasketch": datasketch.__version__,
+        "datasketch": metadata.version("datasketch"),
         "params": dataclasses.asdict(params),
     }
     sizes = [len(fp.shingles) for fp in fingerprints]
@@ -84,10 +84,11 @@ def load_fingerprints(
         raise InputError(name, f"not a readable fingerprint file ({exc})") from exc
     if header.get("format") != FORMAT:
         raise InputError(name, f"unknown format {header.get('format')!r}, expected {FORMAT!r}")
-    if _major(header["datasketch"]) != _major(datasketch.__version__):
+    installed = metadata.version("datasketch")  # without importing it (SciPy: slow)
+    if _major(header["datasketch"]) != _major(installed):
         raise MismatchError(
-            f"{name}: made with datasketch {header['datasketch']}, this is "
-            f"{datasketch.__version__}; recompute the fingerprints"
+            f"{name}: made with datasketch {header['datasketch']}, this is {installed}; "
+            "recompute the fingerprints"
         )
     try:
         params = FingerprintParams(**header["params"])
