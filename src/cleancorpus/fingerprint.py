@@ -269,6 +269,22 @@ def _groups(buffers: list[bytes]) -> Iterator[list[bytes]]:
         yield group
 
 
+def _blocks(sizes: list[int]) -> Iterator[tuple[list[int], int]]:
+    """Runs of non-empty sets (indices, total size) of about :data:`_CHUNK` shingles each."""
+    rows: list[int] = []
+    total = 0
+    for i, size in enumerate(sizes):
+        if not size:
+            continue
+        rows.append(i)
+        total += size
+        if total >= _CHUNK:
+            yield rows, total
+            rows, total = [], 0
+    if rows:
+        yield rows, total
+
+
 class Fingerprinter:
     """Text -> :class:`Fingerprint`, in vectorised batches. Picklable and cheap to build."""
 
@@ -310,20 +326,17 @@ class Fingerprinter:
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets."""
         out = np.full((len(shingle_sets), self.params.num_perm), 2**32 - 1, dtype=np.uint32)
-        nonempty = [i for i, s in enumerate(shingle_sets) if len(s)]
-        start = 0
-        while start < len(nonempty):
-            stop, total = start, 0
-            while stop < len(nonempty) and (stop == start or total < _CHUNK):
-                total += len(shingle_sets[nonempty[stop]])
-                stop += 1
-            rows = nonempty[start:stop]
-            block = _fmix32(np.concatenate([shingle_sets[i] for i in rows]))
-            permuted = self._a * block[None, :]
+        blocks = list(_blocks([len(s) for s in shingle_sets]))
+        # One scratch array for every block: a fresh 2 MB array per block costs page faults.
+        scratch = np.empty(self.params.num_perm * max((t for _, t in blocks), default=0), np.uint32)
+        for rows, total in blocks:
+            permuted = scratch[: self.params.num_perm * total].reshape(self.params.num_perm, total)
+            np.multiply(
+                self._a, _fmix32(np.concatenate([shingle_sets[i] for i in rows])), out=permuted
+            )
             permuted += self._b
             offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in rows[:-1]])
             out[rows] = np.minimum.reduceat(permuted, offsets, axis=1).T
-            start = stop
         return out
 
     def batch(self, texts: Iterable[str]) -> list[Fingerprint]:

@@ -19,6 +19,7 @@ Process start method: the one set with ``multiprocessing.set_start_method`` if a
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import itertools
@@ -144,6 +145,29 @@ _worker_reuse = _Reuse()  # a pool worker's own; replaced when a pool starts (_s
 def _start_worker() -> None:
     global _worker_reuse
     _worker_reuse = _Reuse()
+    _keep_freed_memory()
+
+
+# glibc's mallopt parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD = -1, -2, -3
+
+
+def _keep_freed_memory() -> None:
+    """Let this worker reuse the memory it frees instead of handing it back to the kernel.
+
+    A chunk allocates and frees arrays of a few MB (token hashes, signature blocks); glibc's
+    defaults serve each from a fresh mmap whose pages fault in again every time: 18 faults a
+    document, a third of the fingerprinting time. Here arrays under 16 MB come from the heap,
+    which keeps up to 64 MB free. Only in pool workers (processes cleancorpus owns); does
+    nothing where the C library has no ``mallopt`` (macOS, Windows).
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError, TypeError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, 16 << 20)
+    mallopt(_M_TRIM_THRESHOLD, 64 << 20)
+    mallopt(_M_TOP_PAD, 16 << 20)
 
 
 def work(chunk: Chunk, reuse: _Reuse | None = None) -> ChunkResult:
