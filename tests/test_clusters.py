@@ -38,6 +38,7 @@ def test_union_find_partition_does_not_depend_on_union_order(edges, rnd):
     assert first.groups() == second.groups()
     for group in first.groups():
         assert all(first.find(x) == min(group) for x in group)
+    assert first.clusters() == [g for g in first.groups() if len(g) > 1] == second.clusters()
 
 
 def test_union_find_groups_connected_elements():
@@ -45,3 +46,4 @@ def test_union_find_groups_connected_elements():
     for x, y in [(4, 2), (2, 0), (5, 3)]:
         uf.union(x, y)
     assert uf.groups() == [[0, 2, 4], [1], [3, 5]]
+    assert uf.clusters() == [[0, 2, 4], [3, 5]]

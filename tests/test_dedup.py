@@ -1,10 +1,12 @@
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleancorpus import dedup
 from cleancorpus.clusters import jaccard
 from cleancorpus.dedup import DedupConfig, DocInfo, Fingerprinter, Membership, deduplicate
 from cleancorpus.errors import ConfigError, InputError, MismatchError
@@ -268,3 +270,14 @@ def test_documents_built_from_shared_paragraphs_keep_the_invariants(layout, drop
             assert (doc_id, score) in result[other].overlaps and score >= 0.5
         if not texts[doc_id].strip():
             assert m.canonical and m.cluster == doc_id
+
+
+def test_exact_groups_compare_sets_when_signatures_hash_alike():
+    """Grouping exact copies looks at signatures first; equal signatures are not enough."""
+    fps = Fingerprinter(DedupConfig()).batch(["one two three four five six", "seven eight nine"])
+    docs = [DocInfo(f"d{i}", fps[k]) for i, k in enumerate([0, 1, 0, 1, 0])]
+    sigs = np.stack([fps[0].signature] * 5)  # as if every signature hashed alike
+    assert dedup._exact_groups(docs, [0, 1, 2, 3, 4], sigs) == [[0, 2, 4], [1, 3]]
+    real = np.stack([d.fingerprint.signature for d in docs])
+    assert dedup._exact_groups(docs, [0, 1, 2, 3, 4], real) == [[0, 2, 4], [1, 3]]
+    assert dedup._exact_groups(docs, [1, 2, 3], real[1:4]) == [[1, 3], [2]]

@@ -66,6 +66,7 @@ class UnionFind:
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self._linked: set[int] = set()  # every element of a set of two or more
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -78,10 +79,19 @@ class UnionFind:
         rx, ry = self.find(x), self.find(y)
         if rx != ry:
             self.parent[max(rx, ry)] = min(rx, ry)
+            self._linked.update((rx, ry))  # each member was a linked root once
 
     def groups(self) -> list[list[int]]:
         """The sets, each sorted, ordered by their smallest element."""
         by_root: dict[int, list[int]] = {}
         for x in range(len(self.parent)):
+            by_root.setdefault(self.find(x), []).append(x)
+        return list(by_root.values())
+
+    def clusters(self) -> list[list[int]]:
+        """The sets of two or more elements, each sorted, ordered by their smallest element
+        (:meth:`groups` without the singletons, at the cost of the linked elements only)."""
+        by_root: dict[int, list[int]] = {}
+        for x in sorted(self._linked):
             by_root.setdefault(self.find(x), []).append(x)
         return list(by_root.values())

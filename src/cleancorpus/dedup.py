@@ -20,6 +20,7 @@ different reports of the same event that share quotes or a paragraph stay well b
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,30 +159,60 @@ def _check(docs: list[DocInfo], config: DedupConfig) -> None:
         check_params(doc.fingerprint.params, expected, f"document {doc.id!r}")
 
 
-def _exact_groups(docs: list[DocInfo], indices: list[int]) -> list[list[int]]:
-    """Indices grouped by identical shingle set (first = smallest id)."""
-    groups: dict[tuple[int, bytes], list[list[int]]] = {}
-    for i in indices:
-        shingles = docs[i].fingerprint.shingles
-        key = (len(shingles), docs[i].fingerprint.signature.tobytes())  # equal sets: equal keys
-        bucket = groups.setdefault(key, [])
-        for group in bucket:
-            if np.array_equal(docs[group[0]].fingerprint.shingles, shingles):
-                group.append(i)
+def _exact_groups(docs: list[DocInfo], indices: list[int], sigs: np.ndarray) -> list[list[int]]:
+    """Indices grouped by identical shingle set (first = smallest id); ``sigs`` are their
+    signatures, row by row. Equal sets have equal signatures, so only documents whose
+    signatures hash alike are compared."""
+    if not indices:
+        return []
+    words = np.ascontiguousarray(sigs)
+    if words.shape[1] % 2 == 0:  # read pairs of values as one uint64: half the work
+        words = words.view(np.uint64)
+    weights = np.random.default_rng(0).integers(1, 2**63, words.shape[1], dtype=np.uint64) | 1
+    keys = (words * weights).sum(axis=1, dtype=np.uint64)  # wraps mod 2^64
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    shared = counts[inverse] > 1
+    members: dict[int, list[int]] = {}
+    for position in np.flatnonzero(shared).tolist():
+        members.setdefault(int(inverse[position]), []).append(indices[position])
+    out: list[list[int]] = []
+    split = False
+    for position, (i, alike) in enumerate(zip(indices, shared.tolist(), strict=True)):
+        if not alike:
+            out.append([i])
+        elif (group := members[int(inverse[position])])[0] == i:  # at its first member
+            parts = _split_unequal(docs, group)
+            split = split or len(parts) > 1
+            out.extend(parts)
+    return sorted(out) if split else out
+
+
+def _split_unequal(docs: list[DocInfo], group: list[int]) -> list[list[int]]:
+    """Split documents whose signatures hashed alike into groups of equal shingle sets."""
+    parts: list[list[int]] = []
+    for i in sorted(group):
+        for part in parts:
+            if np.array_equal(docs[part[0]].fingerprint.shingles, docs[i].fingerprint.shingles):
+                part.append(i)
                 break
         else:
-            bucket.append([i])
-    return [group for bucket in groups.values() for group in bucket]
+            parts.append([i])
+    return parts
 
 
 def _candidates(sets: list[np.ndarray], sigs: np.ndarray, config: DedupConfig) -> np.ndarray:
     bands, rows = config.bands
-    codes = np.union1d(
-        lsh_pairs(sigs, bands, rows, config.max_bucket),
-        containment_pairs(
-            sets, config.overlap_threshold, config.overlap_sampling, config.max_posting
-        ),
-    )
+    # Both are mostly numpy sorts, which release the GIL: run them side by side.
+    with ThreadPoolExecutor(1) as pool:
+        contained = pool.submit(
+            containment_pairs,
+            sets,
+            config.overlap_threshold,
+            config.overlap_sampling,
+            config.max_posting,
+        )
+        banded = lsh_pairs(sigs, bands, rows, config.max_bucket)
+        codes = np.union1d(banded, contained.result())
     return decode_pairs(codes, len(sets))
 
 
@@ -194,14 +225,15 @@ def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membe
     ordered = sorted(docs, key=lambda d: d.id)
     _check(ordered, config)
     nonempty = [i for i, d in enumerate(ordered) if len(d.fingerprint.shingles)]
-    groups = _exact_groups(ordered, nonempty)
-    reps = [g[0] for g in groups]
-    sets = [ordered[r].fingerprint.shingles for r in reps]
-    sigs = (
-        np.stack([ordered[r].fingerprint.signature for r in reps])
-        if reps
+    all_sigs = (
+        np.stack([ordered[i].fingerprint.signature for i in nonempty])
+        if nonempty
         else np.empty((0, config.num_perm), dtype=np.uint32)
     )
+    groups = _exact_groups(ordered, nonempty, all_sigs)
+    reps = [g[0] for g in groups]
+    sets = [ordered[r].fingerprint.shingles for r in reps]
+    sigs = all_sigs[np.searchsorted(nonempty, reps)] if reps else all_sigs
     checked = verify(sets, _candidates(sets, sigs, config))
 
     uf = UnionFind(len(ordered))
@@ -226,7 +258,7 @@ def _assign(
 ) -> dict[str, Membership]:
     home = list(range(len(docs)))  # index of each document's canonical
     reasons: dict[int, str] = {}
-    for members in uf.groups():
+    for members in uf.clusters():
         if len(members) > 1:
             pick, reason = choose_canonical([docs[i] for i in members])
             reasons[members[pick]] = reason
