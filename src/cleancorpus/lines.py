@@ -29,17 +29,21 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text``, newline included, so the lines tile the text exactly."""
     lines: list[Line] = []
-    start = 0
-    for raw in text.split("\n"):
+    append = lines.append
+    start, length = 0, len(text)
+    for index, raw in enumerate(text.split("\n")):
         end = start + len(raw) + 1
-        if end > len(text):  # the last line has no newline
-            end = len(text)
+        if end > length:  # the last line has no newline
+            end = length
             if start == end:
                 break
         content = raw.strip()
-        indent = len(raw) - len(raw.lstrip(" \t")) if content else 0
-        size = max(content.count(" ") + 1, len(content) // 8)  # as line_size, inlined
-        lines.append(Line(len(lines), start, end, content, indent, size))
+        if content:
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            size = max(content.count(" ") + 1, len(content) // 8)  # as line_size, inlined
+        else:
+            indent, size = 0, 1
+        append(Line(index, start, end, content, indent, size))
         start = end
     return lines
 
