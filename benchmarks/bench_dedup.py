@@ -7,7 +7,8 @@ Times, in one run and on the same corpus:
       (SHA1 per shingle), MinHashLSH(threshold, num_perm) insert + query, union of the hits;
   (b) cleancorpus: Fingerprinter.batch over all texts (in-process, then in a pool of 2
       worker processes) + deduplicate;
-  (c) ``python -m cleancorpus run IN OUT`` (the CLI) end to end, once that CLI exists.
+  (c) ``python -m cleancorpus run IN OUT`` (the CLI) end to end, on the corpus written as
+      files under TMPDIR (``TMPDIR=/dev/shm`` for tmpfs, else the disk behind /tmp).
 Reports docs/s, speed-up over (a), peak memory, and pair recall/precision against exact
 Jaccard computed with Python sets (independent of cleancorpus' hashing).
 """
@@ -148,8 +149,8 @@ def evaluate(corpus: Corpus, clusters: dict[str, str], threshold: float) -> dict
     }
 
 
-def run_cli(corpus: Corpus) -> str:
-    """(c): the CLI end to end on the corpus written as .txt files."""
+def run_cli(corpus: Corpus, baseline: float | None) -> str:
+    """(c): the CLI end to end on the corpus written as .txt files; ``baseline``: seconds of (a)."""
     if importlib.util.find_spec("cleancorpus.cli") is None:
         return "skipped (no CLI yet)"
     # ``python -m cleancorpus`` runs the CLI's main(); cleancorpus.cli alone may not.
@@ -161,22 +162,29 @@ def run_cli(corpus: Corpus) -> str:
         source.mkdir()
         for key, text in zip(corpus.ids, corpus.texts, strict=True):
             (source / f"{key}.txt").write_text(text, encoding="utf-8")
-        start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", module, "run", str(source), str(target)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        seconds = time.perf_counter() - start
+        log = Path(tmp, "log")
+        with open(log, "w") as output:
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                [sys.executable, "-m", module, "run", str(source), str(target)],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+            # wait4 rather than wait: its usage covers the run and its worker processes
+            _, status, usage = os.wait4(child.pid, 0)
+            seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
         wrote = target.exists() and any(target.iterdir())
-    if done.returncode != 0:
-        return f"failed (exit {done.returncode}): {done.stderr.strip()[-300:]}"
+        said = log.read_text().strip()
+    if child.returncode != 0:
+        return f"failed (exit {child.returncode}): {said[-300:]}"
     if not wrote:
         return f"python -m {module} exited 0 but wrote nothing: not measured"
-    last = (done.stdout + done.stderr).strip().splitlines()[-1:] or [""]
+    ratio = f", {baseline / seconds:.2f}x vs (a)" if baseline else ""
+    last = said.splitlines()[-1:] or [""]
     return (
-        f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s (python -m {module}) {last[0]}"
+        f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}, peak memory "
+        f"{_mb(usage.ru_maxrss):.0f} MB (largest process) (python -m {module}) {last[0]}"
     )
 
 
@@ -226,7 +234,10 @@ def main() -> None:
             f"{config.threshold} to their canonical)"
         )
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
-    print("(c) cleancorpus run:", "skipped (--skip-cli)" if args.skip_cli else run_cli(corpus))
+    print(
+        "(c) cleancorpus run:",
+        "skipped (--skip-cli)" if args.skip_cli else run_cli(corpus, baseline),
+    )
 
 
 if __name__ == "__main__":
