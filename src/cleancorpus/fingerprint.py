@@ -44,7 +44,8 @@ _POLY = 0x9E3779B97F4A7C15  # odd 64-bit multiplier of the shingle polynomial
 _BYTE_POLY = 0xBF58476D1CE4E5B9  # odd 64-bit multiplier Q of the token polynomial
 _MASK64 = (1 << 64) - 1
 _CHUNK = 1 << 12  # shingles per signature block: 128 perms x 4096 x 4 bytes = 2 MB (in cache)
-_PERIOD = 1 << 16  # positions per power table (512 KB: stays in cache)
+_PERIOD_BITS = 16
+_PERIOD = 1 << _PERIOD_BITS  # positions per power table (512 KB: stays in cache)
 _GROUP_BYTES = 1 << 20  # token bytes hashed in one pass (bounds the temporary arrays)
 
 
@@ -183,7 +184,7 @@ def _inverse_powers(positions: np.ndarray) -> np.ndarray:
     if not len(positions) or positions[-1] < _PERIOD:
         return _INVERSE_POWERS[positions]
     steps = _steps(pow(_BYTE_POLY, -1, 1 << 64), int(positions[-1]) // _PERIOD + 1)
-    return _INVERSE_POWERS[positions & (_PERIOD - 1)] * steps[positions >> _PERIOD.bit_length() - 1]
+    return _INVERSE_POWERS[positions & (_PERIOD - 1)] * steps[positions >> _PERIOD_BITS]
 
 
 def buffer_token_hashes(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:

@@ -55,6 +55,9 @@ _CONTROL_SHARE = 0.3
 _SAMPLE = 8192
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls except \t\n\v\f\r
 _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])  # the same, in ASCII text
+# O_NONBLOCK: opening a FIFO named *.txt must not wait for a writer (fstat then rejects it);
+# O_BINARY: no newline translation on Windows. Flags a platform lacks are left out.
+_READ_FLAGS = os.O_RDONLY | sum(getattr(os, f, 0) for f in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
 
 
 class Decoded(NamedTuple):
@@ -100,8 +103,7 @@ def read_bytes(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> byt
     """Read the file ``root/doc_id`` whole; raise :class:`InputError` naming ``doc_id``."""
     path = os.path.join(root, *doc_id.split("/"))
     try:
-        # O_NONBLOCK: opening a FIFO named *.txt must not wait for a writer (fstat rejects it)
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        handle = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise InputError(doc_id, f"cannot be read: {_os_problem(exc)}") from exc
     try:

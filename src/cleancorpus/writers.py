@@ -54,6 +54,9 @@ REPORT_HTML = "report.html"
 LEARNED = "learned.json"
 CORPUS_DIR = "corpus"
 _BUFFER = 1 << 20  # bytes buffered per output file: fewer, larger writes
+# O_BINARY: no newline translation on Windows; flags a platform lacks are left out
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+_WRITE_FLAGS |= sum(getattr(os, flag, 0) for flag in ("O_CLOEXEC", "O_BINARY"))
 PARQUET_NAMES = ("documents.parquet", "corpus.parquet", "removals.parquet")
 OUTPUT_NAMES = frozenset(
     {DOCUMENTS, CORPUS, REMOVALS, REPORT, REPORT_HTML, LEARNED, CORPUS_DIR, *PARQUET_NAMES}
@@ -230,7 +233,7 @@ def write_corpus_file(folder: Path | str, doc_id: str, text: str) -> None:
 
 
 def _write_bytes(path: str, data: bytes) -> None:
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    handle = os.open(path, _WRITE_FLAGS, 0o666)
     try:
         view = memoryview(data)
         while view:
