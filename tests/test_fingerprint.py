@@ -126,6 +126,10 @@ def test_token_hashes_of_a_long_buffer_match_the_reference():
     hashes, starts = fingerprint.buffer_token_hashes(b"  " + buffer)
     assert hashes.tolist() == [fingerprint.token_hash(t) for t in buffer.split()]
     assert starts[0] == 3  # offsets are into the buffer padded with one space
+    with mock.patch.object(fingerprint, "_GROUP_BYTES", 1000):  # hashed piece by piece
+        pieces = fingerprint.buffer_token_hashes(b"  " + buffer)
+    np.testing.assert_array_equal(pieces[0], hashes)
+    np.testing.assert_array_equal(pieces[1], starts)
 
 
 @settings(max_examples=60, deadline=None)

@@ -192,8 +192,25 @@ def buffer_token_hashes(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
     order, and where each token starts (offset in the buffer + 1).
 
     With prefix sums ``S`` of ``byte_i * Q^i`` over the buffer, a token at ``[s, e)`` hashes
-    ``(S[e] - S[s]) * Q^-s``: a handful of array passes for all tokens of a batch.
+    ``(S[e] - S[s]) * Q^-s``: a handful of array passes for all tokens of a batch. A buffer
+    over :data:`_GROUP_BYTES` is hashed piece by piece, cut at spaces, so the temporary
+    arrays (eight bytes per byte) stay small whatever the size of a document.
     """
+    if len(buffer) <= _GROUP_BYTES:
+        return _piece_token_hashes(buffer)
+    hashes, starts = [], []
+    begin = 0
+    while begin < len(buffer):
+        cut = buffer.find(b" ", begin + _GROUP_BYTES)
+        end = len(buffer) if cut < 0 else cut
+        piece_hashes, piece_starts = _piece_token_hashes(buffer[begin:end])
+        hashes.append(piece_hashes)
+        starts.append(piece_starts + begin)
+        begin = end
+    return np.concatenate(hashes), np.concatenate(starts)
+
+
+def _piece_token_hashes(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
     padded = np.frombuffer(b" " + buffer + b" ", dtype=np.uint8)
     inside = padded != 0x20
     edges = np.flatnonzero(inside[1:] != inside[:-1]) + 1
@@ -270,8 +287,9 @@ def _groups(buffers: list[bytes]) -> Iterator[list[bytes]]:
         yield group
 
 
-def _blocks(sizes: list[int]) -> Iterator[tuple[list[int], int]]:
-    """Runs of non-empty sets (indices, total size) of about :data:`_CHUNK` shingles each."""
+def _blocks(sizes: list[int]) -> Iterator[list[int]]:
+    """Runs of the indices of non-empty sets that hold about :data:`_CHUNK` shingles; with
+    every set under :data:`_CHUNK`, a run holds under twice that."""
     rows: list[int] = []
     total = 0
     for i, size in enumerate(sizes):
@@ -280,10 +298,10 @@ def _blocks(sizes: list[int]) -> Iterator[tuple[list[int], int]]:
         rows.append(i)
         total += size
         if total >= _CHUNK:
-            yield rows, total
+            yield rows
             rows, total = [], 0
     if rows:
-        yield rows, total
+        yield rows
 
 
 class Fingerprinter:
@@ -325,20 +343,32 @@ class Fingerprinter:
         return sets
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
-        """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets."""
+        """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets.
+
+        Sets are hashed in blocks of about :data:`_CHUNK` shingles (several small sets, or a
+        slice of a large one), so the ``num_perm`` x block array stays a few MB.
+        """
         out = np.full((len(shingle_sets), self.params.num_perm), 2**32 - 1, dtype=np.uint32)
-        blocks = list(_blocks([len(s) for s in shingle_sets]))
         # One scratch array for every block: a fresh 2 MB array per block costs page faults.
-        scratch = np.empty(self.params.num_perm * max((t for _, t in blocks), default=0), np.uint32)
-        for rows, total in blocks:
-            permuted = scratch[: self.params.num_perm * total].reshape(self.params.num_perm, total)
-            np.multiply(
-                self._a, _fmix32(np.concatenate([shingle_sets[i] for i in rows])), out=permuted
-            )
-            permuted += self._b
+        scratch = np.empty(self.params.num_perm * 2 * _CHUNK, dtype=np.uint32)
+        small = [len(s) if len(s) < _CHUNK else 0 for s in shingle_sets]
+        for rows in _blocks(small):
+            block = np.concatenate([shingle_sets[i] for i in rows])
             offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in rows[:-1]])
-            out[rows] = np.minimum.reduceat(permuted, offsets, axis=1).T
+            out[rows] = np.minimum.reduceat(self._permuted(block, scratch), offsets, axis=1).T
+        for i, shingles in enumerate(shingle_sets):
+            for start in range(0, len(shingles) if len(shingles) >= _CHUNK else 0, _CHUNK):
+                block = shingles[start : start + _CHUNK]
+                np.minimum(out[i], self._permuted(block, scratch).min(axis=1), out=out[i])
         return out
+
+    def _permuted(self, block: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+        """``a * fmix32(h) + b`` for every permutation (rows) and shingle ``h`` of ``block``."""
+        permuted = scratch[: self.params.num_perm * len(block)]
+        permuted = permuted.reshape(self.params.num_perm, len(block))
+        np.multiply(self._a, _fmix32(block), out=permuted)
+        permuted += self._b
+        return permuted
 
     def batch(self, texts: Iterable[str]) -> list[Fingerprint]:
         """Fingerprints of ``texts``, in order."""
