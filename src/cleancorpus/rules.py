@@ -114,19 +114,21 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.dateline",
-        rf"(?!{_WEEKDAY_NAME}\b)(?P<site>{_SITE}),?\s+(?P<date>{DATE})",
+        # (?=.*\d{4}): every DATE holds a four-digit year; looking for one first spares the
+        # tries of DATE on a line without one (here, in header.date and header.dated_line)
+        rf"(?=.*\d{{4}})(?!{_WEEKDAY_NAME}\b)(?P<site>{_SITE}),?\s+(?P<date>{DATE})",
         "header",
         ("Global Research, June 02, 2017", "The Daily Ledger, 4 March 2019"),
     ),
     Rule(
         "header.date",
-        rf"(?i:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s*)?(?P<date>{DATE})",
+        rf"(?=.*\d{{4}})(?i:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s*)?"
+        rf"(?P<date>{DATE})",
         "header",
         ("June 3, 2019", "Published: 2019-03-04", "Updated on 4 March 2019 at 10:30 GMT"),
     ),
     Rule(
         "header.dated_line",
-        # every DATE has a four-digit year: looking for one first spares 60 tries of DATE
         rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
         "header",
         (
@@ -163,7 +165,8 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.breadcrumb",
-        r"[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}",
+        # (?=...): no separator on the line, no breadcrumb: one scan instead of many splits
+        r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}",
         "header",
         (
             "Home » World » Europe",
