@@ -21,6 +21,7 @@ import regex
 from .lines import Line, ends_sentence, words
 from .rules import DATE
 
+_DIGIT = regex.compile(r"\p{N}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
 _SAYS = regex.compile(r"(?i).{1,40}\s(?:says|said|wrote|replied)\s*:?(?:\s+.{0,60})?")
 _TIMESTAMP = regex.compile(
@@ -116,7 +117,7 @@ def _used_before(content: str, seen: set[str]) -> bool:
 def _weak_name(content: str) -> bool:
     """A single capitalised word: a name, or just as likely a subheading."""
     tokens = content.split()
-    return len(tokens) == 1 and tokens[0][:1].isupper() and not regex.search(r"\p{N}", tokens[0])
+    return len(tokens) == 1 and tokens[0][:1].isupper() and not _DIGIT.search(tokens[0])
 
 
 def _marker_kind(content: str) -> str:

@@ -9,6 +9,8 @@ import regex
 
 _LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(https?://[^>\s]+)>")
 _EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_HEADING_MARK = regex.compile(r"^#{1,6}\s+")
+_TAG_SEPARATOR = regex.compile(r"\s*(?:,|\||•|·|;|、|،|，)\s*")
 MONTH_NAMES: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -43,7 +45,7 @@ def plain(value: str) -> str:
     """``value`` without markdown link and emphasis residue, white space collapsed."""
     value = _LINK.sub(lambda m: m.group(1) or m.group(2) or "", value)
     value = _EMPHASIS.sub("", value)
-    value = regex.sub(r"^#{1,6}\s+", "", value.strip())
+    value = _HEADING_MARK.sub("", value.strip())
     return " ".join(value.split()).strip(" .,;:|-–—")
 
 
@@ -71,7 +73,7 @@ def iso_date(value: str) -> str | None:
 
 def tag_list(value: str) -> list[str]:
     """Tags written as a comma-, pipe- or bullet-separated list of words or links."""
-    tags = [plain(part) for part in regex.split(r"\s*(?:,|\||•|·|;|、|،|，)\s*", value)]
+    tags = [plain(part) for part in _TAG_SEPARATOR.split(value)]
     return [tag for tag in tags if tag]
 
 
