@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -301,6 +302,26 @@ def render(result: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cleaning_cost(names: Iterable[str], repeats: int = 3) -> str:
+    """CPU cost of rule cleaning on the sets' raw texts: a fresh cleaner (no memo), best of
+    ``repeats``; not part of :func:`evaluate`, whose results must not depend on timing."""
+    from cleancorpus.cleaning import TextCleaner
+
+    texts = [doc["text"] for name in names for doc in load_set(name)]
+    best = float("inf")
+    for _ in range(repeats):
+        cleaner = TextCleaner()
+        start = time.process_time()
+        for text in texts:
+            cleaner.clean(text)
+        best = min(best, time.process_time() - start)
+    size = sum(len(t) for t in texts) / len(texts)
+    return (
+        f"cleaning cost: {best / len(texts) * 1e3:.2f} ms CPU a document "
+        f"({len(texts)} documents of {size:,.0f} characters on average, fresh cleaner)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score cleancorpus.clean on labelled sets.")
     parser.add_argument(
@@ -326,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     names = {"both": DEFAULT_SETS, "all": SET_NAMES}.get(args.set, (args.set,))
     result = evaluate(names, worst=args.worst, learned=args.learned)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else render(result))
+    if not args.json:
+        print(cleaning_cost(names))
     if args.min_f1 is not None:
         low = [n for n, e in result["sets"].items() if e[SYSTEM]["f1"] < args.min_f1]
         if low:
