@@ -1,3 +1,4 @@
+import itertools
 import json
 import pickle
 import subprocess
@@ -240,3 +241,17 @@ def test_a_run_does_not_import_datasketch():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_token_hash_behaves_like_a_random_hash_on_structured_tokens():
+    """Polynomial hashes fail on structured input; these are all 1.7M tokens of up to four
+    letters or digits, where the 64-bit hash must not collide and its halves must collide
+    as often as random 32-bit values would (the birthday bound: n^2 / 2^33)."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    tokens = ["".join(p) for n in range(1, 5) for p in itertools.product(alphabet, repeat=n)]
+    hashes, _ = fingerprint.buffer_token_hashes(" ".join(tokens).encode())
+    assert len(np.unique(hashes)) == len(tokens)
+    expected = len(tokens) ** 2 / 2**33  # about 347
+    for half in (hashes & np.uint64(0xFFFFFFFF), hashes >> np.uint64(32)):
+        collisions = len(tokens) - len(np.unique(half))
+        assert 0.7 * expected < collisions < 1.3 * expected
