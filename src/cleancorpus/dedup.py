@@ -259,11 +259,10 @@ def _assign(
     home = list(range(len(docs)))  # index of each document's canonical
     reasons: dict[int, str] = {}
     for members in uf.clusters():
-        if len(members) > 1:
-            pick, reason = choose_canonical([docs[i] for i in members])
-            reasons[members[pick]] = reason
-            for i in members:
-                home[i] = members[pick]
+        pick, reason = choose_canonical([docs[i] for i in members])
+        reasons[members[pick]] = reason
+        for i in members:
+            home[i] = members[pick]
     contained: dict[int, int] = {}
     if config.drop_contained:
         contained = _absorb(docs, home, groups, overlaps)
