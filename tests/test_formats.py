@@ -8,9 +8,10 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
+from cleancorpus.document import Document
 from cleancorpus.errors import ConfigError
 from cleancorpus.html import NO_MAIN_TEXT, extract_html
-from cleancorpus.pipeline import RunOptions, run
+from cleancorpus.pipeline import RunOptions, process, run
 from cleancorpus.writers import jsonl_lines
 
 from .containers import DATA, article_html, warc_bytes, write_jsonl, write_parquet
@@ -236,3 +237,25 @@ def test_parquet_output_without_pyarrow_is_a_config_error_before_any_work(tmp_pa
         run(source, tmp_path / "out", _options(output_format="parquet"))
     assert not (tmp_path / "out").exists()
     run(source, tmp_path / "out", _options())  # JSONL output does not need it
+
+
+def test_process_extracts_pages_in_memory_as_run_does(tmp_path):
+    page = _page_with_byline()
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "page.html").write_text(page, encoding="utf-8")
+    run(source, tmp_path / "out", _options())
+    empty = (DATA / "html" / "no-main-text.html").read_text(encoding="utf-8")
+    pages = [Document("page.html", page), Document("copy.html", page), Document("empty", empty)]
+    result = process(pages, _options(), html=True)
+    by_id = {d.id: d for d in result.documents}
+    assert sorted(by_id) == ["copy.html", "page.html"]
+    assert {e.path: e.problem for e in result.errors} == {"empty": NO_MAIN_TEXT}
+    ours, theirs = by_id["page.html"], _by_id(tmp_path / "out")["page.html"]
+    assert ours.text == theirs["text"] and "<p>" not in ours.text
+    step, file_step = dict(ours.metadata["extraction"]), theirs["metadata"]["extraction"]
+    assert (step.pop("encoding"), step.pop("encoding_source")) == (None, "str")  # given as text
+    assert step == {k: v for k, v in file_step.items() if not k.startswith("encoding")}
+    removed = [{k: v for k, v in r.items() if k != "id"} for r in ours.removal_records()]
+    assert removed == _removals(tmp_path / "out", "page.html")
+    assert by_id["page.html"].duplicate_of == "copy.html"  # same text: the smaller id leads

@@ -104,14 +104,22 @@ class _Mapped:
     warnings: list[Notice]
 
 
-def process(documents: Iterable[Document], options: RunOptions | None = None) -> ProcessResult:
-    """Clean and deduplicate documents in memory; nothing is written to disk."""
+def process(
+    documents: Iterable[Document], options: RunOptions | None = None, *, html: bool = False
+) -> ProcessResult:
+    """Clean and deduplicate documents in memory; nothing is written to disk.
+
+    ``html=True``: each document's text is a web page, whose main text is extracted with
+    trafilatura first (``options.extract``), as for ``.html`` files in :func:`run`: the
+    result's text, removals and metadata (``extraction`` included) refer to the extracted
+    text, and a page with no main text is an error naming its id.
+    """
     options = options or RunOptions()
     tally = report.Tally()
     started = time.perf_counter()
     intake = Intake()
     batch = [
-        Item(doc.id, doc.text, dict(doc.metadata))
+        Item(doc.id, doc.text, dict(doc.metadata), html=html)
         for doc in documents
         if intake.claim(doc.id, doc.id)
     ]
