@@ -23,7 +23,8 @@ from .rules import DATE
 
 _DIGIT = regex.compile(r"\p{N}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
-_SAYS = regex.compile(r"(?i).{1,40}\s(?:says|said|wrote|replied)\s*:?(?:\s+.{0,60})?")
+_SAYS_VERBS = ("says", "said", "wrote", "replied")
+_SAYS = regex.compile(rf"(?i).{{1,40}}\s(?:{'|'.join(_SAYS_VERBS)})\s*:?(?:\s+.{{0,60}})?")
 _TIMESTAMP = regex.compile(
     rf"(?i)(?:on\s+)?{DATE}|\d{{1,3}}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
     r"(?:\s*[·•|]\s*.{0,30})?"
@@ -123,13 +124,26 @@ def _weak_name(content: str) -> bool:
 def _marker_kind(content: str) -> str:
     if len(content) > _MAX_MARKER_CHARS:
         return ""
-    if _SAYS.fullmatch(content) or _TIMESTAMP.fullmatch(content) or _REPLY.fullmatch(content):
+    if _strong_marker(content):
         return "strong"
     if _BULLET_HANDLE.fullmatch(content) and _is_name(_BULLET_HANDLE.fullmatch(content)["handle"]):
         return "bullet"
     if _is_name(content):
         return "weak" if _weak_name(content) else "name"
     return ""
+
+
+def _strong_marker(content: str) -> bool:
+    """``jsmith says:``, a timestamp or a Reply/Like line. Cheap necessary conditions come
+    first: a "says" line names one of its verbs (checked on ASCII lines, where case folding
+    is plain lower case), and every timestamp holds a digit."""
+    if (not content.isascii() or any(verb in content.lower() for verb in _SAYS_VERBS)) and (
+        _SAYS.fullmatch(content)
+    ):
+        return True
+    if _DIGIT.search(content) and _TIMESTAMP.fullmatch(content):
+        return True
+    return _REPLY.fullmatch(content) is not None
 
 
 def thread_start(
