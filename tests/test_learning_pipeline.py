@@ -102,3 +102,20 @@ def test_a_malformed_blocks_file_is_named(tmp_path, write_tree):
     assert str(bad) in err
     assert not (tmp_path / "out").exists()
     assert run  # the API entry point stays importable beside the CLI
+
+
+def test_the_learning_pass_reports_its_progress_apart(tmp_path, write_tree):
+    source = _site(tmp_path, write_tree)
+    (source / "heron" / "empty.txt").write_text("")  # a problem counts as done, too
+    counted: dict[str, list[int]] = {"learning": [], "main": []}
+    run(
+        source,
+        tmp_path / "out",
+        RunOptions(workers=1, learn=LearnConfig()),
+        progress=counted["main"].append,
+        learn_progress=counted["learning"].append,
+    )
+    assert sum(counted["learning"]) == sum(counted["main"]) == 6
+    seen: list[int] = []
+    learn(source, RunOptions(workers=1), progress=seen.append)
+    assert sum(seen) == 6

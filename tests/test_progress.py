@@ -48,3 +48,10 @@ def test_close_without_drawing_writes_nothing():
     stream = _Terminal()
     Progress(stream).close()
     assert stream.getvalue() == ""
+
+
+def test_a_label_names_the_pass():
+    stream = _Terminal()
+    progress = Progress(stream, label="learning", clock=_Clock())
+    progress(3)
+    assert stream.getvalue().startswith("\r\x1b[Kcleancorpus: learning: 3 documents")

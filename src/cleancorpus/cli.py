@@ -13,7 +13,8 @@ Options for records: ``--id-field``, ``--text-field``, ``--html-field``; for HTM
 extractors), ``--extract-max-date``; for output: ``--format jsonl|parquet|both``.
 
 A progress line is drawn on stderr while documents are processed, only when stderr is a
-terminal and ``--quiet`` is not given. Warnings (a detected charset, a skipped non-HTML WARC
+terminal and ``--quiet`` is not given; the learning pass (``--learn``, ``learn``) draws its
+own, labelled ``learning:``. Warnings (a detected charset, a skipped non-HTML WARC
 record) are printed unless ``--quiet`` (the first 20; all are in report.json) and do not change
 the exit code.
 
@@ -234,9 +235,17 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         if args.command == "learn":
             return _learn_command(args, err)
         progress = Progress(err, enabled=not args.quiet)
+        learning = Progress(err, enabled=not args.quiet, label="learning")
         try:
-            result = run(args.input, args.output, options_from(args), progress=progress)
+            result = run(
+                args.input,
+                args.output,
+                options_from(args),
+                progress=progress,
+                learn_progress=learning,
+            )
         finally:
+            learning.close()
             progress.close()
     except KeyboardInterrupt:
         print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
@@ -321,7 +330,11 @@ def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
         fields=_fields(args),
         extract=_extract(args),
     )
-    learned = learn(args.input, options)
+    learning = Progress(err, label="learning")
+    try:
+        learned = learn(args.input, options, progress=learning)
+    finally:
+        learning.close()
     print(learned.describe())
     if args.save:
         learned.save(args.save)

@@ -159,13 +159,16 @@ def run(
     options: RunOptions | None = None,
     *,
     progress: Callable[[int], None] | None = None,
+    learn_progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Process the folder ``input_dir`` into ``output_dir``, replacing it atomically.
 
     ``progress``, if given, is called with the number of documents (and failed ones) each
-    time a chunk is done. Raises :class:`ConfigError` when INPUT is missing, OUTPUT is
-    unusable or an output format needs a missing library; bad input files and records do not
-    raise: they are listed in the result's ``errors`` and in ``report.json``.
+    time a chunk is done; ``learn_progress`` likewise for the learning pass that
+    ``options.learn`` runs first (every document is then read twice). Raises
+    :class:`ConfigError` when INPUT is missing, OUTPUT is unusable or an output format needs
+    a missing library; bad input files and records do not raise: they are listed in the
+    result's ``errors`` and in ``report.json``.
     """
     options = options or RunOptions()
     source, target = Path(input_dir), Path(output_dir)
@@ -180,7 +183,7 @@ def run(
     listing = readers.list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
     items = _folder_items(source, listing.documents, options)
-    learned = _learned_for(items, options, tally, root=str(source))
+    learned = _learned_for(items, options, tally, root=str(source), progress=learn_progress)
     intake = Intake()
     with atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
@@ -248,12 +251,16 @@ def _write_documents(
 
 
 def learn(
-    source: str | os.PathLike[str] | Iterable[Document], options: RunOptions | None = None
+    source: str | os.PathLike[str] | Iterable[Document],
+    options: RunOptions | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
 ) -> LearnedBoilerplate:
     """Learn boilerplate from a folder or from documents, changing nothing (a dry run).
 
     Uses ``options.learn`` (default :class:`LearnConfig`); the result can be printed with
-    ``describe()``, saved, and given back as ``RunOptions(learned=...)``.
+    ``describe()``, saved, and given back as ``RunOptions(learned=...)``. ``progress`` is
+    called as in :func:`run`.
     """
     options = options or RunOptions()
     if isinstance(source, (str, os.PathLike)):
@@ -266,7 +273,8 @@ def learn(
     else:
         batch = [Item(doc.id, doc.text, dict(doc.metadata)) for doc in source]
         items, root = (lambda _: batch), None
-    return _learn_pass(items, options.learn or LearnConfig(), options, report.Tally(), root)
+    config = options.learn or LearnConfig()
+    return _learn_pass(items, config, options, report.Tally(), root, progress)
 
 
 @contextmanager
@@ -292,12 +300,16 @@ def _folder_items(folder: Path, file_ids: tuple[str, ...], options: RunOptions) 
 
 
 def _learned_for(
-    items: Items, options: RunOptions, tally: report.Tally, root: str | None
+    items: Items,
+    options: RunOptions,
+    tally: report.Tally,
+    root: str | None,
+    progress: Callable[[int], None] | None = None,
 ) -> LearnedBoilerplate | None:
     """The blocks to remove: given, learned here in a first pass, or none."""
     if options.learn is None:
         return options.learned
-    return _learn_pass(items, options.learn, options, tally, root)
+    return _learn_pass(items, options.learn, options, tally, root, progress)
 
 
 def _learn_pass(
@@ -306,6 +318,7 @@ def _learn_pass(
     options: RunOptions,
     tally: report.Tally,
     root: str | None,
+    progress: Callable[[int], None] | None = None,
 ) -> LearnedBoilerplate:
     """Read and rule-clean every document, profile its edges, learn from the profiles."""
     t0 = time.perf_counter()
@@ -313,6 +326,8 @@ def _learn_pass(
     chunks = _chunks(items(Intake()), options, root, None, None, profile=config)
     for done in map_chunks(chunks, options.worker_count):
         profiles.extend(done.profiles)  # problems surface again in the main pass
+        if progress is not None:
+            progress(len(done.profiles) + len(done.errors))
     learned = learn_from_profiles(profiles, config)
     tally.add_time("learn", time.perf_counter() - t0)
     return learned

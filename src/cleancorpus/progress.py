@@ -26,8 +26,11 @@ class Progress:
         enabled: bool = True,
         interval: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
+        label: str = "",
     ) -> None:
+        """``label`` names the pass on the line (``cleancorpus: learning: 12 documents``)."""
         self.stream = stream
+        self.prefix = f"cleancorpus: {label}: " if label else "cleancorpus: "
         self.active = enabled and _is_terminal(stream)
         self.interval = interval
         self.clock = clock
@@ -45,7 +48,7 @@ class Progress:
             return
         self._last = now
         rate = self.done / max(now - self._start, 1e-9)
-        self.stream.write(f"{_ERASE}cleancorpus: {self.done:,} documents ({rate:,.0f}/s)")
+        self.stream.write(f"{_ERASE}{self.prefix}{self.done:,} documents ({rate:,.0f}/s)")
         self.stream.flush()
         self._shown = True
 
