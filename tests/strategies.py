@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from cleancorpus.comments import _marker_kind
 from cleancorpus.rules import DEFAULT_RULES
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzéüøçñßąłжзлмнпрстуфαβγδεζ"
@@ -81,9 +82,15 @@ def footer(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def comment(draw: st.DrawFn) -> str:
+def _comment(draw: st.DrawFn) -> str:
     words = draw(st.lists(word, min_size=2, max_size=20))
     return " ".join(words) + draw(st.sampled_from(["", ".", "!", " ;o)", "?"]))
+
+
+def comment() -> st.SearchStrategy[str]:
+    """A comment's text. Not one that reads as a marker line itself ("xy replied", "3 days
+    ago"): after a commenter's name such a line is ambiguous, it may start the next reply."""
+    return _comment().filter(lambda text: not _marker_kind(text))
 
 
 @st.composite

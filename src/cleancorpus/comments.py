@@ -24,7 +24,13 @@ from .rules import DATE
 _DIGIT = regex.compile(r"\p{N}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
 _SAYS_VERBS = ("says", "said", "wrote", "replied")
-_SAYS = regex.compile(rf"(?i).{{1,40}}\s(?:{'|'.join(_SAYS_VERBS)})\s*:?(?:\s+.{{0,60}})?")
+# "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am": a commenter's name
+# or handle, the verb, then nothing or a colon and a timestamp. Not "The mayor said she was
+# pleased." nor "Officials said: the road reopens", which are article sentences.
+_SAYS = regex.compile(
+    rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?))?\s*"
+)
+_ON_DATE_WROTE = regex.compile(r"(?i)on\s+(?P<when>.{1,60}),\s+(?P<who>[^,\n]{1,40}?)\s+wrote\s*:")
 _TIMESTAMP = regex.compile(
     rf"(?i)(?:on\s+)?{DATE}|\d{{1,3}}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
     r"(?:\s*[·•|]\s*.{0,30})?"
@@ -138,12 +144,20 @@ def _strong_marker(content: str) -> bool:
     first: a "says" line names one of its verbs (checked on ASCII lines, where case folding
     is plain lower case), and every timestamp holds a digit."""
     if (not content.isascii() or any(verb in content.lower() for verb in _SAYS_VERBS)) and (
-        _SAYS.fullmatch(content)
+        _says_line(content)
     ):
         return True
     if _DIGIT.search(content) and _TIMESTAMP.fullmatch(content):
         return True
     return _REPLY.fullmatch(content) is not None
+
+
+def _says_line(content: str) -> bool:
+    """A commenter's name and "says"/"wrote"/..., alone or before a colon and a time."""
+    for found in (_SAYS.fullmatch(content), _ON_DATE_WROTE.fullmatch(content)):
+        if found and _is_name(found["who"]) and (not found["when"] or _DIGIT.search(found["when"])):
+            return True
+    return False
 
 
 def thread_start(
