@@ -116,6 +116,7 @@ def test_the_learning_pass_reports_its_progress_apart(tmp_path, write_tree):
         learn_progress=counted["learning"].append,
     )
     assert sum(counted["learning"]) == sum(counted["main"]) == 6
+    assert counted["learning"][0] == counted["main"][0] == 0  # each pass says it starts
     seen: list[int] = []
     learn(source, RunOptions(workers=1), progress=seen.append)
     assert sum(seen) == 6

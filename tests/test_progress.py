@@ -55,3 +55,13 @@ def test_a_label_names_the_pass():
     progress = Progress(stream, label="learning", clock=_Clock())
     progress(3)
     assert stream.getvalue().startswith("\r\x1b[Kcleancorpus: learning: 3 documents")
+
+
+def test_a_call_with_zero_before_any_document_starts_the_clock():
+    stream, clock = _Terminal(), _Clock()
+    progress = Progress(stream, clock=clock)
+    clock.now = 150.0  # a first pass ran meanwhile
+    progress(0)
+    clock.now = 152.0
+    progress(100)
+    assert stream.getvalue() == "\r\x1b[Kcleancorpus: 100 documents (50/s)"

@@ -163,9 +163,10 @@ def run(
 ) -> RunResult:
     """Process the folder ``input_dir`` into ``output_dir``, replacing it atomically.
 
-    ``progress``, if given, is called with the number of documents (and failed ones) each
-    time a chunk is done; ``learn_progress`` likewise for the learning pass that
-    ``options.learn`` runs first (every document is then read twice). Raises
+    ``progress``, if given, is called with 0 when the pass starts, then with the number of
+    documents (and failed ones) each time a chunk is done; ``learn_progress`` likewise for
+    the learning pass that ``options.learn`` runs first (every document is then read
+    twice). Raises
     :class:`ConfigError` when INPUT is missing, OUTPUT is unusable or an output format needs
     a missing library; bad input files and records do not raise: they are listed in the
     result's ``errors`` and in ``report.json``.
@@ -324,6 +325,8 @@ def _learn_pass(
     t0 = time.perf_counter()
     profiles: list[EdgeProfile] = []
     chunks = _chunks(items(Intake()), options, root, None, None, profile=config)
+    if progress is not None:
+        progress(0)
     for done in map_chunks(chunks, options.worker_count):
         profiles.extend(done.profiles)  # problems surface again in the main pass
         if progress is not None:
@@ -363,6 +366,8 @@ def _map_stage(
 ) -> _Mapped:
     mapped = _Mapped({}, [], [])
     t0 = time.perf_counter()
+    if progress is not None:
+        progress(0)
     with _gc_paused():  # the entries only grow here; collections would walk them all, often
         for done in map_chunks(chunks, options.worker_count):
             mapped.entries.update(done.entries)

@@ -1,7 +1,8 @@
 """A one-line progress display on stderr for long runs, with no dependency.
 
 ``Progress(stream)`` is called with the number of documents finished since the last call (the
-pipeline calls it once per chunk) and draws ``cleancorpus: 12,345 documents (850/s)`` at the
+pipeline calls it with 0 when its pass starts, which starts the rate's clock, then once per
+chunk) and draws ``cleancorpus: 12,345 documents (850/s)`` at the
 first call, then at most every ``interval`` seconds. It writes nothing at all when the stream
 is not a terminal (a log file, a pipe, a test's StringIO) or when disabled (``--quiet``);
 :meth:`close` erases the line so that the summary starts on a clean line.
@@ -40,6 +41,9 @@ class Progress:
         self._shown = False
 
     def __call__(self, finished: int) -> None:
+        if finished == 0 and self.done == 0:  # the pass starts now: rates count from here
+            self._start = self.clock()
+            return
         self.done += finished
         if not self.active:
             return
