@@ -3,7 +3,7 @@
 ``Progress(stream)`` is called with the number of documents finished since the last call (the
 pipeline calls it with 0 when its pass starts, which starts the rate's clock, then once per
 chunk) and draws ``cleancorpus: 12,345 documents (850/s)`` at the
-first call, then at most every ``interval`` seconds. It writes nothing at all when the stream
+first count, then at most every ``interval`` seconds. It writes nothing at all when the stream
 is not a terminal (a log file, a pipe, a test's StringIO) or when disabled (``--quiet``);
 :meth:`close` erases the line so that the summary starts on a clean line.
 """
