@@ -13,8 +13,8 @@ compared case-insensitively, tags as sets, dates as YYYY-MM-DD).
     python benchmarks/bench_cleaning.py --learned --set all
 
 ``--learned`` adds a row: rule cleaning followed by the learned cleaner
-(``cleancorpus.learned``), learning over the set's own documents grouped by their ``site``
-field. It exits 1 if learning lowers a set's mean body recall.
+(``cleancorpus.learning.boilerplate``), learning over the set's own documents grouped by their
+``site`` field. It exits 1 if learning lowers a set's mean body recall.
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def _learned_outputs(
 ) -> tuple[dict[str, tuple[str, Mapping[str, Any]]], Any]:
     """Rule-clean every record, learn over the set grouped by ``site``, apply per record."""
     from cleancorpus import clean
-    from cleancorpus.learned import learn_boilerplate
+    from cleancorpus.learning.boilerplate import learn_boilerplate
 
     cleaned = {rec["id"]: clean(rec["text"]) for rec in records}
     learned = learn_boilerplate(
@@ -305,7 +305,7 @@ def render(result: Mapping[str, Any]) -> str:
 def cleaning_cost(names: Iterable[str], repeats: int = 3) -> str:
     """CPU cost of rule cleaning on the sets' raw texts: a fresh cleaner (no memo), best of
     ``repeats``; not part of :func:`evaluate`, whose results must not depend on timing."""
-    from cleancorpus.cleaning import TextCleaner
+    from cleancorpus.cleaning.cleaner import TextCleaner
 
     texts = [doc["text"] for name in names for doc in load_set(name)]
     best = float("inf")

@@ -3,7 +3,7 @@
 Variants scored in one run, each against the hand-made article bodies:
 
   a  trafilatura.extract(html, include_comments=False): the benchmark's own call
-  b  cleancorpus.html.extract_html(html): should score exactly as (a)
+  b  cleancorpus.sources.extract.extract_html(html): should score exactly as (a)
   c  (b) followed by cleancorpus.clean (title rules off: trafilatura keeps the title apart)
   q  favor_precision extraction followed by the same cleaning
   p  extract_html with favor_precision=True
@@ -135,7 +135,11 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     import trafilatura
 
     from cleancorpus import CleanConfig, InputError, clean
-    from cleancorpus.html import EXTRACTED_TEXT_DISABLED_RULES, ExtractSettings, extract_html
+    from cleancorpus.sources.extract import (
+        EXTRACTED_TEXT_DISABLED_RULES,
+        ExtractSettings,
+        extract_html,
+    )
 
     key, path, url, variants = task
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -234,7 +238,7 @@ def leftover_zones(truth: str, predicted: str) -> list[tuple[str, str]]:
 
 
 #: Rough kinds of leftover line, for the report only (first match wins); the cleaners' own
-#: rules live in cleancorpus.cleaning.
+#: rules live in cleancorpus.cleaning.cleaner.
 LEFTOVER_KINDS = (
     ("comments/tags label", r"(?i)^(comments?|tags?|related|share|advertisement)\W*$"),
     ("copyright/legal", r"(?i)copyright|©|ⓒ|all rights reserved|무단전재|personal, non-commercial"),

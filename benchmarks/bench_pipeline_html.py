@@ -2,7 +2,7 @@
 
 The pages (``../shared/benchmarks/article-extraction/html/*.html.gz``) are decompressed into a
 temporary folder (never into the repository), as ``.html`` files or packed into one
-``.warc.gz`` or ``.jsonl.gz`` (``--container``), and ``cleancorpus.pipeline.run`` is timed on
+``.warc.gz`` or ``.jsonl.gz`` (``--container``), and ``cleancorpus.engine.pipeline.run`` is timed on
 them for each extraction variant:
 
   default    ExtractSettings()
@@ -101,9 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated")
     args = parser.parse_args(argv)
 
-    from cleancorpus.html import ExtractSettings
-    from cleancorpus.pipeline import RunOptions, run
-    from cleancorpus.writers import jsonl_lines
+    from cleancorpus.engine.pipeline import RunOptions, run
+    from cleancorpus.output.writers import jsonl_lines
+    from cleancorpus.sources.extract import ExtractSettings
 
     metric = _metric()
     with tempfile.TemporaryDirectory() as tmp:

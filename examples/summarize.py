@@ -18,8 +18,8 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from cleancorpus.engine.pipeline import RunOptions, run
 from cleancorpus.errors import CleancorpusError
-from cleancorpus.pipeline import RunOptions, run
 
 HERE = Path(__file__).resolve().parent
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from cleancorpus.comments import _marker_kind
-from cleancorpus.rules import DEFAULT_RULES
+from cleancorpus.cleaning.comments import _marker_kind
+from cleancorpus.cleaning.rules import DEFAULT_RULES
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzéüøçñßąłжзлмнпрстуфαβγδεζ"
 word = st.text(alphabet=_LETTERS, min_size=2, max_size=9)

@@ -5,7 +5,7 @@ from datasketch import MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus.candidates import (
+from cleancorpus.dedup.candidates import (
     _pairs_within_groups,
     _sampled,
     band_probability,

@@ -5,7 +5,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleancorpus.canonical import choose_canonical, date_key, normalize_name
+from cleancorpus.dedup.canonical import choose_canonical, date_key, normalize_name
 
 
 @dataclass(frozen=True)

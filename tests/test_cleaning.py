@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cleancorpus import CleanConfig, ConfigError, clean
-from cleancorpus.cleaning import TextCleaner
-from cleancorpus.facts import plain
-from cleancorpus.rules import DEFAULT_RULES, Rule
+from cleancorpus.cleaning.cleaner import TextCleaner
+from cleancorpus.cleaning.facts import plain
+from cleancorpus.cleaning.rules import DEFAULT_RULES, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "corpus" / "seeds").glob("*.txt"))

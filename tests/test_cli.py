@@ -11,7 +11,7 @@ import pytest
 
 from cleancorpus.cli import EPILOG, build_parser, main, options_from
 from cleancorpus.errors import ConfigError
-from cleancorpus.writers import jsonl_lines
+from cleancorpus.output.writers import jsonl_lines
 
 
 def _main(*argv: str) -> tuple[int, str]:

@@ -2,7 +2,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleancorpus.clusters import UnionFind, containment, intersection_size, jaccard, verify
+from cleancorpus.dedup.clusters import UnionFind, containment, intersection_size, jaccard, verify
 
 SETS = st.sets(st.integers(0, 60)).map(lambda s: np.array(sorted(s), dtype=np.uint32))
 

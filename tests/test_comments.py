@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleancorpus import clean
-from cleancorpus.comments import _says_line
+from cleancorpus.cleaning.comments import _says_line
 
 ARTICLE = (
     "Flood waters rose across the valley overnight, and hundreds of homes were evacuated as "

@@ -6,9 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus import dedup
-from cleancorpus.clusters import jaccard
-from cleancorpus.dedup import DedupConfig, DocInfo, Fingerprinter, Membership, deduplicate
+from cleancorpus.dedup import deduplicate as dedup
+from cleancorpus.dedup.clusters import jaccard
+from cleancorpus.dedup.deduplicate import (
+    DedupConfig,
+    DocInfo,
+    Fingerprinter,
+    Membership,
+    deduplicate,
+)
 from cleancorpus.errors import ConfigError, InputError, MismatchError
 
 VOCAB = [f"w{i}" for i in range(3000)]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cleancorpus import Document, clean
-from cleancorpus.clusters import jaccard
-from cleancorpus.dedup import DedupConfig, Fingerprinter
-from cleancorpus.pipeline import RunOptions, process
+from cleancorpus.dedup.clusters import jaccard
+from cleancorpus.dedup.deduplicate import DedupConfig, Fingerprinter
+from cleancorpus.engine.pipeline import RunOptions, process
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 SEEDS = {

@@ -13,11 +13,11 @@ from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus import fingerprint
-from cleancorpus.dedup import DedupConfig, load_fingerprints, save_fingerprints
+from cleancorpus.dedup import fingerprint
+from cleancorpus.dedup.deduplicate import DedupConfig, load_fingerprints, save_fingerprints
+from cleancorpus.dedup.fingerprint import Fingerprinter, ShingleHash
+from cleancorpus.dedup.tokens import shingles
 from cleancorpus.errors import InputError, MismatchError
-from cleancorpus.fingerprint import Fingerprinter, ShingleHash
-from cleancorpus.tokens import shingles
 
 WORDS = st.sampled_from(
     ["alpha", "beta", "gamma", "Delta", "ε", "北京", "東京", "42", "x-ray", ","]
@@ -234,8 +234,8 @@ def test_minhash_conversion_refuses_permutations_datasketch_does_not_draw(monkey
 def test_a_run_does_not_import_datasketch():
     """Importing datasketch pulls in SciPy (0.6 s); the pipeline draws the same permutations."""
     code = (
-        "import sys, cleancorpus.cli, cleancorpus.pipeline;"
-        "from cleancorpus.dedup import DedupConfig, Fingerprinter;"
+        "import sys, cleancorpus.cli, cleancorpus.engine.pipeline;"
+        "from cleancorpus.dedup.deduplicate import DedupConfig, Fingerprinter;"
         "Fingerprinter(DedupConfig()).batch(['a b c d e f']);"
         "print('datasketch' in sys.modules)"
     )

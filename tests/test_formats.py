@@ -8,11 +8,11 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from cleancorpus.document import Document
+from cleancorpus.engine.pipeline import RunOptions, process, run
 from cleancorpus.errors import ConfigError
-from cleancorpus.html import NO_MAIN_TEXT, extract_html
-from cleancorpus.pipeline import RunOptions, process, run
-from cleancorpus.writers import jsonl_lines
+from cleancorpus.output.writers import jsonl_lines
+from cleancorpus.records import Document
+from cleancorpus.sources.extract import NO_MAIN_TEXT, extract_html
 
 from .containers import DATA, article_html, warc_bytes, write_jsonl, write_parquet
 
@@ -20,7 +20,7 @@ MAX_DATE = "2024-01-01"  # fixed, so page dates do not depend on the day of the 
 
 
 def _options(**changes):
-    from cleancorpus.html import ExtractSettings
+    from cleancorpus.sources.extract import ExtractSettings
 
     changes.setdefault("workers", 1)
     return RunOptions(extract=ExtractSettings(max_date=MAX_DATE), **changes)

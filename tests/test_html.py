@@ -9,7 +9,7 @@ import pytest
 import trafilatura
 
 from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.html import NO_MAIN_TEXT, ExtractSettings, decode_html, extract_html
+from cleancorpus.sources.extract import NO_MAIN_TEXT, ExtractSettings, decode_html, extract_html
 
 PAGES = Path(__file__).parent / "data" / "html"
 URL = "https://valley-ledger.example/news/spring-flood-cost"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleancorpus import clean
 from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.learned import (
+from cleancorpus.learning.boilerplate import (
     LearnConfig,
     LearnedBoilerplate,
     learn_boilerplate,
@@ -79,7 +79,7 @@ def test_block_learned_once_k_reaches_the_minimum(seeds, block, k, extra, min_do
 
 def clean_view(text: str):
     """A ``Cleaned`` with no removals, as if the rules had found nothing."""
-    from cleancorpus.document import Cleaned
+    from cleancorpus.records import Cleaned
 
     return Cleaned(text, text, {}, ())
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cleancorpus.cli import main
-from cleancorpus.document import Document
+from cleancorpus.engine.pipeline import RunOptions, learn, process, run
 from cleancorpus.errors import ConfigError
-from cleancorpus.learned import LearnConfig, LearnedBoilerplate
-from cleancorpus.pipeline import RunOptions, learn, process, run
+from cleancorpus.learning.boilerplate import LearnConfig, LearnedBoilerplate
+from cleancorpus.records import Document
 
 APPEAL = "Keep the Heron Lamp lit: leave a coin in the jar at the harbour office every Friday."
 STORIES = [

@@ -10,7 +10,7 @@ import pytest
 _FAULTS = """
 import resource, sys
 import numpy as np
-from cleancorpus import parallel
+from cleancorpus.engine import local as parallel
 
 if sys.argv[1] == "worker":
     parallel._start_worker()

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from cleancorpus import cleaning, dedup, writers
-from cleancorpus.cleaning import CleanConfig
-from cleancorpus.dedup import DedupConfig, Membership
-from cleancorpus.document import Cleaned, Document, Removal
+from cleancorpus.cleaning import cleaner as cleaning
+from cleancorpus.cleaning.cleaner import CleanConfig
+from cleancorpus.dedup import deduplicate as dedup
+from cleancorpus.dedup.deduplicate import DedupConfig, Membership
+from cleancorpus.engine.pipeline import RunOptions, process, run
 from cleancorpus.errors import ConfigError
-from cleancorpus.pipeline import RunOptions, process, run
-from cleancorpus.report_html import render
-from cleancorpus.writers import jsonl_lines
+from cleancorpus.output import writers
+from cleancorpus.output.writers import jsonl_lines
+from cleancorpus.records import Cleaned, Document, Removal
+from cleancorpus.report.html import render
 
 OUTPUT_FILES = ("documents.jsonl", "corpus.jsonl", "removals.jsonl")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")
@@ -78,7 +80,7 @@ def _cleaner_class(clean_function):
 def fakes(monkeypatch):
     monkeypatch.setattr(cleaning, "TextCleaner", _cleaner_class(fake_clean))
     monkeypatch.setattr(dedup, "deduplicate", fake_deduplicate)
-    monkeypatch.setattr("cleancorpus.pipeline.Fingerprinter", _TextPrint)
+    monkeypatch.setattr("cleancorpus.engine.pipeline.Fingerprinter", _TextPrint)
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from cleancorpus.progress import Progress
+from cleancorpus.util.progress import Progress
 
 
 class _Terminal(io.StringIO):

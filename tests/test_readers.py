@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleancorpus import readers
 from cleancorpus.errors import InputError
-from cleancorpus.readers import check_text, decode, iter_texts, list_folder, read_text
+from cleancorpus.sources import files as readers
+from cleancorpus.sources.files import check_text, decode, iter_texts, list_folder, read_text
 
 
 def test_list_folder_is_recursive_sorted_and_filters_extensions(tmp_path, write_tree):

@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 
 from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.report_html import (
+from cleancorpus.report.html import (
     HtmlReportConfig,
     KnownDocuments,
     render,
     write_report_html,
 )
-from cleancorpus.report_page import INSTALL_HINT as PIP_HINT
-from cleancorpus.report_page import _word_diff
+from cleancorpus.report.page import INSTALL_HINT as PIP_HINT
+from cleancorpus.report.page import _word_diff
 from tests.browser import INSTALL_HINT, Node, dump_dom, find_chromium, parse_dom, screenshot
 
 BROWSER = pytest.mark.browser  # registered in pyproject.toml
@@ -84,7 +84,7 @@ def _removals() -> list[dict[str, Any]]:
 
 
 def _report() -> dict[str, Any]:
-    """The layout of cleancorpus.report.build, with counts that differ from the fixture's own."""
+    """The layout of report.summary.build, with counts that differ from the fixture's own."""
     return {
         "tool": "cleancorpus",
         "version": "0.1.0",

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from cleancorpus.errors import ConfigError
-from cleancorpus.sources import Intake, RecordFields, format_of, iter_items
+from cleancorpus.sources.stream import Intake, RecordFields, format_of, iter_items
 
 from .containers import warc_bytes, write_jsonl, write_parquet
 

@@ -2,8 +2,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus import tokens
-from cleancorpus.tokens import normalize, shingle_spans, shingles, token_buffer, tokenize
+from cleancorpus.dedup import tokens
+from cleancorpus.dedup.tokens import normalize, shingle_spans, shingles, token_buffer, tokenize
 
 ASCII_HEAVY = st.text(st.sampled_from("aZ09 ,.'-_\t\n\x00\x7fÉé中"), max_size=60)
 

@@ -6,9 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus.document import Removal
 from cleancorpus.errors import ConfigError
-from cleancorpus.writers import (
+from cleancorpus.output.writers import (
     DocumentResult,
     Encoded,
     OutputWriter,
@@ -19,6 +18,7 @@ from cleancorpus.writers import (
     jsonl_lines,
     write_corpus_file,
 )
+from cleancorpus.records import Removal
 
 
 def _result(doc_id: str, canonical: bool = True, **changes) -> DocumentResult:

@@ -1,8 +1,8 @@
 """cleancorpus: clean and deduplicate text corpora."""
 
-from .cleaning import CleanConfig, clean
-from .document import Cleaned, Document, Removal
+from .cleaning.cleaner import CleanConfig, clean
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
+from .records import Cleaned, Document, Removal
 
 __all__ = [
     "CleanConfig",

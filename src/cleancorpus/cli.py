@@ -39,15 +39,15 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from .cleaning import CleanConfig
-from .dedup import DedupConfig
+from .cleaning.cleaner import CleanConfig
+from .dedup.deduplicate import DedupConfig
+from .engine.pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, learn, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
-from .html import ExtractSettings
-from .learned import LearnConfig, LearnedBoilerplate
+from .learning.boilerplate import LearnConfig, LearnedBoilerplate
 from .options import OUTPUT_FORMATS
-from .pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, learn, run
-from .progress import Progress
-from .sources import RecordFields
+from .sources.extract import ExtractSettings
+from .sources.stream import RecordFields
+from .util.progress import Progress
 
 MAX_WARNINGS_SHOWN = 20
 

@@ -16,13 +16,14 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import readers, report
-from .cleaning import CleanConfig
-from .dedup import DedupConfig
+from .cleaning.cleaner import CleanConfig
+from .dedup.deduplicate import DedupConfig
 from .errors import ConfigError
-from .html import ExtractSettings
-from .learned import LearnConfig, LearnedBoilerplate
-from .sources import RecordFields
+from .learning.boilerplate import LearnConfig, LearnedBoilerplate
+from .report import summary as report
+from .sources import files as readers
+from .sources.extract import ExtractSettings
+from .sources.stream import RecordFields
 
 DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
 OUTPUT_FORMATS = ("jsonl", "parquet", "both")

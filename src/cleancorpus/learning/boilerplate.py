@@ -34,14 +34,14 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
-from .atomic import write_atomically
-from .checks import check_fraction, check_int
-from .document import Cleaned
-from .errors import ConfigError, InputError
-from .learned_copies import group_copies, shingle_sets
-from .learned_runs import RunLimits, edge_runs, line_key, remove_spans
-from .lines import split_lines
-from .textview import Span
+from ..cleaning.lines import split_lines
+from ..cleaning.textview import Span
+from ..errors import ConfigError, InputError
+from ..records import Cleaned
+from ..util.atomic import write_atomically
+from ..util.checks import check_fraction, check_int
+from .copies import group_copies, shingle_sets
+from .runs import RunLimits, edge_runs, line_key, remove_spans
 
 FORMAT = "cleancorpus-learned-boilerplate"
 VERSION = 1

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .fingerprint import text_shingle_hashes
+from ..dedup.fingerprint import text_shingle_hashes
 
 SHINGLE_SIZE = 5
 

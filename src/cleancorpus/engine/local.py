@@ -35,14 +35,21 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import cleaning, readers
-from .cleaning import CleanConfig
-from .dedup import Fingerprinter
-from .errors import CleancorpusError, InputError
-from .html import EXTRACTED_TEXT_DISABLED_RULES, ExtractSettings, extract_html
-from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, profile_document, site_key
-from .sources import Item
-from .writers import Encoded, write_corpus_file
+from ..cleaning import cleaner as cleaning
+from ..cleaning.cleaner import CleanConfig
+from ..dedup.deduplicate import Fingerprinter
+from ..errors import CleancorpusError, InputError
+from ..learning.boilerplate import (
+    EdgeProfile,
+    LearnConfig,
+    LearnedBoilerplate,
+    profile_document,
+    site_key,
+)
+from ..output.writers import Encoded, write_corpus_file
+from ..sources import files as readers
+from ..sources.extract import EXTRACTED_TEXT_DISABLED_RULES, ExtractSettings, extract_html
+from ..sources.stream import Item
 
 SPOOL = ".spool"
 PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_chunks)

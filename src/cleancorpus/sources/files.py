@@ -33,8 +33,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..errors import InputError
 from .charsets import BOMS, detect_charset
-from .errors import InputError
 
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
     ".txt",

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import MismatchError
+from ..errors import MismatchError
 from .tokens import TOKENIZER_VERSION, token_buffer
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .document import Removal
+from ..records import Removal
 
 
 @dataclass(frozen=True, slots=True)

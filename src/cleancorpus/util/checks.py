@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 
 def check_int(name: str, value: Any, low: int, hint: str, high: int | None = None) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import check_int
+from ..util.checks import check_int
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomically
-from .errors import InputError
-from .report_page import (
+from ..errors import InputError
+from ..util.atomic import write_atomically
+from .page import (
     ClusterView,
     HtmlReportConfig,
     RuleStats,

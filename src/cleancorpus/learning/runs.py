@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .document import Cleaned, Removal
-from .lines import Line, is_title_like, split_lines, words
-from .textview import Span
+from ..cleaning.lines import Line, is_title_like, split_lines, words
+from ..cleaning.textview import Span
+from ..records import Cleaned, Removal
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _DIGITS = regex.compile(r"\p{N}+")

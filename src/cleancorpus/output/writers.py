@@ -42,9 +42,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from .dedup import Membership
-from .document import Removal
-from .errors import ConfigError
+from ..dedup.deduplicate import Membership
+from ..errors import ConfigError
+from ..records import Removal
 
 DOCUMENTS = "documents.jsonl"
 CORPUS = "corpus.jsonl"

@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from .atomic import write_atomically
-from .errors import InputError, MismatchError
+from ..errors import InputError, MismatchError
+from ..util.atomic import write_atomically
 from .fingerprint import Fingerprint, FingerprintParams
 
 FORMAT = "cleancorpus-fingerprints/1"

@@ -37,17 +37,12 @@ from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
-from . import parquet_out, readers, report
-from .assemble import dedup_stage, placements
-from .dedup import Fingerprinter, Membership
-from .document import Document, Removal
-from .errors import ConfigError, InputError
-from .learned import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
-from .options import DEFAULT_MAX_BYTES, RunOptions
-from .parallel import SPOOL, Chunk, Entry, SpoolReader, make_chunks, map_chunks
-from .report_html import KnownDocuments, write_report_html
-from .sources import Intake, Item, iter_items
-from .writers import (
+from ..dedup.deduplicate import Fingerprinter, Membership
+from ..errors import ConfigError, InputError
+from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
+from ..options import DEFAULT_MAX_BYTES, RunOptions
+from ..output import parquet as parquet_out
+from ..output.writers import (
     CORPUS_DIR,
     LEARNED,
     DocumentResult,
@@ -57,6 +52,13 @@ from .writers import (
     check_locations,
     write_report,
 )
+from ..records import Document, Removal
+from ..report import summary as report
+from ..report.html import KnownDocuments, write_report_html
+from ..sources import files as readers
+from ..sources.stream import Intake, Item, iter_items
+from .assemble import dedup_stage, placements
+from .local import SPOOL, Chunk, Entry, SpoolReader, make_chunks, map_chunks
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

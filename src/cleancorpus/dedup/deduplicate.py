@@ -26,13 +26,13 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ConfigError, InputError
+from ..util.checks import check_fraction, check_int
 from .candidates import choose_bands, containment_pairs, decode_pairs, lsh_pairs
 from .canonical import choose_canonical
-from .checks import check_fraction, check_int
 from .clusters import UnionFind, Verified, intersection_size, jaccard, verify
-from .errors import ConfigError, InputError
 from .fingerprint import Fingerprint, Fingerprinter, FingerprintParams
-from .fingerprint_store import check_params, load_fingerprints, save_fingerprints
+from .store import check_params, load_fingerprints, save_fingerprints
 
 __all__ = [
     "DedupConfig",

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .sources import Intake, Item
+from .stream import Intake, Item
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _READ = 1 << 16

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Cleaned, Document
-from .errors import ConfigError
+from ..errors import ConfigError
+from ..records import Cleaned, Document
 from .layout import LayoutCleaner
 from .markup import MarkupCleaner
 from .rules import DEFAULT_RULES, Rule

@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..errors import ConfigError, InputError
 from .charsets import BOMS, detect_charset
-from .errors import ConfigError, InputError
 
 NO_MAIN_TEXT = "HTML page has no extractable main text"
 # trafilatura keeps the headline in metadata, so extracted text starts with the body: the

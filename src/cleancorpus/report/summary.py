@@ -32,7 +32,7 @@ from importlib import metadata
 from pathlib import PurePosixPath
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 
 TOOL = "cleancorpus"
 WORKER_STAGES = ("read", "extract", "clean", "fingerprint")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from ..errors import ConfigError
 from .writers import CORPUS, DOCUMENTS, REMOVALS, dumps
 
 BATCH_LINES = 2048

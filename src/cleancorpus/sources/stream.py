@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .errors import ConfigError, InputError
+from ..errors import ConfigError, InputError
 
 TEXT, HTML, JSONL, PARQUET, WARC = "text", "html", "jsonl", "parquet", "warc"
 _BY_EXTENSION = (
@@ -135,7 +135,8 @@ def iter_items(
     intake: Intake,
 ) -> Iterator[Item]:
     """Yield every document of the listed files, in file order then record order."""
-    from . import records, warc  # the record readers import their libraries lazily
+    from . import tables as records
+    from . import warc  # the record readers import their libraries lazily
 
     for file_id in file_ids:
         kind = format_of(file_id)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 
-from . import dedup, report
-from .dedup import DocInfo, Membership
-from .errors import CleancorpusError
-from .options import RunOptions
-from .parallel import Entry
-from .writers import Placement
+from ..dedup import deduplicate as dedup
+from ..dedup.deduplicate import DocInfo, Membership
+from ..errors import CleancorpusError
+from ..options import RunOptions
+from ..output.writers import Placement
+from ..report import summary as report
+from .local import Entry
 
 
 def dedup_stage(
