@@ -30,8 +30,8 @@ from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
+from cleancorpus import DedupConfig, DocInfo, Fingerprinter, deduplicate
 from cleancorpus.dedup.clusters import UnionFind
-from cleancorpus.dedup.deduplicate import DedupConfig, DocInfo, Fingerprinter, deduplicate
 from synthetic import Corpus, exact_jaccard, generate, shingle_set
 
 

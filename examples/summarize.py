@@ -18,8 +18,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from cleancorpus.engine.pipeline import RunOptions, run
-from cleancorpus.errors import CleancorpusError
+from cleancorpus import CleancorpusError, RunOptions, run
 
 HERE = Path(__file__).resolve().parent
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cleancorpus import CleanConfig, ConfigError, clean
-from cleancorpus.cleaning.cleaner import TextCleaner
+from cleancorpus import CleanConfig, ConfigError, Rule, TextCleaner, clean
 from cleancorpus.cleaning.facts import plain
-from cleancorpus.cleaning.rules import DEFAULT_RULES, Rule
+from cleancorpus.cleaning.rules import DEFAULT_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "corpus" / "seeds").glob("*.txt"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cleancorpus import ConfigError
 from cleancorpus.cli import EPILOG, build_parser, main, options_from
-from cleancorpus.errors import ConfigError
 from cleancorpus.output.writers import jsonl_lines
 
 

@@ -6,16 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus.dedup import deduplicate as dedup
-from cleancorpus.dedup.clusters import jaccard
-from cleancorpus.dedup.deduplicate import (
+from cleancorpus import (
+    ConfigError,
     DedupConfig,
     DocInfo,
     Fingerprinter,
+    InputError,
     Membership,
+    MismatchError,
     deduplicate,
 )
-from cleancorpus.errors import ConfigError, InputError, MismatchError
+from cleancorpus.dedup import deduplicate as dedup
+from cleancorpus.dedup.clusters import jaccard
 
 VOCAB = [f"w{i}" for i in range(3000)]
 

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cleancorpus import Document, clean
+from cleancorpus import DedupConfig, Document, Fingerprinter, RunOptions, clean, process
 from cleancorpus.dedup.clusters import jaccard
-from cleancorpus.dedup.deduplicate import DedupConfig, Fingerprinter
-from cleancorpus.engine.pipeline import RunOptions, process
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 SEEDS = {

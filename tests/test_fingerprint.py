@@ -13,11 +13,17 @@ from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleancorpus import (
+    DedupConfig,
+    Fingerprinter,
+    InputError,
+    MismatchError,
+    load_fingerprints,
+    save_fingerprints,
+)
 from cleancorpus.dedup import fingerprint
-from cleancorpus.dedup.deduplicate import DedupConfig, load_fingerprints, save_fingerprints
-from cleancorpus.dedup.fingerprint import Fingerprinter, ShingleHash
+from cleancorpus.dedup.fingerprint import ShingleHash
 from cleancorpus.dedup.tokens import shingles
-from cleancorpus.errors import InputError, MismatchError
 
 WORDS = st.sampled_from(
     ["alpha", "beta", "gamma", "Delta", "ε", "北京", "東京", "42", "x-ray", ","]
@@ -235,7 +241,7 @@ def test_a_run_does_not_import_datasketch():
     """Importing datasketch pulls in SciPy (0.6 s); the pipeline draws the same permutations."""
     code = (
         "import sys, cleancorpus.cli, cleancorpus.engine.pipeline;"
-        "from cleancorpus.dedup.deduplicate import DedupConfig, Fingerprinter;"
+        "from cleancorpus import DedupConfig, Fingerprinter;"
         "Fingerprinter(DedupConfig()).batch(['a b c d e f']);"
         "print('datasketch' in sys.modules)"
     )

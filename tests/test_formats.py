@@ -8,11 +8,9 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from cleancorpus.engine.pipeline import RunOptions, process, run
-from cleancorpus.errors import ConfigError
+from cleancorpus import ConfigError, Document, RunOptions, extract_html, process, run
 from cleancorpus.output.writers import jsonl_lines
-from cleancorpus.records import Document
-from cleancorpus.sources.extract import NO_MAIN_TEXT, extract_html
+from cleancorpus.sources.extract import NO_MAIN_TEXT
 
 from .containers import DATA, article_html, warc_bytes, write_jsonl, write_parquet
 

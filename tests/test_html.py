@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import trafilatura
 
-from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.sources.extract import NO_MAIN_TEXT, ExtractSettings, decode_html, extract_html
+from cleancorpus import ConfigError, ExtractSettings, InputError, extract_html
+from cleancorpus.sources.extract import NO_MAIN_TEXT, decode_html
 
 PAGES = Path(__file__).parent / "data" / "html"
 URL = "https://valley-ledger.example/news/spring-flood-cost"

@@ -9,15 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus import clean
-from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.learning.boilerplate import (
-    LearnConfig,
-    LearnedBoilerplate,
-    learn_boilerplate,
-    line_key,
-    site_key,
-)
+from cleancorpus import ConfigError, InputError, LearnConfig, LearnedBoilerplate, clean
+from cleancorpus.learning.boilerplate import learn_boilerplate, line_key, site_key
 
 from .strategies import sentence
 

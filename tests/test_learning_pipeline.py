@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from cleancorpus import (
+    ConfigError,
+    Document,
+    LearnConfig,
+    LearnedBoilerplate,
+    RunOptions,
+    learn,
+    process,
+    run,
+)
 from cleancorpus.cli import main
-from cleancorpus.engine.pipeline import RunOptions, learn, process, run
-from cleancorpus.errors import ConfigError
-from cleancorpus.learning.boilerplate import LearnConfig, LearnedBoilerplate
-from cleancorpus.records import Document
 
 APPEAL = "Keep the Heron Lamp lit: leave a coin in the jar at the harbour office every Friday."
 STORIES = [

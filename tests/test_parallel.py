@@ -13,7 +13,7 @@ import numpy as np
 from cleancorpus.engine import local as parallel
 
 if sys.argv[1] == "worker":
-    parallel._start_worker()
+    parallel._keep_freed_memory()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 for size in range(256 << 10, 4 << 20, 256 << 10):
     block = np.ones(size, dtype=np.uint8)

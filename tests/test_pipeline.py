@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from cleancorpus.cleaning import cleaner as cleaning
-from cleancorpus.cleaning.cleaner import CleanConfig
-from cleancorpus.dedup import deduplicate as dedup
-from cleancorpus.dedup.deduplicate import DedupConfig, Membership
-from cleancorpus.engine.pipeline import RunOptions, process, run
-from cleancorpus.errors import ConfigError
+from cleancorpus import (
+    CleanConfig,
+    Cleaned,
+    ConfigError,
+    DedupConfig,
+    Document,
+    Membership,
+    Removal,
+    RunOptions,
+    process,
+    run,
+)
+from cleancorpus.engine import assemble, stages
 from cleancorpus.output import writers
 from cleancorpus.output.writers import jsonl_lines
-from cleancorpus.records import Cleaned, Document, Removal
 from cleancorpus.report.html import render
 
 OUTPUT_FILES = ("documents.jsonl", "corpus.jsonl", "removals.jsonl")
@@ -44,6 +50,10 @@ def fake_deduplicate(docs, config):
         else:
             overlaps = ((first, 1.0),)
             result[doc.id] = Membership(first, False, first, 1.0, overlaps, "fake.exact", "exact")
+    for doc_id, member in result.items():  # each canonical lists its duplicates, sorted
+        if member.canonical:
+            duplicates = tuple(d for d, m in sorted(result.items()) if m.duplicate_of == doc_id)
+            result[doc_id] = dataclasses.replace(member, duplicates=duplicates)
     return result
 
 
@@ -78,9 +88,9 @@ def _cleaner_class(clean_function):
 
 @pytest.fixture
 def fakes(monkeypatch):
-    monkeypatch.setattr(cleaning, "TextCleaner", _cleaner_class(fake_clean))
-    monkeypatch.setattr(dedup, "deduplicate", fake_deduplicate)
-    monkeypatch.setattr("cleancorpus.engine.pipeline.Fingerprinter", _TextPrint)
+    monkeypatch.setattr(stages, "TextCleaner", _cleaner_class(fake_clean))
+    monkeypatch.setattr(assemble, "deduplicate", fake_deduplicate)
+    monkeypatch.setattr(stages, "Fingerprinter", _TextPrint)
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
@@ -295,7 +305,7 @@ def test_a_crashing_cleaner_loses_only_its_document(tmp_path, write_tree, monkey
             raise RuntimeError("cleaner bug")
         return Cleaned(text, text, {}, ())
 
-    monkeypatch.setattr(cleaning, "TextCleaner", _cleaner_class(flaky))
+    monkeypatch.setattr(stages, "TextCleaner", _cleaner_class(flaky))
     source = write_tree(tmp_path / "in", {"a.txt": "fine text", "b.txt": "BOOM", "c.txt": "more"})
     result = run(source, tmp_path / "out", RunOptions(workers=1))
     assert [d["id"] for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")] == [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleancorpus.errors import InputError
+from cleancorpus import InputError
 from cleancorpus.sources import files as readers
 from cleancorpus.sources.files import check_text, decode, iter_texts, list_folder, read_text
 

@@ -11,13 +11,8 @@ from typing import Any
 
 import pytest
 
-from cleancorpus.errors import ConfigError, InputError
-from cleancorpus.report.html import (
-    HtmlReportConfig,
-    KnownDocuments,
-    render,
-    write_report_html,
-)
+from cleancorpus import ConfigError, InputError
+from cleancorpus.report.html import HtmlReportConfig, KnownDocuments, render, write_report_html
 from cleancorpus.report.page import INSTALL_HINT as PIP_HINT
 from cleancorpus.report.page import _word_diff
 from tests.browser import INSTALL_HINT, Node, dump_dom, find_chromium, parse_dom, screenshot

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from cleancorpus.errors import ConfigError
-from cleancorpus.sources.stream import Intake, RecordFields, format_of, iter_items
+from cleancorpus import ConfigError, RecordFields
+from cleancorpus.sources.intake import Intake
+from cleancorpus.sources.stream import format_of, iter_raw
 
 from .containers import warc_bytes, write_jsonl, write_parquet
 
@@ -18,7 +19,7 @@ BIG = 10**6
 def _read(root, *file_ids, fields=None, max_bytes=BIG):
     intake = Intake()
     items = list(
-        iter_items(
+        iter_raw(
             root, file_ids, fields=fields or RecordFields(), max_bytes=max_bytes, intake=intake
         )
     )
@@ -50,7 +51,7 @@ def test_format_of_follows_the_extension(name, kind):
 
 def test_files_are_items_read_by_the_worker(tmp_path):
     items, intake = _read(tmp_path, "a.txt", "b/page.html")
-    assert [(i.id, i.payload, i.metadata, i.html) for i in items] == [
+    assert [(i.id, i.content, i.metadata, i.html) for i in items] == [
         ("a.txt", None, {}, False),
         ("b/page.html", None, {}, True),
     ]
@@ -73,7 +74,7 @@ def test_jsonl_ids_fields_and_metadata(tmp_path, name):
         ],
     )
     items, intake = _read(tmp_path, name)
-    assert [(i.id, i.payload, i.metadata, i.html) for i in items] == [
+    assert [(i.id, i.content, i.metadata, i.html) for i in items] == [
         (f"{name}#x", "first", {"lang": "en", "tags": ["a"]}, False),
         (f"{name}#line-2", "no id", {"source": {"site": "s"}}, False),
         (f"{name}#7", "<p>page</p>", {"url": "http://e.com/7"}, True),
@@ -85,7 +86,7 @@ def test_jsonl_ids_fields_and_metadata(tmp_path, name):
 def test_jsonl_custom_field_names(tmp_path):
     write_jsonl(tmp_path / "r.jsonl", [{"doc": "d1", "body": "text", "id": "kept as metadata"}])
     items, _ = _read(tmp_path, "r.jsonl", fields=RecordFields(id="doc", text="body", html="page"))
-    assert [(i.id, i.payload, i.metadata) for i in items] == [
+    assert [(i.id, i.content, i.metadata) for i in items] == [
         ("r.jsonl#d1", "text", {"id": "kept as metadata"})
     ]
 
@@ -129,7 +130,7 @@ def test_a_jsonl_line_in_another_charset_is_decoded_with_a_warning(tmp_path):
     latin = '{"id": "fr", "text": "Le café coûte deux euros à Besançon près de la gare."}\n'
     (tmp_path / "r.jsonl").write_bytes(good + latin.encode("latin-1"))
     items, intake = _read(tmp_path, "r.jsonl")
-    assert [i.payload for i in items] == [
+    assert [i.content for i in items] == [
         "fine",
         "Le café coûte deux euros à Besançon près de la gare.",
     ]
@@ -160,8 +161,8 @@ def test_a_file_named_gz_that_is_not_gzip(tmp_path):
 def test_records_are_read_lazily(tmp_path):
     write_jsonl(tmp_path / "r.jsonl", [{"text": "one"}, "not json"])
     intake = Intake()
-    stream = iter_items(tmp_path, ["r.jsonl"], fields=RecordFields(), max_bytes=BIG, intake=intake)
-    assert next(stream).payload == "one"
+    stream = iter_raw(tmp_path, ["r.jsonl"], fields=RecordFields(), max_bytes=BIG, intake=intake)
+    assert next(stream).content == "one"
     assert intake.errors == []  # the second line has not been read yet
     assert list(stream) == []
     assert len(intake.errors) == 1
@@ -202,7 +203,7 @@ def test_parquet_rows_become_records(tmp_path):
         ],
     )
     items, intake = _read(tmp_path, "t.parquet")
-    assert [(i.id, i.payload, i.metadata, i.html) for i in items] == [
+    assert [(i.id, i.content, i.metadata, i.html) for i in items] == [
         ("t.parquet#r1", "row one", {"n": 1}, False),
         ("t.parquet#row-2", "row two", {"n": 2}, False),
         ("t.parquet#r3", "<p>page</p>", {"n": 3}, True),
@@ -229,7 +230,7 @@ def test_missing_optional_libraries_give_an_install_hint(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     items, intake = _read(tmp_path, "c.warc", "r.jsonl", "t.parquet")
-    assert [i.payload for i in items] == ["still read"]
+    assert [i.content for i in items] == ["still read"]
     assert _problems(intake) == [
         ("c.warc", "reading WARC needs warcio: pip install 'cleancorpus[warc]'"),
         ("t.parquet", "reading Parquet needs pyarrow: pip install 'cleancorpus[parquet]'"),
@@ -264,7 +265,7 @@ def test_warc_html_responses_become_pages_and_the_rest_is_skipped(tmp_path, name
         gzip_members=name.endswith(".gz"),
     )
     items, intake = _read(tmp_path, name)
-    assert [(i.id, i.payload, i.html) for i in items] == [
+    assert [(i.id, i.content, i.html) for i in items] == [
         (f"{name}#urn:uuid:a", b"<p>a</p>", True),
         (f"{name}#urn:uuid:r", b"<p>r</p>", True),
     ]

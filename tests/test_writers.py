@@ -6,19 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleancorpus.errors import ConfigError
+from cleancorpus import ConfigError, DocumentResult, Membership, Removal
+from cleancorpus.output.folder import atomic_folder, check_locations
+from cleancorpus.output.spool import SPOOL, SpoolReader, SpoolWriter
 from cleancorpus.output.writers import (
-    DocumentResult,
     Encoded,
     OutputWriter,
-    Placement,
-    atomic_folder,
-    check_locations,
     dumps,
     jsonl_lines,
+    membership_fields,
+    membership_json,
     write_corpus_file,
 )
-from cleancorpus.records import Removal
 
 
 def _result(doc_id: str, canonical: bool = True, **changes) -> DocumentResult:
@@ -112,10 +111,16 @@ def test_lines_are_exactly_the_json_of_the_records(tmp_path):
     assert [r["rule"] for r in result.removal_records()] == ["header", "footer"]
 
 
-def test_encoded_pieces_survive_spooling():
-    encoded = Encoded.of("d/e.txt", "Grüße\r\n", {"k": 1}, [("r", 0, 1, "x")])
-    blob, sizes = encoded.pack()
-    assert Encoded.unpack(blob, sizes) == encoded
+def test_encoded_pieces_survive_spooling(tmp_path):
+    encoded = Encoded.of("d/e.txt", "Grüße\r\n", {"k": 1}, [Removal("r", 0, 1, "x")])
+    other = Encoded.of("f.txt", "ω", {}, [])
+    (tmp_path / SPOOL).mkdir()
+    spool = SpoolWriter(tmp_path, "0000001.bin")
+    first, second = spool.add(encoded), spool.add(other)
+    spool.close()
+    with SpoolReader(tmp_path / SPOOL) as reader:
+        assert reader.load(second) == other
+        assert reader.load(first) == encoded
     assert json.loads(encoded.text) == "Grüße\r\n"
     assert json.loads(encoded.removals) == {
         "id": "d/e.txt",
@@ -237,7 +242,7 @@ _scores = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 5)
 def test_fields_json_is_exactly_the_json_of_the_fields(
     cluster, canonical, duplicate_of, similarity, overlaps, reason, rule
 ):
-    place = Placement(
+    place = Membership(
         cluster=cluster,
         canonical=canonical,
         duplicate_of=duplicate_of,
@@ -246,7 +251,7 @@ def test_fields_json_is_exactly_the_json_of_the_fields(
         reason=reason,
         rule=rule,
     )
-    assert "{" + place.fields_json() == dumps(place.fields())
+    assert "{" + membership_json(place) == dumps(membership_fields(place))
 
 
 def test_writer_notes_where_each_cluster_lines_start(tmp_path):

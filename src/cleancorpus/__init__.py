@@ -1,18 +1,63 @@
-"""cleancorpus: clean and deduplicate text corpora."""
+"""cleancorpus: clean and deduplicate text corpora.
 
-from .cleaning.cleaner import CleanConfig, clean
+Everything a user needs is importable from here::
+
+    from cleancorpus import RunOptions, clean, process, run
+
+- one text: :func:`clean` (a :class:`Cleaned`: text, metadata, removals);
+- documents in memory: :func:`process`; a folder to an output folder: :func:`run`;
+  boilerplate learned from a corpus: :func:`learn`; all configured by :class:`RunOptions`;
+- the stages on their own: :class:`TextCleaner`, :class:`Fingerprinter`, :func:`deduplicate`.
+"""
+
+from .cleaning.cleaner import CleanConfig, TextCleaner, clean
+from .cleaning.rules import Rule
+from .dedup.deduplicate import DedupConfig, DocInfo, deduplicate
+from .dedup.fingerprint import Fingerprint, Fingerprinter, FingerprintParams
+from .dedup.store import load_fingerprints, save_fingerprints
+from .engine.pipeline import ProcessResult, RunResult, learn, process, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
-from .records import Cleaned, Document, Removal
+from .learning.boilerplate import LearnConfig, LearnedBoilerplate
+from .options import RunOptions
+from .output.writers import DocumentResult
+from .records import Cleaned, Document, Membership, Notice, RawDocument, Removal
+from .sources.extract import ExtractSettings, extract_html
+from .sources.intake import RecordFields
 
 __all__ = [
     "CleanConfig",
     "CleancorpusError",
     "Cleaned",
     "ConfigError",
+    "DedupConfig",
+    "DocInfo",
     "Document",
+    "DocumentResult",
+    "ExtractSettings",
+    "Fingerprint",
+    "FingerprintParams",
+    "Fingerprinter",
     "InputError",
+    "LearnConfig",
+    "LearnedBoilerplate",
+    "Membership",
     "MismatchError",
+    "Notice",
+    "ProcessResult",
+    "RawDocument",
+    "RecordFields",
     "Removal",
+    "Rule",
+    "RunOptions",
+    "RunResult",
+    "TextCleaner",
     "clean",
+    "deduplicate",
+    "extract_html",
+    "learn",
+    "load_fingerprints",
+    "process",
+    "run",
+    "save_fingerprints",
 ]
 __version__ = "0.1.0"

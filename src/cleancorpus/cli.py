@@ -41,12 +41,13 @@ from typing import NoReturn, TextIO
 
 from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
-from .engine.pipeline import DEFAULT_MAX_BYTES, RunOptions, RunResult, learn, run
+from .engine.pipeline import RunResult, learn, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate
-from .options import OUTPUT_FORMATS
+from .options import OUTPUT_FORMATS, RunOptions
 from .sources.extract import ExtractSettings
-from .sources.stream import RecordFields
+from .sources.intake import RecordFields
+from .sources.read import DEFAULT_MAX_BYTES
 from .util.progress import Progress
 
 MAX_WARNINGS_SHOWN = 20

@@ -2,8 +2,8 @@
 
 Besides cleaning and dedup configs: worker count, byte limit per file or record, chunk size,
 which file extensions are read, boilerplate learning, the field names of JSONL/Parquet
-records (:class:`~.sources.RecordFields`), the HTML extraction settings
-(:class:`~.html.ExtractSettings`) and the output format:
+records (:class:`~.sources.intake.RecordFields`), the HTML extraction settings
+(:class:`~.sources.extract.ExtractSettings`) and the output format:
 
 - ``"jsonl"`` (default): documents.jsonl, corpus.jsonl, removals.jsonl;
 - ``"parquet"``: documents.parquet, corpus.parquet, removals.parquet instead (needs pyarrow);
@@ -20,12 +20,12 @@ from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
 from .errors import ConfigError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate
-from .report import summary as report
-from .sources import files as readers
+from .report.summary import as_data
 from .sources.extract import ExtractSettings
-from .sources.stream import RecordFields
+from .sources.files import DEFAULT_EXTENSIONS
+from .sources.intake import RecordFields
+from .sources.read import DEFAULT_MAX_BYTES
 
-DEFAULT_MAX_BYTES = 50_000_000  # 50 MB
 OUTPUT_FORMATS = ("jsonl", "parquet", "both")
 
 
@@ -38,7 +38,7 @@ class RunOptions:
     workers: int | None = None  # None: os.cpu_count(); 1: no process pool
     max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are reported as errors
     chunk_size: int = 128  # documents per task sent to a worker
-    extensions: tuple[str, ...] = readers.DEFAULT_EXTENSIONS
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     learn: LearnConfig | None = None  # learn boilerplate from this corpus first (two passes)
     learned: LearnedBoilerplate | None = None  # or remove blocks learned before (one pass)
     fields: RecordFields = field(default_factory=RecordFields)  # JSONL/Parquet field names
@@ -90,15 +90,15 @@ class RunOptions:
     def parameters(self) -> dict[str, Any]:
         """The options as plain data, for the report."""
         return {
-            "clean": report.as_data(self.clean),
-            "dedup": report.as_data(self.dedup),
+            "clean": as_data(self.clean),
+            "dedup": as_data(self.dedup),
             "workers": self.worker_count,
             "max_bytes": self.max_bytes,
             "chunk_size": self.chunk_size,
             "extensions": list(self.extensions),
-            "learn": None if self.learn is None else report.as_data(self.learn),
+            "learn": None if self.learn is None else as_data(self.learn),
             "learned_blocks": None if self.learned is None else len(self.learned.blocks),
-            "fields": report.as_data(self.fields),
+            "fields": as_data(self.fields),
             "extract": self.extract.record(),
             "output_format": self.output_format,
         }

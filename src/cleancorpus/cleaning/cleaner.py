@@ -42,6 +42,9 @@ BUILTIN_RULES = (
     "markdown.empty_item",
     "whitespace",
 )
+# trafilatura keeps the headline in metadata, so extracted text starts with the body: the
+# title rules, which take short first lines for a headline, would only cost body text there.
+EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
 
 
 @dataclass(frozen=True)

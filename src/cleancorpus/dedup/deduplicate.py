@@ -27,24 +27,13 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, InputError
+from ..records import Membership
 from ..util.checks import check_fraction, check_int
 from .candidates import choose_bands, containment_pairs, decode_pairs, lsh_pairs
 from .canonical import choose_canonical
 from .clusters import UnionFind, Verified, intersection_size, jaccard, verify
-from .fingerprint import Fingerprint, Fingerprinter, FingerprintParams
-from .store import check_params, load_fingerprints, save_fingerprints
-
-__all__ = [
-    "DedupConfig",
-    "DocInfo",
-    "Fingerprint",
-    "FingerprintParams",
-    "Fingerprinter",
-    "Membership",
-    "deduplicate",
-    "load_fingerprints",
-    "save_fingerprints",
-]
+from .fingerprint import Fingerprint, FingerprintParams
+from .store import check_params
 
 
 @dataclass(frozen=True)
@@ -126,27 +115,6 @@ class DocInfo:
     fingerprint: Fingerprint
     metadata: Mapping[str, Any] = field(default_factory=dict)
     length: int = 0  # characters of cleaned text
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    """Where one document ended up.
-
-    cluster: id of the cluster's canonical document. canonical: this is that document.
-    duplicate_of / similarity: the canonical's id and this document's exact Jaccard with it
-    (its containment in it for rule "contained"); None for a canonical. overlaps: ``(id,
-    containment)`` of documents sharing a substantial part with this one without being
-    near-duplicates. rule: None, "exact-duplicate", "near-duplicate" or "contained".
-    reason: why this canonical was chosen, or why this document is a duplicate.
-    """
-
-    cluster: str
-    canonical: bool
-    duplicate_of: str | None
-    similarity: float | None
-    overlaps: tuple[tuple[str, float], ...] = ()
-    reason: str = ""
-    rule: str | None = None
 
 
 def _check(docs: list[DocInfo], config: DedupConfig) -> None:
@@ -268,6 +236,11 @@ def _assign(
         contained = _absorb(docs, home, groups, overlaps)
 
     listed = _overlap_lists(docs, groups, overlaps)
+    duplicates: dict[int, list[str]] = {}  # canonical index -> ids of its duplicates, sorted
+    for i, doc in enumerate(docs):
+        target = contained.get(home[i], home[i])
+        if i != target and len(doc.fingerprint.shingles):
+            duplicates.setdefault(target, []).append(doc.id)
     out: dict[str, Membership] = {}
     for i, doc in enumerate(docs):
         target = contained.get(home[i], home[i])
@@ -293,6 +266,7 @@ def _assign(
             overlaps=listed.get(i, ()),
             reason=reason,
             rule=rule,
+            duplicates=tuple(duplicates.get(i, ())) if dup is None else (),
         )
     return out
 

@@ -1,9 +1,8 @@
-"""The last stages of the pipeline: dedup over the fingerprints, then each document's place.
+"""After the workers: dedup over what they kept, then each document with its place, in id order.
 
-Internal to :mod:`cleancorpus.pipeline`: :func:`dedup_stage` turns the entries the workers sent
-back into :class:`~.dedup.DocInfo` records and calls :func:`~.dedup.deduplicate`;
-:func:`placements` walks the documents in id order with their cluster, canonical flag and
-duplicates, counting what the report needs as it goes.
+:func:`dedup_stage` calls :func:`~cleancorpus.dedup.deduplicate.deduplicate` on the
+:class:`~.local.Kept` records; :func:`placements` walks the documents in id order with their
+:class:`~cleancorpus.records.Membership`, counting what the report needs as it goes.
 """
 
 from __future__ import annotations
@@ -11,25 +10,20 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 
-from ..dedup import deduplicate as dedup
-from ..dedup.deduplicate import DocInfo, Membership
+from ..dedup.deduplicate import DedupConfig, deduplicate
 from ..errors import CleancorpusError
-from ..options import RunOptions
-from ..output.writers import Placement
-from ..report import summary as report
-from .local import Entry
+from ..records import Membership
+from ..report.summary import Tally
+from .local import Kept
 
 
 def dedup_stage(
-    entries: Mapping[str, Entry], options: RunOptions, tally: report.Tally
+    kept: Mapping[str, Kept], config: DedupConfig, tally: Tally
 ) -> dict[str, Membership]:
+    """Each document's membership; the time it took goes into ``tally``."""
     t0 = time.perf_counter()
-    infos = [
-        DocInfo(doc_id, e.fingerprint, e.metadata, e.length)
-        for doc_id, e in sorted(entries.items())
-    ]
-    memberships = dedup.deduplicate(infos, options.dedup)
-    missing = [doc_id for doc_id in entries if doc_id not in memberships]
+    memberships = deduplicate((kept[doc_id].info for doc_id in sorted(kept)), config)
+    missing = [doc_id for doc_id in kept if doc_id not in memberships]
     if missing:
         raise CleancorpusError(f"internal error: dedup returned no membership for {missing[:3]}")
     tally.add_time("dedup", time.perf_counter() - t0)
@@ -37,24 +31,16 @@ def dedup_stage(
 
 
 def placements(
-    entries: Mapping[str, Entry], memberships: Mapping[str, Membership], tally: report.Tally
-) -> Iterator[tuple[str, Entry, Placement]]:
-    """Yield each document with its place after dedup, in id order, counting as it goes."""
-    members: dict[str, list[str]] = {}
-    ids = sorted(entries)
-    for doc_id in ids:
-        m = memberships[doc_id]
-        if not m.canonical:
-            members.setdefault(m.cluster, []).append(doc_id)
-    for doc_id in ids:
-        entry, m = entries[doc_id], memberships[doc_id]
+    kept: Mapping[str, Kept], memberships: Mapping[str, Membership], tally: Tally
+) -> Iterator[tuple[Kept, Membership]]:
+    """Yield each document with its membership, in id order, counting as it goes."""
+    for doc_id in sorted(kept):
+        entry, m = kept[doc_id], memberships[doc_id]
         tally.documents += 1
-        tally.characters_in += entry.chars_in
-        tally.characters_out += entry.length
+        tally.characters_in += entry.original_length
+        tally.characters_out += entry.info.length
         tally.add_removals(entry.counts)
         if m.canonical:
             tally.canonical += 1
-            tally.characters_canonical += entry.length
-        duplicates = tuple(members.get(doc_id, ())) if m.canonical else ()
-        place = Placement.of(m, duplicates)
-        yield doc_id, entry, place
+            tally.characters_canonical += entry.info.length
+        yield entry, m

@@ -19,12 +19,6 @@ Output files (the contract users' pipelines parse):
   :mod:`cleancorpus.parquet_out`.
 
 Records must be added in id order; JSON is written UTF-8 with ``ensure_ascii=False``.
-
-Atomicity: everything is built in a staging folder next to OUTPUT (same file system), then
-swapped in with two renames: old OUTPUT -> backup, staging -> OUTPUT; the backup is then
-deleted. A crash while building leaves the old OUTPUT untouched (and the staging folder is
-removed when the failure is an exception). Only between the two renames (microseconds) can a
-hard crash leave no OUTPUT; the previous output then sits in the ``.NAME.old-*`` folder beside it.
 """
 
 from __future__ import annotations
@@ -32,19 +26,14 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
-import shutil
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from ..dedup.deduplicate import Membership
-from ..errors import ConfigError
-from ..records import Removal
+from ..records import Document, Membership, Removal
 
 DOCUMENTS = "documents.jsonl"
 CORPUS = "corpus.jsonl"
@@ -63,61 +52,66 @@ OUTPUT_NAMES = frozenset(
 )
 
 
-_MEMBERSHIP_FIELDS = tuple(f.name for f in dataclass_fields(Membership))
+def _by_id(overlaps: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    return sorted(overlaps, key=lambda pair: (str(pair[0]), pair[1]))
+
+
+def membership_fields(membership: Membership) -> dict[str, Any]:
+    """The ``documents.jsonl`` fields that follow ``metadata`` (overlaps in id order)."""
+    overlaps = _by_id(membership.overlaps)
+    return {
+        "cluster": membership.cluster,
+        "canonical": membership.canonical,
+        "duplicate_of": membership.duplicate_of,
+        "similarity": membership.similarity,
+        "overlaps": [other for other, _ in overlaps],
+        "overlap_scores": dict(overlaps),
+        "reason": membership.reason,
+        "rule": membership.rule,
+    }
+
+
+def membership_json(membership: Membership) -> str:
+    """``dumps(membership_fields(membership))`` less its opening brace, spelled out field by
+    field: the same text, faster (it is written for every document)."""
+    overlaps = _by_id(membership.overlaps)
+    scores = dict(overlaps)
+    if not all(type(other) is str for other in scores):  # keys JSON would convert
+        return dumps(membership_fields(membership))[1:]
+    ids = ", ".join(_scalar_json(other) for other, _ in overlaps)
+    pairs = ", ".join(f"{_scalar_json(k)}: {_scalar_json(v)}" for k, v in scores.items())
+    return (
+        f'"cluster": {_scalar_json(membership.cluster)}, '
+        f'"canonical": {_scalar_json(membership.canonical)}, '
+        f'"duplicate_of": {_scalar_json(membership.duplicate_of)}, '
+        f'"similarity": {_scalar_json(membership.similarity)}, '
+        f'"overlaps": [{ids}], "overlap_scores": {{{pairs}}}, '
+        f'"reason": {_scalar_json(membership.reason)}, "rule": {_scalar_json(membership.rule)}}}'
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
-class Placement(Membership):
-    """Where a document ended up after dedup (a :class:`Membership`), plus, for a canonical
-    document, the rest of its cluster."""
-
-    duplicates: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, membership: Membership, duplicates: tuple[str, ...] = ()) -> Placement:
-        known = {name: getattr(membership, name) for name in _MEMBERSHIP_FIELDS}
-        known["overlaps"] = tuple(sorted(membership.overlaps))
-        return cls(**known, duplicates=duplicates)
-
-    def fields(self) -> dict[str, Any]:
-        """The ``documents.jsonl`` fields that follow ``metadata``."""
-        return {
-            "cluster": self.cluster,
-            "canonical": self.canonical,
-            "duplicate_of": self.duplicate_of,
-            "similarity": self.similarity,
-            "overlaps": [other for other, _ in self.overlaps],
-            "overlap_scores": dict(self.overlaps),
-            "reason": self.reason,
-            "rule": self.rule,
-        }
-
-    def fields_json(self) -> str:
-        """``dumps(self.fields())`` less its opening brace, spelled out field by field: the
-        same text, faster (it is written for every document)."""
-        scores = dict(self.overlaps)
-        if not all(type(other) is str for other in scores):  # keys JSON would convert
-            return dumps(self.fields())[1:]
-        ids = ", ".join(_scalar_json(other) for other, _ in self.overlaps)
-        pairs = ", ".join(f"{_scalar_json(k)}: {_scalar_json(v)}" for k, v in scores.items())
-        return (
-            f'"cluster": {_scalar_json(self.cluster)}, '
-            f'"canonical": {_scalar_json(self.canonical)}, '
-            f'"duplicate_of": {_scalar_json(self.duplicate_of)}, '
-            f'"similarity": {_scalar_json(self.similarity)}, '
-            f'"overlaps": [{ids}], "overlap_scores": {{{pairs}}}, '
-            f'"reason": {_scalar_json(self.reason)}, "rule": {_scalar_json(self.rule)}}}'
-        )
-
-
-@dataclass(frozen=True, kw_only=True)
-class DocumentResult(Placement):
-    """One processed document: its cleaned text, removals and place among its duplicates."""
+class DocumentResult(Membership):
+    """One processed document: its cleaned text, removals and place among its duplicates
+    (its :class:`~cleancorpus.records.Membership`, overlaps in id order)."""
 
     id: str
     text: str
     metadata: Mapping[str, Any]
     removals: tuple[Removal, ...] = ()
+
+    @classmethod
+    def of(cls, document: Document, membership: Membership) -> DocumentResult:
+        """A cleaned document and where dedup put it."""
+        place = {f.name: getattr(membership, f.name) for f in dataclass_fields(Membership)}
+        place["overlaps"] = tuple(_by_id(membership.overlaps))
+        return cls(
+            **place,
+            id=document.id,
+            text=document.text,
+            metadata=document.metadata,
+            removals=document.removals,
+        )
 
     def document_record(self) -> dict[str, Any]:
         """The object written to ``documents.jsonl``."""
@@ -125,7 +119,7 @@ class DocumentResult(Placement):
             "id": self.id,
             "text": self.text,
             "metadata": dict(self.metadata),
-            **self.fields(),
+            **membership_fields(self),
         }
 
     def corpus_record(self) -> dict[str, Any]:
@@ -159,28 +153,20 @@ class Encoded:
         doc_id: str,
         text: str,
         metadata: Mapping[str, Any],
-        removals: Iterable[tuple[str, int, int, str]],
+        removals: Iterable[Removal],
     ) -> Encoded:
-        """Encode a document; ``removals`` are ``(rule, start, end, text)``."""
+        """Encode a document for the output files."""
         head = '{"id": ' + dumps(doc_id) + ', "rule": '
         lines = [
-            f'{head}{dumps(rule)}, "start": {start}, "end": {end}, "text": {dumps(cut)}}}\n'
-            for rule, start, end, cut in sorted(removals, key=lambda r: (r[1], r[2], r[0]))
+            f'{head}{dumps(r.rule)}, "start": {r.start}, "end": {r.end}, '
+            f'"text": {dumps(r.text)}}}\n'
+            for r in sorted(removals, key=lambda r: (r.start, r.end, r.rule))
         ]
         return cls(
             dumps(text).encode("utf-8"),
             dumps(dict(metadata)).encode("utf-8"),
             "".join(lines).encode("utf-8"),
         )
-
-    def pack(self) -> tuple[bytes, tuple[int, int]]:
-        """The bytes to spool, and the lengths :meth:`unpack` needs to split them again."""
-        return self.text + self.metadata + self.removals, (len(self.text), len(self.metadata))
-
-    @classmethod
-    def unpack(cls, data: bytes, sizes: tuple[int, int]) -> Encoded:
-        text, meta = sizes
-        return cls(data[:text], data[text : text + meta], data[text + meta :])
 
 
 def dumps(obj: Any) -> str:
@@ -270,15 +256,14 @@ class OutputWriter:
 
     def add(self, result: DocumentResult) -> None:
         """Write one document held in memory."""
-        removals = ((r.rule, r.start, r.end, r.text) for r in result.removals)
-        encoded = Encoded.of(result.id, result.text, result.metadata, removals)
+        encoded = Encoded.of(result.id, result.text, result.metadata, result.removals)
         self.add_encoded(result.id, encoded, result, result.text)
 
     def add_encoded(
         self,
         doc_id: str,
         encoded: Encoded,
-        placement: Placement,
+        membership: Membership,
         text: str | None = None,
         mirrored: bool = True,
     ) -> None:
@@ -298,17 +283,17 @@ class OutputWriter:
             b', "metadata": ',
             encoded.metadata,
         )
-        rest = placement.fields_json().encode("utf-8")
+        rest = membership_json(membership).encode("utf-8")
         line = (*head, b", ", rest, b"\n")
         self._documents.writelines(line)
-        self.cluster_lines.setdefault(placement.cluster, []).append(self._position)
+        self.cluster_lines.setdefault(membership.cluster, []).append(self._position)
         self._position += sum(map(len, line))
-        if placement.overlaps:
+        if membership.overlaps:
             self.overlapping += 1
         if encoded.removals:
             self._removals.write(encoded.removals)
-        if placement.canonical:
-            duplicates = dumps(list(placement.duplicates)).encode("utf-8")
+        if membership.canonical:
+            duplicates = dumps(list(membership.duplicates)).encode("utf-8")
             self._corpus.writelines((*head, b', "duplicates": ', duplicates, b"}\n"))
             if self.corpus_files == "write" and mirrored:
                 if text is None:
@@ -354,74 +339,6 @@ def _open_binary(path: Path) -> BinaryIO:
 def write_report(folder: Path, report: Mapping[str, Any]) -> None:
     with open(folder / REPORT, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(json.dumps(report, ensure_ascii=False, indent=2, default=_jsonable) + "\n")
-
-
-def check_locations(input_dir: Path, output_dir: Path) -> None:
-    """Refuse an OUTPUT that would overlap INPUT or overwrite something that is not ours."""
-    src, dst = input_dir.resolve(), output_dir.resolve()
-    if dst == src or src in dst.parents:
-        raise ConfigError(
-            f"OUTPUT {output_dir} is inside INPUT {input_dir}; choose a folder outside it"
-        )
-    if dst in src.parents:
-        raise ConfigError(
-            f"INPUT {input_dir} is inside OUTPUT {output_dir}; replacing OUTPUT would delete it"
-        )
-    check_replaceable(output_dir)
-
-
-def check_replaceable(output_dir: Path) -> None:
-    """OUTPUT may be missing, empty, or a previous cleancorpus output — nothing else."""
-    if not output_dir.exists():
-        return
-    if not output_dir.is_dir():
-        raise ConfigError(f"OUTPUT {output_dir} exists and is not a folder; choose another path")
-    foreign = sorted(p.name for p in output_dir.iterdir() if p.name not in OUTPUT_NAMES)
-    if foreign:
-        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-        raise ConfigError(
-            f"OUTPUT {output_dir} exists and holds files cleancorpus did not write ({shown}); "
-            "choose a new or empty folder"
-        )
-
-
-@contextmanager
-def atomic_folder(output_dir: Path) -> Iterator[Path]:
-    """Yield a staging folder beside ``output_dir``; on success, swap it in as ``output_dir``.
-
-    On an exception the staging folder is deleted and ``output_dir`` is left as it was.
-    """
-    parent = output_dir.absolute().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = _fresh_name(parent, f".{output_dir.name}.staging-")
-    staging.mkdir()  # unlike mkdtemp, honours the umask, so OUTPUT gets ordinary permissions
-    try:
-        yield staging
-        _swap(staging, output_dir.absolute())
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _swap(staging: Path, target: Path) -> None:
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    backup = _fresh_name(target.parent, f".{target.name}.old-")
-    os.rename(target, backup)
-    try:
-        os.rename(staging, target)
-    except BaseException:
-        os.rename(backup, target)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
-
-
-def _fresh_name(parent: Path, prefix: str) -> Path:
-    while True:
-        candidate = parent / f"{prefix}{secrets.token_hex(4)}"
-        if not os.path.lexists(candidate):
-            return candidate
 
 
 def jsonl_lines(path: Path) -> Sequence[dict[str, Any]]:

@@ -26,9 +26,6 @@ from ..errors import ConfigError, InputError
 from .charsets import BOMS, detect_charset
 
 NO_MAIN_TEXT = "HTML page has no extractable main text"
-# trafilatura keeps the headline in metadata, so extracted text starts with the body: the
-# title rules, which take short first lines for a headline, would only cost body text there.
-EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
 
 #: How far into the bytes a charset declaration is looked for (the HTML standard's prescan
 #: also stops at 1024 bytes; pages with long heads put it later, so look a little further).

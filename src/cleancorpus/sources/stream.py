@@ -35,11 +35,12 @@ records skipped on purpose (a WARC response that is not HTML).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator
 
-from ..errors import ConfigError, InputError
+from ..records import RawDocument
+from .intake import Intake, RecordFields
+from .tables import read_jsonl, read_parquet
+from .warc import read_warc
 
 TEXT, HTML, JSONL, PARQUET, WARC = "text", "html", "jsonl", "parquet", "warc"
 _BY_EXTENSION = (
@@ -53,70 +54,6 @@ _BY_EXTENSION = (
 )
 
 
-class Item(NamedTuple):
-    """One document on its way to a worker.
-
-    ``payload`` is the text (or page), or None when the worker reads the file ``id`` itself;
-    ``html`` says the payload (or file) is a web page to extract first.
-    """
-
-    id: str
-    payload: str | bytes | None
-    metadata: dict[str, Any]
-    html: bool = False
-
-
-@dataclass(frozen=True)
-class RecordFields:
-    """The field names of JSONL and Parquet records (all three must differ)."""
-
-    id: str = "id"
-    text: str = "text"
-    html: str = "html"
-
-    def __post_init__(self) -> None:
-        for name in ("id", "text", "html"):
-            value = getattr(self, name)
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(
-                    f"the {name} field name must be a non-empty string, got {value!r}"
-                )
-        if len({self.id, self.text, self.html}) < 3:
-            raise ConfigError(
-                f"the id, text and html field names must differ, got {self.id!r}, "
-                f"{self.text!r}, {self.html!r} (--id-field, --text-field, --html-field)"
-            )
-
-
-@dataclass
-class Intake:
-    """What reading the inputs found: errors, warnings, records skipped, ids already used."""
-
-    errors: list[InputError] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    skipped_records: int = 0
-    ids: set[str] = field(default_factory=set)
-
-    def error(self, path: str, problem: str) -> None:
-        self.errors.append(InputError(path, problem))
-
-    def warn(self, path: str, problem: str) -> None:
-        self.warnings.append((path, problem))
-
-    def skip(self, path: str, reason: str) -> None:
-        """A record that is not a document (e.g. an image in a WARC): counted and named."""
-        self.skipped_records += 1
-        self.warnings.append((path, f"skipped: {reason}"))
-
-    def claim(self, doc_id: str, where: str) -> bool:
-        """Take ``doc_id`` for a document; an id used before is an error naming ``where``."""
-        if doc_id in self.ids:
-            self.error(where, f"duplicate id {doc_id!r}: an earlier document has it (kept)")
-            return False
-        self.ids.add(doc_id)
-        return True
-
-
 def format_of(file_id: str) -> str:
     """What the file ``file_id`` holds, from its extension (see the module docstring)."""
     lower = file_id.lower()
@@ -126,73 +63,29 @@ def format_of(file_id: str) -> str:
     return TEXT
 
 
-def iter_items(
+def iter_raw(
     root: str | os.PathLike[str],
     file_ids: Iterable[str],
     *,
     fields: RecordFields,
     max_bytes: int,
     intake: Intake,
-) -> Iterator[Item]:
+) -> Iterator[RawDocument]:
     """Yield every document of the listed files, in file order then record order."""
-    from . import tables as records
-    from . import warc  # the record readers import their libraries lazily
 
     for file_id in file_ids:
         kind = format_of(file_id)
         if kind in (TEXT, HTML):
             if intake.claim(file_id, file_id):
-                yield Item(file_id, None, {}, kind == HTML)
+                yield RawDocument(file_id, None, source=file_id, html=kind == HTML)
             continue
         path = os.path.join(root, *file_id.split("/"))
         if kind == JSONL:
-            found = records.read_jsonl(path, file_id, fields, max_bytes, intake)
+            found = read_jsonl(path, file_id, fields, max_bytes, intake)
         elif kind == PARQUET:
-            found = records.read_parquet(path, file_id, fields, max_bytes, intake)
+            found = read_parquet(path, file_id, fields, max_bytes, intake)
         else:
-            found = warc.read_warc(path, file_id, max_bytes, intake)
-        for item, where in found:
-            if intake.claim(item.id, where):
-                yield item
-
-
-def record_item(
-    record: Mapping[str, Any],
-    file_id: str,
-    fallback_id: str,
-    where: str,
-    fields: RecordFields,
-    intake: Intake,
-) -> Item | None:
-    """The document of one JSONL/Parquet record, or None after recording why there is none."""
-    raw_id = record.get(fields.id)
-    if raw_id is None:
-        record_id = fallback_id
-    elif isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
-        kind = type(raw_id).__name__
-        intake.error(where, f"field {fields.id!r} must be a string or a whole number, not {kind}")
-        return None
-    else:
-        record_id = str(raw_id)
-        if not record_id.strip():
-            intake.error(where, f"field {fields.id!r} is empty")
-            return None
-    text, page = record.get(fields.text), record.get(fields.html)
-    if text is not None:
-        payload: str | bytes = text
-        if not isinstance(text, str):
-            kind = type(text).__name__
-            intake.error(where, f"field {fields.text!r} must be a string, not {kind}")
-            return None
-    elif page is not None:
-        payload = page
-        if not isinstance(page, (str, bytes)):
-            kind = type(page).__name__
-            intake.error(where, f"field {fields.html!r} must be a string, not {kind}")
-            return None
-    else:
-        intake.error(where, f"no {fields.text!r} or {fields.html!r} field: nothing to clean")
-        return None
-    reserved = (fields.id, fields.text, fields.html)
-    metadata = {key: value for key, value in record.items() if key not in reserved}
-    return Item(f"{file_id}#{record_id}", payload, metadata, text is None)
+            found = read_warc(path, file_id, max_bytes, intake)
+        for raw in found:
+            if intake.claim(raw.id, raw.where):
+                yield raw

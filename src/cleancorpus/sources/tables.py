@@ -2,8 +2,9 @@
 
 Both stream: a JSONL file is read line by line (a line longer than the byte limit is skipped
 without being held), a Parquet file in batches of rows. Each record becomes an
-:class:`~cleancorpus.sources.Item` through :func:`~cleancorpus.sources.record_item` (ids, fields
-and metadata are described in :mod:`cleancorpus.sources`). Problems name the file and the line
+:class:`~cleancorpus.records.RawDocument` through
+:func:`~cleancorpus.sources.intake.record_document` (ids, fields and metadata are described in
+:mod:`cleancorpus.sources.stream`). Problems name the file and the line
 or row (1-based) and never stop the file:
 
 - ``data.jsonl:17: malformed JSON (Expecting ',' delimiter at column 12)``
@@ -25,17 +26,17 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from ..records import RawDocument
 from .charsets import detect_charset
-from .stream import Intake, Item, RecordFields, record_item
+from .intake import Intake, RecordFields, record_document
 
 PARQUET_BATCH_ROWS = 256
-Found = Iterator[tuple[Item, str]]  # (item, where it was found: "file:line")
 
 
 def read_jsonl(
     path: str, file_id: str, fields: RecordFields, max_bytes: int, intake: Intake
-) -> Found:
-    """Yield ``(item, "file:line")`` for each good record of a JSONL file."""
+) -> Iterator[RawDocument]:
+    """Yield each good record of a JSONL file (``where``: ``file:line``)."""
     line_no = 0
     try:
         with _open(path, file_id) as handle:
@@ -55,9 +56,9 @@ def read_jsonl(
                 record = _parse(line, where, intake)
                 if record is None:
                     continue
-                item = record_item(record, file_id, f"line-{line_no}", where, fields, intake)
-                if item is not None:
-                    yield item, where
+                raw = record_document(record, file_id, f"line-{line_no}", where, fields, intake)
+                if raw is not None:
+                    yield raw
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         intake.error(
             file_id,
@@ -98,8 +99,8 @@ def _parse(line: bytes, where: str, intake: Intake) -> dict[str, Any] | None:
 
 def read_parquet(
     path: str, file_id: str, fields: RecordFields, max_bytes: int, intake: Intake
-) -> Found:
-    """Yield ``(item, "file:row")`` for each good row of a Parquet file."""
+) -> Iterator[RawDocument]:
+    """Yield each good row of a Parquet file (``where``: ``file:row``)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -124,13 +125,13 @@ def read_parquet(
             for record in batch.to_pylist():
                 row += 1
                 where = f"{file_id}:{row}"
-                item = record_item(record, file_id, f"row-{row}", where, fields, intake)
-                if item is None:
+                raw = record_document(record, file_id, f"row-{row}", where, fields, intake)
+                if raw is None:
                     continue
-                size = len(item.payload or b"")
+                size = len(raw.content or b"")
                 if size > max_bytes:
                     intake.error(where, f"record is too large: {size:,} characters (--max-bytes)")
                     continue
-                yield item, where
+                yield raw
     except Exception as exc:
         intake.error(file_id, f"cannot read rows after row {row} ({exc})")

@@ -23,16 +23,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .stream import Intake, Item
+from ..records import RawDocument
+from .intake import Intake
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _READ = 1 << 16
 
 
-def read_warc(
-    path: str, file_id: str, max_bytes: int, intake: Intake
-) -> Iterator[tuple[Item, str]]:
-    """Yield ``(item, name)`` for each HTML page of a WARC file."""
+def read_warc(path: str, file_id: str, max_bytes: int, intake: Intake) -> Iterator[RawDocument]:
+    """Yield each HTML page of a WARC file."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
@@ -46,7 +45,7 @@ def read_warc(
                 count += 1
                 found = _page(record, file_id, count, max_bytes, intake)
                 if found is not None:
-                    yield found, found.id
+                    yield found
             size = handle.seek(0, 2)
             if records.offset < size:
                 intake.error(
@@ -64,7 +63,9 @@ def read_warc(
         )
 
 
-def _page(record: Any, file_id: str, number: int, max_bytes: int, intake: Intake) -> Item | None:
+def _page(
+    record: Any, file_id: str, number: int, max_bytes: int, intake: Intake
+) -> RawDocument | None:
     """The document of one WARC record, or None (skipped, ignored or an error recorded)."""
     if record.rec_type not in ("response", "resource"):
         return None
@@ -100,7 +101,8 @@ def _page(record: Any, file_id: str, number: int, max_bytes: int, intake: Intake
         "warc_date": headers.get_header("WARC-Date"),
         "warc_record_id": record_id,
     }
-    return Item(name, body, {k: v for k, v in metadata.items() if v}, True)
+    found = {k: v for k, v in metadata.items() if v}
+    return RawDocument(name, body, found, source=file_id, html=True, where=name)
 
 
 def _read(stream: Any, max_bytes: int) -> bytes | None:

@@ -1,0 +1,172 @@
+"""The batch stages: plain functions over a batch of records and one frozen settings object.
+
+Every executor runs these and nothing else: the local process pool (:mod:`.local`) and the
+in-memory :func:`~cleancorpus.process` call :func:`prepare_batch` on each chunk; another
+executor can call the stages one by one (records <-> columns: :mod:`.columns`).
+
+- :func:`~cleancorpus.sources.read.read_batch`: raw documents -> documents (decoded, HTML
+  extracted);
+- :func:`clean_batch`: documents -> cleaned documents (rules, then learned boilerplate);
+- :func:`fingerprint_batch`: cleaned documents -> their fingerprints;
+- :func:`profile_batch`: cleaned documents -> what boilerplate learning counts.
+
+Settings are built once per run from :class:`~cleancorpus.options.RunOptions`
+(:meth:`StageSettings.of`) and sent to each worker once; the cleaners they build are kept
+for the life of the settings object (their memos of repeated lines survive across chunks) and
+are never pickled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..cleaning.cleaner import EXTRACTED_TEXT_DISABLED_RULES, CleanConfig, TextCleaner
+from ..dedup.fingerprint import Fingerprint, Fingerprinter
+from ..errors import InputError
+from ..learning.boilerplate import (
+    EdgeProfile,
+    LearnConfig,
+    LearnedBoilerplate,
+    profile_document,
+    site_key,
+)
+from ..records import HTML, Batch, Document, RawDocument
+from ..sources.read import ReadSettings, read_batch
+
+if TYPE_CHECKING:
+    from ..options import RunOptions
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """The clean stage's settings: which rules run, and learned blocks to remove after them.
+
+    A text extracted from HTML is cleaned without the rules trafilatura already applied
+    (:data:`~cleancorpus.cleaning.cleaner.EXTRACTED_TEXT_DISABLED_RULES`).
+    """
+
+    config: CleanConfig = field(default_factory=CleanConfig)
+    learned: LearnedBoilerplate | None = None
+
+    @cached_property
+    def text_cleaner(self) -> TextCleaner:
+        return TextCleaner(self.config)
+
+    @cached_property
+    def html_cleaner(self) -> TextCleaner:
+        disable = self.config.disable | EXTRACTED_TEXT_DISABLED_RULES
+        return TextCleaner(dataclasses.replace(self.config, disable=disable))
+
+    def __getstate__(self) -> dict[str, Any]:  # cleaners are rebuilt where they are used
+        return {k: v for k, v in self.__dict__.items() if k in ("config", "learned")}
+
+
+@dataclass(frozen=True)
+class StageSettings:
+    """Everything the stages of one pass need, built once per run."""
+
+    read: ReadSettings = field(default_factory=ReadSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    fingerprinter: Fingerprinter | None = None  # None: a pass that does not fingerprint
+    learn: LearnConfig | None = None  # set for the learning pass (profiles, no fingerprints)
+
+    @classmethod
+    def of(
+        cls,
+        options: RunOptions,
+        root: str | None = None,
+        learned: LearnedBoilerplate | None = None,
+        learn: LearnConfig | None = None,
+    ) -> StageSettings:
+        """The settings of a pass over the folder ``root`` (None: documents in memory)."""
+        return cls(
+            read=ReadSettings(root=root, max_bytes=options.max_bytes, extract=options.extract),
+            clean=CleanSettings(options.clean, learned),
+            fingerprinter=None if learn is not None else Fingerprinter(options.dedup),
+            learn=learn,
+        )
+
+
+@dataclass
+class SignedBatch(Batch):
+    """A batch of cleaned documents with their fingerprints (``fingerprints[i]`` is that of
+    ``documents[i]``)."""
+
+    fingerprints: list[Fingerprint] = field(default_factory=list)
+
+
+def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Batch:
+    """Clean each document: its text, removals, and metadata (the record's own fields over
+    the facts the cleaners lifted). A cleaner failure loses only its document."""
+    out = Batch()
+    t0 = time.perf_counter()
+    for doc in documents:
+        cleaner = settings.html_cleaner if doc.kind == HTML else settings.text_cleaner
+        try:
+            cleaned = cleaner.clean(doc.text)
+            metadata = {**cleaned.metadata, **doc.metadata}
+            if settings.learned is not None:
+                cleaned = settings.learned.apply(cleaned, site_key(doc.id, metadata))
+        except Exception as exc:  # a cleaner bug must not lose the other documents
+            out.errors.append(InputError(doc.id, f"cleaning failed: {type(exc).__name__}: {exc}"))
+            continue
+        out.documents.append(doc.with_cleaning(cleaned, metadata))
+    out.seconds["clean"] = time.perf_counter() - t0
+    return out
+
+
+def fingerprint_batch(documents: Sequence[Document], fingerprinter: Fingerprinter) -> SignedBatch:
+    """Fingerprint the cleaned texts at once; if that fails, one by one, so that only the
+    culprit is lost."""
+    t0 = time.perf_counter()
+    out = SignedBatch()
+    try:
+        out.fingerprints = fingerprinter.batch([doc.text for doc in documents])
+        out.documents = list(documents)
+    except Exception:
+        for doc in documents:
+            try:
+                out.fingerprints.extend(fingerprinter.batch([doc.text]))
+                out.documents.append(doc)
+            except Exception as exc:
+                problem = f"fingerprinting failed: {type(exc).__name__}: {exc}"
+                out.errors.append(InputError(doc.id, problem))
+    out.seconds["fingerprint"] = time.perf_counter() - t0
+    return out
+
+
+def profile_batch(documents: Sequence[Document], config: LearnConfig) -> list[EdgeProfile]:
+    """What boilerplate learning needs of each rule-cleaned document (its edge lines)."""
+    return [profile_document(d.id, site_key(d.id, d.metadata), d.text, config) for d in documents]
+
+
+def read_and_clean(raws: Sequence[RawDocument], settings: StageSettings) -> Batch:
+    """The read and clean stages over one batch, their errors, warnings and times together."""
+    read = read_batch(raws, settings.read)
+    cleaned = clean_batch(read.documents, settings.clean)
+    return Batch(
+        documents=cleaned.documents,
+        errors=read.errors + cleaned.errors,
+        warnings=read.warnings,
+        seconds={**read.seconds, **cleaned.seconds},
+    )
+
+
+def prepare_batch(raws: Sequence[RawDocument], settings: StageSettings) -> SignedBatch:
+    """Read, clean and fingerprint one batch: what every executor runs on its workers."""
+    if settings.fingerprinter is None:
+        raise ValueError("prepare_batch needs settings with a fingerprinter (not a learn pass)")
+    cleaned = read_and_clean(raws, settings)
+    signed = fingerprint_batch(cleaned.documents, settings.fingerprinter)
+    return SignedBatch(
+        documents=signed.documents,
+        errors=cleaned.errors + signed.errors,
+        warnings=cleaned.warnings,
+        seconds={**cleaned.seconds, **signed.seconds},
+        fingerprints=signed.fingerprints,
+    )

@@ -1,0 +1,110 @@
+"""What reading the inputs found, and the documents of JSONL and Parquet records.
+
+:class:`Intake` collects the problems the readers meet (errors, warnings, records skipped on
+purpose) and the ids already used; :func:`record_document` turns one JSONL or Parquet record
+into a :class:`~cleancorpus.records.RawDocument` (field names in :class:`RecordFields`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ConfigError, InputError
+from ..records import Notice, RawDocument
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """The field names of JSONL and Parquet records (all three must differ)."""
+
+    id: str = "id"
+    text: str = "text"
+    html: str = "html"
+
+    def __post_init__(self) -> None:
+        for name in ("id", "text", "html"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(
+                    f"the {name} field name must be a non-empty string, got {value!r}"
+                )
+        if len({self.id, self.text, self.html}) < 3:
+            raise ConfigError(
+                f"the id, text and html field names must differ, got {self.id!r}, "
+                f"{self.text!r}, {self.html!r} (--id-field, --text-field, --html-field)"
+            )
+
+
+@dataclass
+class Intake:
+    """What reading the inputs found: errors, warnings, records skipped, ids already used."""
+
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    skipped_records: int = 0
+    ids: set[str] = field(default_factory=set)
+
+    def error(self, path: str, problem: str) -> None:
+        self.errors.append(InputError(path, problem))
+
+    def warn(self, path: str, problem: str) -> None:
+        self.warnings.append(Notice(path, problem))
+
+    def skip(self, path: str, reason: str) -> None:
+        """A record that is not a document (e.g. an image in a WARC): counted and named."""
+        self.skipped_records += 1
+        self.warnings.append(Notice(path, f"skipped: {reason}"))
+
+    def claim(self, doc_id: str, where: str) -> bool:
+        """Take ``doc_id`` for a document; an id used before is an error naming ``where``."""
+        if doc_id in self.ids:
+            self.error(where, f"duplicate id {doc_id!r}: an earlier document has it (kept)")
+            return False
+        self.ids.add(doc_id)
+        return True
+
+
+def record_document(
+    record: Mapping[str, Any],
+    file_id: str,
+    fallback_id: str,
+    where: str,
+    fields: RecordFields,
+    intake: Intake,
+) -> RawDocument | None:
+    """The document of one JSONL/Parquet record, or None after recording why there is none."""
+    raw_id = record.get(fields.id)
+    if raw_id is None:
+        record_id = fallback_id
+    elif isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
+        kind = type(raw_id).__name__
+        intake.error(where, f"field {fields.id!r} must be a string or a whole number, not {kind}")
+        return None
+    else:
+        record_id = str(raw_id)
+        if not record_id.strip():
+            intake.error(where, f"field {fields.id!r} is empty")
+            return None
+    text, page = record.get(fields.text), record.get(fields.html)
+    if text is not None:
+        payload: str | bytes = text
+        if not isinstance(text, str):
+            kind = type(text).__name__
+            intake.error(where, f"field {fields.text!r} must be a string, not {kind}")
+            return None
+    elif page is not None:
+        payload = page
+        if not isinstance(page, (str, bytes)):
+            kind = type(page).__name__
+            intake.error(where, f"field {fields.html!r} must be a string, not {kind}")
+            return None
+    else:
+        intake.error(where, f"no {fields.text!r} or {fields.html!r} field: nothing to clean")
+        return None
+    reserved = (fields.id, fields.text, fields.html)
+    metadata = {key: value for key, value in record.items() if key not in reserved}
+    return RawDocument(
+        f"{file_id}#{record_id}", payload, metadata, source=file_id, html=text is None, where=where
+    )
