@@ -188,8 +188,7 @@ def _learned_outputs(
     records: list[dict[str, Any]], config: Any = None
 ) -> tuple[dict[str, tuple[str, Mapping[str, Any]]], Any]:
     """Rule-clean every record, learn over the set grouped by ``site``, apply per record."""
-    from cleancorpus import clean
-    from cleancorpus.learning.boilerplate import learn_boilerplate
+    from cleancorpus import clean, learn_boilerplate
 
     cleaned = {rec["id"]: clean(rec["text"]) for rec in records}
     learned = learn_boilerplate(
@@ -305,7 +304,7 @@ def render(result: Mapping[str, Any]) -> str:
 def cleaning_cost(names: Iterable[str], repeats: int = 3) -> str:
     """CPU cost of rule cleaning on the sets' raw texts: a fresh cleaner (no memo), best of
     ``repeats``; not part of :func:`evaluate`, whose results must not depend on timing."""
-    from cleancorpus.cleaning.cleaner import TextCleaner
+    from cleancorpus import TextCleaner
 
     texts = [doc["text"] for name in names for doc in load_set(name)]
     best = float("inf")

@@ -31,8 +31,7 @@ from pathlib import Path
 from datasketch import MinHash, MinHashLSH
 
 from cleancorpus import DedupConfig, DocInfo, Fingerprinter, deduplicate
-from cleancorpus.dedup.clusters import UnionFind
-from synthetic import Corpus, exact_jaccard, generate, shingle_set
+from synthetic import Corpus, components, exact_jaccard, generate, shingle_set
 
 
 def _mb(kilobytes: int) -> float:
@@ -63,12 +62,14 @@ def run_datasketch(corpus: Corpus, config: DedupConfig) -> tuple[float, dict[str
         for key, m in zip(corpus.ids, minhashes, strict=True):
             session.insert(key, m)
     index = {key: i for i, key in enumerate(corpus.ids)}
-    uf = UnionFind(len(corpus.ids))
-    for key, m in zip(corpus.ids, minhashes, strict=True):
-        for other in lsh.query(m):
-            uf.union(index[key], index[other])
+    edges = [
+        (index[key], index[other])
+        for key, m in zip(corpus.ids, minhashes, strict=True)
+        for other in lsh.query(m)
+    ]
+    label = components(len(corpus.ids), edges)
     seconds = time.perf_counter() - start
-    return seconds, {key: corpus.ids[uf.find(i)] for i, key in enumerate(corpus.ids)}
+    return seconds, {key: corpus.ids[label[i]] for i, key in enumerate(corpus.ids)}
 
 
 def run_cleancorpus(
@@ -135,12 +136,13 @@ def evaluate(corpus: Corpus, clusters: dict[str, str], threshold: float) -> dict
         to_canonical += sum(j(i, index[home]) >= threshold for i in group if i != index[home])
         if len(group) > 200:
             continue  # too large to check pair by pair: counted as wrong
-        uf = UnionFind(len(group))
-        for x in range(len(group)):
-            for y in range(x + 1, len(group)):
-                if j(group[x], group[y]) >= threshold:
-                    uf.union(x, y)
-        connected += (len(group) - 1) * (len(uf.groups()) == 1)
+        linked = [
+            (x, y)
+            for x in range(len(group))
+            for y in range(x + 1, len(group))
+            if j(group[x], group[y]) >= threshold
+        ]
+        connected += (len(group) - 1) * (set(components(len(group), linked)) == {0})
     return {
         "recall": found / wanted if wanted else 1.0,
         "precision": connected / merged if merged else 1.0,

@@ -134,12 +134,7 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     """Run the chosen variants on one page (top-level so a process pool can call it)."""
     import trafilatura
 
-    from cleancorpus import CleanConfig, InputError, clean
-    from cleancorpus.sources.extract import (
-        EXTRACTED_TEXT_DISABLED_RULES,
-        ExtractSettings,
-        extract_html,
-    )
+    from cleancorpus import CleanConfig, ExtractSettings, InputError, clean, extract_html
 
     key, path, url, variants = task
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -163,7 +158,7 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     for name in variants:
         if name in runs:
             outputs[name], seconds[name] = _timed(runs[name])
-    config = CleanConfig(disable=EXTRACTED_TEXT_DISABLED_RULES)
+    config = CleanConfig().for_extracted_text()
     for cleaned, extracted in (("c", "b"), ("q", "p")):
         if cleaned in variants and extracted in outputs:
             base = outputs[extracted]

@@ -101,9 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated")
     args = parser.parse_args(argv)
 
-    from cleancorpus.engine.pipeline import RunOptions, run
-    from cleancorpus.output.writers import jsonl_lines
-    from cleancorpus.sources.extract import ExtractSettings
+    from cleancorpus import ExtractSettings, RunOptions, run
 
     metric = _metric()
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             wall = time.perf_counter() - start
             timings = result.report["timings"]
             worker = sum(timings.get(s, 0.0) for s in ("read", "extract", "clean", "fingerprint"))
-            texts = {d["id"]: d["text"] for d in jsonl_lines(Path(tmp) / name / "documents.jsonl")}
+            lines = (Path(tmp) / name / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+            texts = {d["id"]: d["text"] for d in map(json.loads, lines)}
             score = metric.score(
                 metric.page_counts(body, texts.get(doc_id, "")) for doc_id, body in truth.items()
             )

@@ -10,6 +10,7 @@ independently of cleancorpus, with Python sets of word tuples, for every pair in
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,3 +100,22 @@ def shingle_set(text: str, size: int = 5) -> set[tuple[str, ...]]:
 def exact_jaccard(a: set, b: set) -> float:
     union = len(a | b)
     return len(a & b) / union if union else 0.0
+
+
+def components(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
+    """For each of 0..n-1, the smallest member of its connected component (edges undirected)."""
+    neighbours: dict[int, list[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    label = list(range(n))
+    for start in range(n):  # ascending, so the first visit of a component is its smallest
+        if label[start] != start or start not in neighbours:
+            continue
+        stack = [start]
+        while stack:
+            for other in neighbours.pop(stack.pop(), ()):
+                if other > start and label[other] == other:
+                    label[other] = start
+                    stack.append(other)
+    return label

@@ -1,4 +1,4 @@
-"""Writers of small container files for tests: JSONL (plain or gzip), Parquet and WARC."""
+"""Small container files for tests: JSONL (plain or gzip), Parquet and WARC; reading JSONL."""
 
 from __future__ import annotations
 
@@ -65,3 +65,9 @@ def warc_bytes(records: Iterable[Mapping[str, Any]], *, gzip_members: bool = Tru
         writer.write_record(record)
         record.raw_stream.close()  # warcio may spool the payload to a temporary file
     return out.getvalue()
+
+
+def jsonl_lines(path: Path) -> Sequence[dict[str, Any]]:
+    """The objects of a JSONL file, one per line."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]

@@ -11,7 +11,7 @@ import pytest
 
 from cleancorpus import ConfigError
 from cleancorpus.cli import EPILOG, build_parser, main, options_from
-from cleancorpus.output.writers import jsonl_lines
+from tests.containers import jsonl_lines
 
 
 def _main(*argv: str) -> tuple[int, str]:

@@ -9,8 +9,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from cleancorpus import ConfigError, Document, RunOptions, extract_html, process, run
-from cleancorpus.output.writers import jsonl_lines
 from cleancorpus.sources.extract import NO_MAIN_TEXT
+from tests.containers import jsonl_lines
 
 from .containers import DATA, article_html, warc_bytes, write_jsonl, write_parquet
 

@@ -22,8 +22,8 @@ from cleancorpus import (
 )
 from cleancorpus.engine import assemble, stages
 from cleancorpus.output import writers
-from cleancorpus.output.writers import jsonl_lines
 from cleancorpus.report.html import render
+from tests.containers import jsonl_lines
 
 OUTPUT_FILES = ("documents.jsonl", "corpus.jsonl", "removals.jsonl")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(#\)")

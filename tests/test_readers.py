@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cleancorpus import InputError
 from cleancorpus.sources import files as readers
-from cleancorpus.sources.files import check_text, decode, iter_texts, list_folder, read_text
+from cleancorpus.sources.files import check_text, decode, list_folder, read_text
 
 
 def test_list_folder_is_recursive_sorted_and_filters_extensions(tmp_path, write_tree):
@@ -132,14 +132,6 @@ def test_fifo_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     with pytest.raises(InputError, match="not a regular file"):
         read_text(tmp_path, "pipe.txt", max_bytes=1000)
-
-
-def test_iter_texts_continues_past_bad_files(tmp_path, write_tree):
-    write_tree(tmp_path, {"a.txt": "fine", "b.txt": b"", "c.txt": "also fine"})
-    results = dict(iter_texts(tmp_path, ["a.txt", "b.txt", "c.txt"], max_bytes=100))
-    assert results["a.txt"] == "fine"
-    assert results["c.txt"] == "also fine"
-    assert isinstance(results["b.txt"], InputError)
 
 
 @pytest.mark.parametrize("claimed", [0, 5, 11, 100])

@@ -13,11 +13,11 @@ from cleancorpus.output.writers import (
     Encoded,
     OutputWriter,
     dumps,
-    jsonl_lines,
     membership_fields,
     membership_json,
     write_corpus_file,
 )
+from tests.containers import jsonl_lines
 
 
 def _result(doc_id: str, canonical: bool = True, **changes) -> DocumentResult:

@@ -17,7 +17,7 @@ from .dedup.fingerprint import Fingerprint, Fingerprinter, FingerprintParams
 from .dedup.store import load_fingerprints, save_fingerprints
 from .engine.pipeline import ProcessResult, RunResult, learn, process, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
-from .learning.boilerplate import LearnConfig, LearnedBoilerplate
+from .learning.boilerplate import LearnConfig, LearnedBoilerplate, learn_boilerplate
 from .options import RunOptions
 from .output.writers import DocumentResult
 from .records import Cleaned, Document, Membership, Notice, RawDocument, Removal
@@ -55,6 +55,7 @@ __all__ = [
     "deduplicate",
     "extract_html",
     "learn",
+    "learn_boilerplate",
     "load_fingerprints",
     "process",
     "run",

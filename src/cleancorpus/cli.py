@@ -5,9 +5,10 @@ Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus ru
 
 INPUT is a folder of mixed formats: .txt/.md, .html/.htm (main text extracted with
 trafilatura), .jsonl/.jsonl.gz and .parquet records, .warc/.warc.gz crawls. Ids, record fields
-and the precedence of metadata are described in :mod:`cleancorpus.sources`; in short a record's
-id is ``FILE#RECORD-ID`` (``FILE#line-N``/``FILE#row-N`` without an id field), and a record's
-own fields beat trafilatura's metadata, which beats the facts the cleaners lift from the text.
+and the precedence of metadata are described in :mod:`cleancorpus.sources.stream`; in short a
+record's id is ``FILE#RECORD-ID`` (``FILE#line-N``/``FILE#row-N`` without an id field), and a
+record's own fields beat trafilatura's metadata, which beats the facts the cleaners lift from
+the text.
 Options for records: ``--id-field``, ``--text-field``, ``--html-field``; for HTML:
 ``--extract-precision`` (trafilatura's favor_precision), ``--fast-extract`` (no fallback
 extractors), ``--extract-max-date``; for output: ``--format jsonl|parquet|both``.

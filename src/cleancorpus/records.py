@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import InputError
 
 TEXT, HTML = "text", "html"  # Document.kind: what the text came from
+B = TypeVar("B", bound="Batch")
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -172,3 +173,11 @@ class Batch:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+
+    def then(self, later: B) -> B:
+        """``later`` (the next stage's batch, run on this one's documents) with this batch's
+        errors, warnings and seconds before its own."""
+        later.errors[:0] = self.errors
+        later.warnings[:0] = self.warnings
+        later.seconds = {**self.seconds, **later.seconds}
+        return later

@@ -11,12 +11,13 @@ cleaned text changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError
-from ..records import Cleaned, Document
+from ..records import Cleaned
 from .layout import LayoutCleaner
 from .markup import MarkupCleaner
 from .rules import DEFAULT_RULES, Rule
@@ -26,22 +27,6 @@ from .textview import Span, TextView
 Cleaner = Callable[[str], tuple[list[Span], dict[str, Any]]]
 _MAX_REPEATS = 8
 _MAX_ROUNDS = 4
-# Rule names that are not line rules but still can be disabled by name.
-BUILTIN_RULES = (
-    "header.title",
-    "header.subtitle",
-    "header.masthead",
-    "footer.enclosed",
-    "comments.thread",
-    "markdown.link",
-    "markdown.image",
-    "markdown.autolink",
-    "markdown.emphasis",
-    "markdown.html_tag",
-    "markdown.line_marker",
-    "markdown.empty_item",
-    "whitespace",
-)
 # trafilatura keeps the headline in metadata, so extracted text starts with the body: the
 # title rules, which take short first lines for a headline, would only cost body text there.
 EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
@@ -61,7 +46,7 @@ class CleanConfig:
     def __post_init__(self) -> None:
         object.__setattr__(self, "disable", frozenset(self.disable))
         object.__setattr__(self, "extra_rules", tuple(self.extra_rules))
-        known = set(BUILTIN_RULES) | {r.name for r in (*DEFAULT_RULES, *self.extra_rules)}
+        known = default_rule_names((*DEFAULT_RULES, *self.extra_rules))
         for name in self.disable:
             if name not in known and not any(
                 k.startswith(name) for k in known if name.endswith(".")
@@ -77,13 +62,27 @@ class CleanConfig:
         """Whether the rule called ``name`` runs under this configuration."""
         return not any(name == d or (d.endswith(".") and name.startswith(d)) for d in self.disable)
 
+    def for_extracted_text(self) -> CleanConfig:
+        """This configuration for text extracted from HTML: without the title rules
+        (:data:`EXTRACTED_TEXT_DISABLED_RULES`), since the extractor keeps the headline apart."""
+        return dataclasses.replace(self, disable=self.disable | EXTRACTED_TEXT_DISABLED_RULES)
+
     def rules(self) -> tuple[Rule, ...]:
         """The line rules that run: user rules first, so they take precedence."""
         return tuple(r for r in (*self.extra_rules, *DEFAULT_RULES) if self.enabled(r.name))
 
 
+def default_rule_names(rules: Iterable[Rule]) -> frozenset[str]:
+    """Every rule name the default cleaners can give a removal when they run ``rules``."""
+    return StructureCleaner.rule_names(rules) | MarkupCleaner.emits | LayoutCleaner.emits
+
+
 class TextCleaner:
-    """A configured chain of cleaners; call ``clean(text)`` for each document."""
+    """A configured chain of cleaners; call ``clean(text)`` for each document.
+
+    A cleaner declares the rule names it gives its spans in ``emits`` (optional for cleaners
+    of one's own); :attr:`emits` is their union.
+    """
 
     def __init__(
         self, config: CleanConfig | None = None, cleaners: Sequence[Cleaner] | None = None
@@ -92,6 +91,11 @@ class TextCleaner:
         if cleaners is None:
             cleaners = (StructureCleaner(self.config.rules()), MarkupCleaner(), LayoutCleaner())
         self.cleaners = tuple(cleaners)
+
+    @property
+    def emits(self) -> frozenset[str]:
+        """The rule names the cleaners declare (``emits``) they can give a removal."""
+        return frozenset().union(*(getattr(c, "emits", ()) for c in self.cleaners))
 
     def clean(self, text: str) -> Cleaned:
         """Clean one text: remove residue, lift header facts into metadata, log removals."""
@@ -113,11 +117,6 @@ class TextCleaner:
             if not revealed:
                 break
         return Cleaned(text, view.text, metadata, tuple(view.removals))
-
-    def clean_documents(self, documents: Iterable[Document]) -> Iterable[tuple[Document, Cleaned]]:
-        """Clean each document; a stage over a stream of documents."""
-        for document in documents:
-            yield document, self.clean(document.text)
 
 
 def clean(text: str, config: CleanConfig | None = None) -> Cleaned:

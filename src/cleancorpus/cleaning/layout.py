@@ -11,6 +11,7 @@ class LayoutCleaner:
     """Removes trailing white space, blank lines beyond one, and blank document edges."""
 
     name = "whitespace"
+    emits = frozenset({name})
     repeat = True
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:

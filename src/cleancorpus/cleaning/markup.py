@@ -43,6 +43,17 @@ class MarkupCleaner:
     """Unwraps markdown links and emphasis, drops images, markers and HTML tag residue."""
 
     name = "markup"
+    emits = frozenset(
+        {
+            "markdown.link",
+            "markdown.image",
+            "markdown.autolink",
+            "markdown.emphasis",
+            "markdown.html_tag",
+            "markdown.line_marker",
+            "markdown.empty_item",
+        }
+    )
     repeat = True
     reveals = True
 

@@ -44,12 +44,28 @@ class StructureCleaner:
     """Removes header, footer and comment residue by rules and document structure."""
 
     name = "structure"
+    #: the rules of its own, besides the line rules it is given (and their sections)
+    OWN_RULES = (
+        "header.title",
+        "header.subtitle",
+        "header.masthead",
+        "footer.enclosed",
+        "comments.thread",
+    )
 
     def __init__(self, rules: Sequence[Rule]) -> None:
+        self.emits = self.rule_names(rules)
         self._header = _Table(r for r in rules if r.where == "header")
         self._footer = _Table(r for r in rules if r.where == "footer")
         self._openers = _Table(r for r in rules if r.opens)  # looked for on every body line
         self._anywhere = _Table(r for r in rules if r.where == "anywhere")
+
+    @classmethod
+    def rule_names(cls, rules: Iterable[Rule]) -> frozenset[str]:
+        """Every rule name this cleaner can give a span when it runs ``rules``."""
+        given = tuple(rules)
+        sections = {section_name(r) for r in given if r.opens in ("footer", "bio")}
+        return frozenset({*cls.OWN_RULES, *(r.name for r in given), *sections})
 
     def __call__(self, text: str) -> tuple[list[Span], dict[str, Any]]:
         lines = split_lines(text)
@@ -218,7 +234,7 @@ class StructureCleaner:
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
     ) -> None:
         """Apply ``anywhere`` rules and footer sections inside the body."""
-        section_left, section_kind = 0, ""
+        section_left, section_kind, section_rule = 0, "", ""
         seen_body = False
         for line in lines[start:end]:
             if line.blank:
@@ -227,12 +243,12 @@ class StructureCleaner:
             opener = self._match(line, self._openers) if seen_body else None
             if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
-                section_kind = opener[0].opens
+                section_kind, section_rule = opener[0].opens, section_name(opener[0])
                 section_left = _MAX_SECTION_LINES if section_kind == "footer" else _MAX_BIO_LINES
             elif match:
                 self._take(line, match, spans, metadata)
             elif section_left and self._section_line(line, section_kind):
-                spans.append(Span(f"{_section_rule(spans)}.section", line.start, line.end))
+                spans.append(Span(section_rule, line.start, line.end))
                 section_left -= 1
             else:
                 section_left = 0
@@ -310,9 +326,6 @@ class _Table:
         return result
 
 
-def _section_rule(spans: list[Span]) -> str:
-    """The rule of the section opener that the current section line belongs to."""
-    for span in reversed(spans):
-        if not span.rule.endswith(".section"):
-            return span.rule
-    return "footer"
+def section_name(opener: Rule) -> str:
+    """The rule name of the lines of a section that ``opener`` opens."""
+    return f"{opener.name}.section"

@@ -48,7 +48,7 @@ class DedupConfig:
         "contained") instead of only reporting the overlap.
     lsh_recall: probability that banding proposes a pair at exactly ``threshold``.
     max_bucket: pairs proposed per document within one LSH bucket.
-    overlap_sampling, max_posting: containment candidates (see ``cleancorpus.candidates``).
+    overlap_sampling, max_posting: containment candidates (see ``cleancorpus.dedup.candidates``).
     """
 
     threshold: float = 0.7
@@ -97,7 +97,7 @@ class DedupConfig:
 
     @property
     def bands(self) -> tuple[int, int]:
-        """``(bands, rows)`` of the LSH banding (see ``cleancorpus.candidates``)."""
+        """``(bands, rows)`` of the LSH banding (see ``cleancorpus.dedup.candidates``)."""
         return choose_bands(self.threshold, self.num_perm, self.lsh_recall)
 
     @property

@@ -18,14 +18,13 @@ are never pickled.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..cleaning.cleaner import EXTRACTED_TEXT_DISABLED_RULES, CleanConfig, TextCleaner
+from ..cleaning.cleaner import CleanConfig, TextCleaner
 from ..dedup.fingerprint import Fingerprint, Fingerprinter
 from ..errors import InputError
 from ..learning.boilerplate import (
@@ -47,7 +46,7 @@ class CleanSettings:
     """The clean stage's settings: which rules run, and learned blocks to remove after them.
 
     A text extracted from HTML is cleaned without the rules trafilatura already applied
-    (:data:`~cleancorpus.cleaning.cleaner.EXTRACTED_TEXT_DISABLED_RULES`).
+    (:meth:`~cleancorpus.CleanConfig.for_extracted_text`).
     """
 
     config: CleanConfig = field(default_factory=CleanConfig)
@@ -59,8 +58,7 @@ class CleanSettings:
 
     @cached_property
     def html_cleaner(self) -> TextCleaner:
-        disable = self.config.disable | EXTRACTED_TEXT_DISABLED_RULES
-        return TextCleaner(dataclasses.replace(self.config, disable=disable))
+        return TextCleaner(self.config.for_extracted_text())
 
     def __getstate__(self) -> dict[str, Any]:  # cleaners are rebuilt where they are used
         return {k: v for k, v in self.__dict__.items() if k in ("config", "learned")}
@@ -148,13 +146,7 @@ def profile_batch(documents: Sequence[Document], config: LearnConfig) -> list[Ed
 def read_and_clean(raws: Sequence[RawDocument], settings: StageSettings) -> Batch:
     """The read and clean stages over one batch, their errors, warnings and times together."""
     read = read_batch(raws, settings.read)
-    cleaned = clean_batch(read.documents, settings.clean)
-    return Batch(
-        documents=cleaned.documents,
-        errors=read.errors + cleaned.errors,
-        warnings=read.warnings,
-        seconds={**read.seconds, **cleaned.seconds},
-    )
+    return read.then(clean_batch(read.documents, settings.clean))
 
 
 def prepare_batch(raws: Sequence[RawDocument], settings: StageSettings) -> SignedBatch:
@@ -162,11 +154,4 @@ def prepare_batch(raws: Sequence[RawDocument], settings: StageSettings) -> Signe
     if settings.fingerprinter is None:
         raise ValueError("prepare_batch needs settings with a fingerprinter (not a learn pass)")
     cleaned = read_and_clean(raws, settings)
-    signed = fingerprint_batch(cleaned.documents, settings.fingerprinter)
-    return SignedBatch(
-        documents=signed.documents,
-        errors=cleaned.errors + signed.errors,
-        warnings=cleaned.warnings,
-        seconds={**cleaned.seconds, **signed.seconds},
-        fingerprints=signed.fingerprints,
-    )
+    return cleaned.then(fingerprint_batch(cleaned.documents, settings.fingerprinter))

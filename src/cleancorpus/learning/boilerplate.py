@@ -8,7 +8,7 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    normalised key (:func:`line_key`: case-folded, white space collapsed, digit runs as ``0``,
    markdown link targets dropped), so ``© 2021`` and ``© 2022`` lines count together.
 2. Syndicated copies share their whole body, so the documents of a site are first grouped
-   into near-copies (:mod:`cleancorpus.learned_copies`) and a line counts once per group:
+   into near-copies (:mod:`cleancorpus.learning.copies`) and a line counts once per group:
    k copies of one story are evidence 1, never k.
 3. A line is learned for a site and zone when it occurs in at least ``min_documents``
    groups and in at least ``min_fraction`` of the site's groups.
@@ -67,7 +67,7 @@ class LearnConfig:
         heading). Zero removes learned lines only.
     enclosed_words: the most words such an unknown line may have.
     copy_similarity: share of one document's middle third found in another at or above
-        which the two are near-copies (see ``cleancorpus.learned_copies``).
+        which the two are near-copies (see ``cleancorpus.learning.copies``).
     """
 
     min_documents: int = 3
@@ -119,7 +119,7 @@ class EdgeProfile:
 
     ``edges`` holds ``(key, line)`` of each distinct line of the two edge zones, top first;
     ``shingles`` and ``core`` are the shingle hashes of the whole text and of its middle
-    third, which find near-copies (``cleancorpus.learned_copies``).
+    third, which find near-copies (``cleancorpus.learning.copies``).
     """
 
     id: str

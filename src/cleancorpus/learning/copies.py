@@ -12,7 +12,7 @@ cut still counts). Different stories under one template have different cores.
 Candidate pairs are neighbours in each shingle's sorted posting list: the shingles that only
 a group of copies has list exactly that group, so neighbours chain it together, and the work
 stays linear in the number of postings rather than quadratic in the size of the site.
-Shingles are hashed as in the dedup stage (``cleancorpus.fingerprint``: word 5-grams).
+Shingles are hashed as in the dedup stage (``cleancorpus.dedup.fingerprint``: word 5-grams).
 """
 
 from __future__ import annotations

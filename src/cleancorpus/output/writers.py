@@ -13,10 +13,10 @@ Output files (the contract users' pipelines parse):
   ``corpus.jsonl`` only.
 - ``removals.jsonl``: one object per removed span: ``id``, ``rule``, ``start``, ``end``,
   ``text`` (offsets into the document's original text).
-- ``report.json``: see :mod:`cleancorpus.report`.
+- ``report.json``: see :mod:`cleancorpus.report.summary`.
 - with ``--format parquet`` (or ``both``): ``documents.parquet``, ``corpus.parquet`` and
   ``removals.parquet`` with the same fields instead of (or beside) the three JSONL files; see
-  :mod:`cleancorpus.parquet_out`.
+  :mod:`cleancorpus.output.parquet`.
 
 Records must be added in id order; JSON is written UTF-8 with ``ensure_ascii=False``.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -339,9 +339,3 @@ def _open_binary(path: Path) -> BinaryIO:
 def write_report(folder: Path, report: Mapping[str, Any]) -> None:
     with open(folder / REPORT, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(json.dumps(report, ensure_ascii=False, indent=2, default=_jsonable) + "\n")
-
-
-def jsonl_lines(path: Path) -> Sequence[dict[str, Any]]:
-    """Read a JSONL file written here (used by tests and the example script)."""
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]

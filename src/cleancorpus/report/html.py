@@ -3,7 +3,7 @@
 The page is built only from the files a run writes into its output directory, so it does not
 depend on the pipeline's internals:
 
-- ``report.json`` (layout in :mod:`cleancorpus.report`) — read keys, each optional:
+- ``report.json`` (layout in :mod:`cleancorpus.report.summary`) — read keys, each optional:
   ``counts.documents``, ``counts.canonical``, ``counts.characters_in``,
   ``counts.characters_out`` (all cleaned documents), ``counts.characters_canonical``,
   ``counts.skipped``, ``removals_by_rule`` (used only without ``removals.jsonl``), ``errors``
@@ -18,7 +18,7 @@ depend on the pipeline's internals:
   and a few examples per rule, chosen by document id and offset so input order does not matter.
 
 The page itself (tables, matplotlib figures as inline SVG, with the optional ``report``
-extra; without it tables and an install hint) is assembled by :mod:`cleancorpus.report_page`.
+extra; without it tables and an install hint) is assembled by :mod:`cleancorpus.report.page`.
 """
 
 from __future__ import annotations

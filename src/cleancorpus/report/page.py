@@ -1,6 +1,6 @@
 """The report page: HTML, tables and matplotlib figures from a :class:`RunSummary`.
 
-:mod:`cleancorpus.report_html` reads a run's output files into a summary; this module turns the
+:mod:`cleancorpus.report.html` reads a run's output files into a summary; this module turns the
 summary into one self-contained page (inline CSS and SVG, no scripts, no network). Every piece
 of input text goes through :func:`html.escape`.
 """

@@ -2,7 +2,7 @@
 
 A file's id is its path relative to the input folder with ``/`` separators. A file is read
 when its name ends with one of the extensions (case-insensitive; several dots allowed, as in
-``.jsonl.gz``); :mod:`cleancorpus.sources` decides from the extension what the file holds.
+``.jsonl.gz``); :mod:`cleancorpus.sources.stream` decides from the extension what the file holds.
 
 Decoding a text file (``.txt``, ``.md``): a byte-order mark (UTF-8, UTF-16, UTF-32) decides the
 encoding and is dropped; otherwise UTF-8; otherwise charset-normalizer detects the charset and
@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -74,12 +74,6 @@ class Listing:
 
     documents: tuple[str, ...]  # ids (relative paths with "/"), sorted
     skipped: tuple[str, ...]  # ids of files whose extension is not read, sorted
-
-
-def has_extension(name: str, extensions: Iterable[str]) -> bool:
-    """Whether ``name`` ends with one of ``extensions`` (case-insensitive)."""
-    lower = name.lower()
-    return any(lower.endswith(e.lower()) for e in extensions)
 
 
 def list_folder(
@@ -205,17 +199,6 @@ def _count_controls(text: str) -> int:
         data = text.encode("ascii")
         return len(data) - len(data.translate(None, _ASCII_CONTROLS))
     return len(_CONTROL.findall(text))
-
-
-def iter_texts(
-    root: str | os.PathLike[str], doc_ids: Iterable[str], max_bytes: int
-) -> Iterator[tuple[str, str | InputError]]:
-    """Yield ``(id, text)`` or ``(id, InputError)`` for each id, never stopping at a bad file."""
-    for doc_id in doc_ids:
-        try:
-            yield doc_id, read_text(root, doc_id, max_bytes).text
-        except InputError as exc:
-            yield doc_id, exc
 
 
 def _os_problem(exc: OSError) -> str:

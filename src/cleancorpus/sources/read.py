@@ -48,14 +48,13 @@ def _read(raw: RawDocument, settings: ReadSettings, out: Batch) -> Document:
     t0 = time.perf_counter()
     content = raw.content
     try:
+        if content is None and not raw.html:
+            decoded = files.read_text(settings.root or ".", raw.id, settings.max_bytes)
+            if decoded.warning:
+                out.warnings.append(Notice(raw.id, decoded.warning))
+            return Document(raw.id, decoded.text, raw.metadata, raw.source)
         if content is None:
-            data = files.read_bytes(settings.root or ".", raw.source or raw.id, settings.max_bytes)
-            if not raw.html:
-                decoded = files.decode(raw.id, data)
-                if decoded.warning:
-                    out.warnings.append(Notice(raw.id, decoded.warning))
-                return Document(raw.id, decoded.text, raw.metadata, raw.source)
-            content = data
+            content = files.read_bytes(settings.root or ".", raw.id, settings.max_bytes)
         elif not raw.html:
             text = str(content)
             files.check_text(raw.id, text)

@@ -3,11 +3,11 @@
 The extension of a file says what it holds (matched case-insensitively):
 
 - ``.html``, ``.htm``: one web page; its main text is extracted with trafilatura (see
-  :mod:`cleancorpus.html`) and then cleaned like any text.
-- ``.jsonl``, ``.jsonl.gz``: one JSON object per line (:mod:`cleancorpus.records`).
+  :mod:`cleancorpus.sources.extract`) and then cleaned like any text.
+- ``.jsonl``, ``.jsonl.gz``: one JSON object per line (:mod:`cleancorpus.sources.tables`).
 - ``.parquet``: one record per row (needs pyarrow: ``pip install 'cleancorpus[parquet]'``).
 - ``.warc``, ``.warc.gz``: HTTP responses of a web crawl; the HTML ones are extracted
-  (:mod:`cleancorpus.warc`; needs warcio: ``pip install 'cleancorpus[warc]'``).
+  (:mod:`cleancorpus.sources.warc`; needs warcio: ``pip install 'cleancorpus[warc]'``).
 - anything else that was listed (``.txt``, ``.md``, extra extensions): one text document.
 
 Ids. A file's document id is its path under INPUT (``site/page.html``). A record's id is
