@@ -44,3 +44,12 @@ def write_tree() -> WriteTree:
 def texts() -> dict[str, str]:
     """Three small documents: English with link residue, German words, Greek with CRLF."""
     return dict(_TEXTS)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real redis-server on 127.0.0.1 for the whole session (never skipped)."""
+    from tests.redis_server import redis_server
+
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url

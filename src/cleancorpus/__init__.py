@@ -14,6 +14,8 @@ from .cleaning.cleaner import CleanConfig, TextCleaner, clean
 from .cleaning.rules import Rule
 from .dedup.deduplicate import DedupConfig, DocInfo, deduplicate
 from .dedup.fingerprint import Fingerprint, Fingerprinter, FingerprintParams
+from .dedup.index import Index, IndexMatch
+from .dedup.index_open import open_index
 from .dedup.store import load_fingerprints, save_fingerprints
 from .engine.pipeline import ProcessResult, RunResult, learn, process, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
@@ -37,6 +39,8 @@ __all__ = [
     "Fingerprint",
     "FingerprintParams",
     "Fingerprinter",
+    "Index",
+    "IndexMatch",
     "InputError",
     "LearnConfig",
     "LearnedBoilerplate",
@@ -57,6 +61,7 @@ __all__ = [
     "learn",
     "learn_boilerplate",
     "load_fingerprints",
+    "open_index",
     "process",
     "run",
     "save_fingerprints",

@@ -147,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="output files: jsonl (default), parquet (documents/corpus/removals.parquet "
         "instead; needs pyarrow), or both",
     )
+    sub.add_argument(
+        "--index",
+        metavar="PATH|URL",
+        help="deduplicate against a persistent index of earlier runs and add this run's new "
+        "canonical documents to it: a SQLite file (created if missing) or "
+        "redis://host:port/db[?prefix=NAME]",
+    )
+    sub.add_argument(
+        "--index-keep-shingles",
+        action="store_true",
+        help="keep shingle hashes in a new index, so matches against it are verified by "
+        "exact Jaccard instead of a signature estimate (larger index)",
+    )
     _input_options(sub)
     _learning_options(sub)
     sub.add_argument(
@@ -299,6 +312,8 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         learn=learn,
         learned=learned,
         output_format=args.format,
+        index=args.index,
+        index_keep_shingles=args.index_keep_shingles,
         fields=_fields(args),
         extract=_extract(args),
     )

@@ -44,6 +44,8 @@ class RunOptions:
     fields: RecordFields = field(default_factory=RecordFields)  # JSONL/Parquet field names
     extract: ExtractSettings = field(default_factory=ExtractSettings)  # HTML extraction
     output_format: str = "jsonl"  # "jsonl", "parquet" or "both"
+    index: str | None = None  # a persistent index: a SQLite file, or redis://host:port/db
+    index_keep_shingles: bool = False  # store shingle hashes there: exact verification
 
     def __post_init__(self) -> None:
         if not isinstance(self.clean, CleanConfig):
@@ -77,6 +79,10 @@ class RunOptions:
             raise ConfigError(
                 f"extract must be an ExtractSettings, got {type(self.extract).__name__}"
             )
+        if self.index is not None and (not isinstance(self.index, str) or not self.index.strip()):
+            raise ConfigError(f"index must be a file path or a redis:// URL, got {self.index!r}")
+        if not isinstance(self.index_keep_shingles, bool):
+            raise ConfigError("index_keep_shingles must be True or False")
         if self.output_format not in OUTPUT_FORMATS:
             raise ConfigError(
                 f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
@@ -101,6 +107,9 @@ class RunOptions:
             "fields": as_data(self.fields),
             "extract": self.extract.record(),
             "output_format": self.output_format,
+            "index": None
+            if self.index is None
+            else {"location": self.index, "keep_shingles": self.index_keep_shingles},
         }
 
 

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dedup.index import Index
+from ..dedup.index_open import open_index
 from ..errors import CleancorpusError, ConfigError, InputError
 from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from ..options import RunOptions
@@ -52,7 +54,7 @@ from ..report.html import KnownDocuments, write_report_html
 from ..sources.files import list_folder
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
-from .assemble import dedup_stage, placements
+from .assemble import dedup_stage, index_stage, placements
 from .local import Kept, make_tasks, map_tasks, prepare_task, profile_task
 from .stages import StageSettings
 
@@ -114,13 +116,14 @@ def process(
         if intake.claim(doc.id, doc.id)
     ]
     learned = _learned_for(lambda _: raws, options, tally, root=None)
-    done = _main_pass(raws, intake, options, tally, learned, root=None, staging=None)
-    t0 = time.perf_counter()
-    results = tuple(
-        DocumentResult.of(_in_memory(entry), membership)
-        for entry, membership in placements(done.kept, done.memberships, tally)
-    )
-    tally.add_time("assemble", time.perf_counter() - t0)
+    with _index_session(options) as index:
+        done = _main_pass(raws, intake, options, tally, learned, None, None, index=index)
+        t0 = time.perf_counter()
+        results = tuple(
+            DocumentResult.of(_in_memory(entry), membership)
+            for entry, membership in placements(done.kept, done.memberships, tally)
+        )
+        tally.add_time("assemble", time.perf_counter() - t0)
     tally.add_time("total", time.perf_counter() - started)
     report = summary.build(
         tally=tally,
@@ -167,13 +170,22 @@ def run(
     raws = _folder_raws(source, listing.documents, options)
     learned = _learned_for(raws, options, tally, root=str(source), progress=learn_progress)
     intake = Intake()
-    with atomic_folder(target) as staging:
+    # The index commits after OUTPUT is swapped in: a run that dies leaves both as they were.
+    with _index_session(options) as index, atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
         (staging / CORPUS_DIR).mkdir()
         if learned is not None:
             learned.save(staging / LEARNED)
         done = _main_pass(
-            raws(intake), intake, options, tally, learned, str(source), str(staging), progress
+            raws(intake),
+            intake,
+            options,
+            tally,
+            learned,
+            str(source),
+            str(staging),
+            progress,
+            index,
         )
         with _gc_paused():
             t0 = time.perf_counter()
@@ -235,8 +247,10 @@ def _main_pass(
     root: str | None,
     staging: str | None,
     progress: Progress | None = None,
+    index: Index | None = None,
 ) -> _Deduplicated:
-    """The batch stages over every document, on the local executor, then dedup."""
+    """The batch stages over every document, on the local executor, then dedup (and the
+    match against ``index``, inside its session)."""
     done = _Deduplicated()
     settings = StageSettings.of(options, root, learned)
     tasks = make_tasks(raws, options.chunk_size)
@@ -254,9 +268,29 @@ def _main_pass(
                 progress(len(result.kept) + len(result.errors))
         tally.add_time("parallel", time.perf_counter() - t0)
         done.memberships = dedup_stage(done.kept, options.dedup, tally)
+        if index is not None:
+            done.memberships = index_stage(done.kept, done.memberships, index, tally)
     done.errors = sorted(intake.errors + done.errors, key=lambda e: summary.path_key(e.path))
     done.warnings = sorted(intake.warnings + done.warnings, key=lambda w: summary.path_key(w[0]))
     return done
+
+
+@contextmanager
+def _index_session(options: RunOptions) -> Iterator[Index | None]:
+    """The run's index inside its session (committed on a clean exit), or None."""
+    if options.index is None:
+        yield None
+        return
+    with (
+        open_index(
+            options.index,
+            options.dedup,
+            keep_shingles=options.index_keep_shingles,
+            version=summary.version(),
+        ) as index,
+        index.session(),
+    ):
+        yield index
 
 
 def _in_memory(entry: Kept) -> Document:

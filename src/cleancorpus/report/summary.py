@@ -19,7 +19,9 @@ Layout (keys are stable; new keys may be added)::
                 cost; extract is trafilatura), parallel/dedup/write/total are wall-clock time
                 of the main process
     parameters: clean, dedup (the configs as data), workers, max_bytes, chunk_size,
-                extensions, fields, extract, output_format, version
+                extensions, fields, extract, output_format, index, version
+    index:      (with an index) location, entries_before, matched (canonicals matched),
+                documents_matched, added, verification ("exact" or "estimated")
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class Tally:
     characters_canonical: int = 0
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [count, characters]
     timings: dict[str, float] = field(default_factory=dict)
+    index: dict[str, Any] | None = None  # what matching against a persistent index did
 
     def add_removals(self, counts: Mapping[str, tuple[int, int]]) -> None:
         for rule, (count, chars) in counts.items():
@@ -138,4 +141,5 @@ def build(
         "warnings": [{"path": path, "problem": problem} for path, problem in warnings],
         "timings": {stage: round(sec, 4) for stage, sec in tally.timings.items()},
         "parameters": {**as_data(dict(parameters)), "version": version()},
+        **({"index": tally.index} if tally.index is not None else {}),
     }

@@ -1,0 +1,147 @@
+"""The Redis index backend, for workers on several machines sharing one index.
+
+Keys, under a named prefix (``?prefix=NAME`` in the URL, default ``cleancorpus``; never
+random, so the index is found again by every later run): ``PREFIX:header`` (a hash of the
+parameters, JSON values), ``PREFIX:entries`` (a hash: id -> signature bytes),
+``PREFIX:shingles`` (id -> shingle-hash bytes, with ``keep_shingles``) and one set
+``PREFIX:band:KEY`` of ids per band key. Lookups and writes are pipelined (one round trip for
+a whole batch, not one per key). A batch is written in one ``MULTI``/``EXEC`` transaction at
+commit; the session's lock (``PREFIX:lock``, set with ``NX`` and an expiry, released only by
+its owner) makes concurrent runs match and add one after the other.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import numpy as np
+
+from ..errors import ConfigError
+from .fingerprint import Fingerprint
+from .index import Index, StoredEntry, check_header
+
+LOCK_SECONDS = 3600  # a lock outlives a crashed holder by at most this long
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+
+
+class RedisIndex(Index):
+    """An index in a Redis database."""
+
+    def __init__(
+        self, client: Any, location: str, prefix: str, header: Mapping[str, Any], t: float
+    ):
+        super().__init__(header, t)
+        self.client = client
+        self.location = location
+        self.prefix = prefix
+        self._token: str | None = None
+        self._pending: list[tuple[str, Fingerprint, np.ndarray]] = []
+
+    @classmethod
+    def open(cls, url: str, expected: Mapping[str, Any], threshold: float) -> RedisIndex:
+        try:
+            import redis
+        except ImportError as exc:
+            raise ConfigError(
+                "a Redis index needs the redis client: pip install 'cleancorpus[redis]'"
+            ) from exc
+        parts = urlsplit(url)
+        prefix = parse_qs(parts.query).get("prefix", ["cleancorpus"])[0]
+        client = redis.Redis.from_url(urlunsplit(parts._replace(query="")))
+        try:
+            header_key = f"{prefix}:header"
+            with client.pipeline() as pipe:  # a new index gets the header; an old one keeps it
+                for key, value in expected.items():
+                    pipe.hsetnx(header_key, key, json.dumps(value))
+                pipe.execute()
+            stored: dict[Any, Any] = client.hgetall(header_key)
+            found = {k.decode(): json.loads(v) for k, v in stored.items()}
+        except redis.RedisError as exc:
+            raise ConfigError(f"index {url}: Redis is not reachable ({exc})") from exc
+        check_header(found, expected, url)
+        return cls(client, url, prefix, found, threshold)
+
+    def __len__(self) -> int:
+        return int(self.client.hlen(f"{self.prefix}:entries"))
+
+    def _lookup(self, keys: Sequence[int]) -> dict[int, list[str]]:
+        with self.client.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.smembers(f"{self.prefix}:band:{key}")
+            found = pipe.execute()
+        return {
+            k: sorted(m.decode() for m in ids) for k, ids in zip(keys, found, strict=True) if ids
+        }
+
+    def _fetch(self, ids: Sequence[str]) -> dict[str, StoredEntry]:
+        if not ids:
+            return {}
+        signatures = self.client.hmget(f"{self.prefix}:entries", ids)
+        shingles = (
+            self.client.hmget(f"{self.prefix}:shingles", ids)
+            if self.keep_shingles
+            else [None] * len(ids)
+        )
+        return {
+            doc_id: StoredEntry(
+                np.frombuffer(sig, dtype=np.uint32),
+                None if sh is None else np.frombuffer(sh, dtype=np.uint32),
+            )
+            for doc_id, sig, sh in zip(ids, signatures, shingles, strict=True)
+            if sig is not None
+        }
+
+    def _write(self, entries: Sequence[tuple[str, Fingerprint, np.ndarray]]) -> int:
+        stored = set(self._fetch([doc_id for doc_id, _, _ in entries]))  # under the lock
+        new = [entry for entry in entries if entry[0] not in stored]
+        self._pending.extend(new)  # written at commit, in one transaction
+        return len(new)
+
+    def _lock(self, wait: float = LOCK_SECONDS) -> None:
+        token = secrets.token_hex(8)
+        deadline = time.monotonic() + wait
+        while not self.client.set(f"{self.prefix}:lock", token, nx=True, ex=LOCK_SECONDS):
+            if time.monotonic() > deadline:
+                raise ConfigError(f"index {self.location}: another run holds its lock")
+            time.sleep(0.05)
+        self._token = token
+
+    def _unlock(self) -> None:
+        if self._token is not None:
+            self.client.eval(_RELEASE, 1, f"{self.prefix}:lock", self._token)
+            self._token = None
+
+    def _commit(self) -> None:
+        try:
+            with self.client.pipeline(transaction=True) as pipe:
+                for doc_id, fp, keys in self._pending:
+                    pipe.hset(f"{self.prefix}:entries", doc_id, fp.signature.tobytes())
+                    if self.keep_shingles:
+                        shingles = fp.shingles.astype(np.uint32).tobytes()
+                        pipe.hset(f"{self.prefix}:shingles", doc_id, shingles)
+                    for key in keys.tolist():
+                        pipe.sadd(f"{self.prefix}:band:{key}", doc_id)
+                pipe.execute()
+        finally:
+            self._pending.clear()
+            self._unlock()
+
+    def _rollback(self) -> None:
+        self._pending.clear()
+        self._unlock()
+
+    def close(self) -> None:
+        self._rollback()
+        self.client.close()
+
+    def size_bytes(self) -> int:
+        total = 0
+        for pattern in (f"{self.prefix}:*",):
+            for key in self.client.scan_iter(match=pattern, count=1000):
+                total += int(self.client.memory_usage(key) or 0)
+        return total
