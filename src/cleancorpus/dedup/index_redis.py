@@ -3,11 +3,13 @@
 Keys, under a named prefix (``?prefix=NAME`` in the URL, default ``cleancorpus``; never
 random, so the index is found again by every later run): ``PREFIX:header`` (a hash of the
 parameters, JSON values), ``PREFIX:entries`` (a hash: id -> signature bytes),
-``PREFIX:shingles`` (id -> shingle-hash bytes, with ``keep_shingles``) and one set
-``PREFIX:band:KEY`` of ids per band key. Lookups and writes are pipelined (one round trip for
-a whole batch, not one per key). A batch is written in one ``MULTI``/``EXEC`` transaction at
-commit; the session's lock (``PREFIX:lock``, set with ``NX`` and an expiry, released only by
-its owner) makes concurrent runs match and add one after the other.
+``PREFIX:shingles`` (id -> shingle-hash bytes, with ``keep_shingles``) and the band keys in
+:data:`SHARDS` hashes ``PREFIX:bands:N`` (band key -> the ids that have it, NUL-separated).
+Lookups and writes are pipelined, a few multi-field commands per shard for a whole batch (one
+round trip, not one command per key: packing commands is what costs the client). A batch is
+written in one ``MULTI``/``EXEC`` transaction at commit; the session's lock (``PREFIX:lock``,
+set with ``NX`` and an expiry, released only by its owner) makes concurrent runs match and add
+one after the other.
 """
 
 from __future__ import annotations
@@ -25,8 +27,15 @@ from ..errors import ConfigError
 from .fingerprint import Fingerprint
 from .index import Index, StoredEntry, check_header
 
+SHARDS = 256  # band-key hashes: few enough for few commands, small enough to stay compact
+_SEP = b"\x00"  # between the ids of one band key (no file name or sane id holds a NUL)
+_BATCH = 2000  # fields per command
 LOCK_SECONDS = 3600  # a lock outlives a crashed holder by at most this long
 _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+
+
+def _joined(ids: set[str]) -> bytes:
+    return _SEP.join(i.encode() for i in sorted(ids))
 
 
 class RedisIndex(Index):
@@ -70,13 +79,28 @@ class RedisIndex(Index):
         return int(self.client.hlen(f"{self.prefix}:entries"))
 
     def _lookup(self, keys: Sequence[int]) -> dict[int, list[str]]:
+        by_shard = self._by_shard(keys)
         with self.client.pipeline(transaction=False) as pipe:
-            for key in keys:
-                pipe.smembers(f"{self.prefix}:band:{key}")
+            for shard, part in by_shard:
+                pipe.hmget(shard, [str(k) for k in part])
             found = pipe.execute()
-        return {
-            k: sorted(m.decode() for m in ids) for k, ids in zip(keys, found, strict=True) if ids
-        }
+        out: dict[int, list[str]] = {}
+        for (_, part), values in zip(by_shard, found, strict=True):
+            for key, value in zip(part, values, strict=True):
+                if value:
+                    out[key] = sorted(v.decode() for v in value.split(_SEP))
+        return out
+
+    def _by_shard(self, keys: Sequence[int]) -> list[tuple[str, list[int]]]:
+        """``keys`` grouped by the hash that holds them, in pieces of at most _BATCH."""
+        groups: dict[int, list[int]] = {}
+        for key in keys:
+            groups.setdefault(key % SHARDS, []).append(key)
+        return [
+            (f"{self.prefix}:bands:{shard}", part[i : i + _BATCH])
+            for shard, part in sorted(groups.items())
+            for i in range(0, len(part), _BATCH)
+        ]
 
     def _fetch(self, ids: Sequence[str]) -> dict[str, StoredEntry]:
         if not ids:
@@ -118,14 +142,24 @@ class RedisIndex(Index):
 
     def _commit(self) -> None:
         try:
+            new: dict[int, list[str]] = {}
+            for doc_id, _, band_keys in self._pending:
+                for key in band_keys.tolist():
+                    new.setdefault(key, []).append(doc_id)
+            known = self._lookup(sorted(new))  # under the lock: nobody adds meanwhile
             with self.client.pipeline(transaction=True) as pipe:
-                for doc_id, fp, keys in self._pending:
-                    pipe.hset(f"{self.prefix}:entries", doc_id, fp.signature.tobytes())
+                for start in range(0, len(self._pending), _BATCH):
+                    part = self._pending[start : start + _BATCH]
+                    pipe.hset(
+                        f"{self.prefix}:entries",
+                        mapping={doc_id: fp.signature.tobytes() for doc_id, fp, _ in part},
+                    )
                     if self.keep_shingles:
-                        shingles = fp.shingles.astype(np.uint32).tobytes()
-                        pipe.hset(f"{self.prefix}:shingles", doc_id, shingles)
-                    for key in keys.tolist():
-                        pipe.sadd(f"{self.prefix}:band:{key}", doc_id)
+                        shingles = {d: fp.shingles.astype(np.uint32).tobytes() for d, fp, _ in part}
+                        pipe.hset(f"{self.prefix}:shingles", mapping=shingles)
+                for shard, keys in self._by_shard(sorted(new)):
+                    merged = {str(k): _joined({*known.get(k, ()), *new[k]}) for k in keys}
+                    pipe.hset(shard, mapping=merged)
                 pipe.execute()
         finally:
             self._pending.clear()
@@ -140,8 +174,9 @@ class RedisIndex(Index):
         self.client.close()
 
     def size_bytes(self) -> int:
-        total = 0
-        for pattern in (f"{self.prefix}:*",):
-            for key in self.client.scan_iter(match=pattern, count=1000):
-                total += int(self.client.memory_usage(key) or 0)
-        return total
+        keys = [f"{self.prefix}:{name}" for name in ("header", "entries", "shingles")]
+        keys += [f"{self.prefix}:bands:{shard}" for shard in range(SHARDS)]
+        with self.client.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.memory_usage(key, samples=0)
+            return sum(int(size or 0) for size in pipe.execute())
