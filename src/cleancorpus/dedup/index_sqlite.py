@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -73,32 +73,26 @@ class SqliteIndex(Index):
 
     def _lookup(self, keys: Sequence[int]) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
-        for start in range(0, len(keys), _CHUNK):
-            part = keys[start : start + _CHUNK]
-            rows = self.db.execute(
-                "SELECT b.key, e.id FROM bands b JOIN entries e ON e.row = b.row "
-                f"WHERE b.key IN ({','.join('?' * len(part))})",
-                part,
-            )
-            for key, doc_id in rows:
-                out.setdefault(key, []).append(doc_id)
+        query = "SELECT b.key, e.id FROM bands b JOIN entries e ON e.row = b.row WHERE b.key IN"
+        for key, doc_id in self._select_in(query, keys):
+            out.setdefault(key, []).append(doc_id)
         return out
 
     def _fetch(self, ids: Sequence[str]) -> dict[str, StoredEntry]:
-        out = {}
-        for start in range(0, len(ids), _CHUNK):
-            part = ids[start : start + _CHUNK]
-            rows = self.db.execute(
-                "SELECT id, signature, shingles FROM entries "
-                f"WHERE id IN ({','.join('?' * len(part))})",
-                part,
+        query = "SELECT id, signature, shingles FROM entries WHERE id IN"
+        return {
+            doc_id: StoredEntry(
+                np.frombuffer(signature, dtype=np.uint32),
+                None if shingles is None else np.frombuffer(shingles, dtype=np.uint32),
             )
-            for doc_id, signature, shingles in rows:
-                out[doc_id] = StoredEntry(
-                    np.frombuffer(signature, dtype=np.uint32),
-                    None if shingles is None else np.frombuffer(shingles, dtype=np.uint32),
-                )
-        return out
+            for doc_id, signature, shingles in self._select_in(query, ids)
+        }
+
+    def _select_in(self, query: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``query (?, ?, ...)`` over ``values``, a few hundred at a time."""
+        for start in range(0, len(values), _CHUNK):
+            part = values[start : start + _CHUNK]
+            yield from self.db.execute(f"{query} ({','.join('?' * len(part))})", part)
 
     def _write(self, entries: Sequence[tuple[str, Fingerprint, np.ndarray]]) -> int:
         added = 0
