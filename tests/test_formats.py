@@ -204,7 +204,7 @@ def test_parquet_output_holds_the_jsonl_fields(tmp_path, texts):
         expected = jsonl_lines(tmp_path / "jsonl" / f"{name}.jsonl")
         rows = pq.read_table(tmp_path / "pq" / f"{name}.parquet").to_pylist()
         for row in rows:
-            for key in ("metadata", "overlap_scores"):
+            for key in ("metadata", "overlap_scores", "passages"):
                 if key in row:
                     row[key] = json.loads(row[key])
         assert rows == expected

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from cleancorpus import (
@@ -20,6 +21,8 @@ from cleancorpus import (
     process,
     run,
 )
+from cleancorpus.dedup.candidates import Anchors
+from cleancorpus.dedup.deduplicate import Analysis
 from cleancorpus.engine import assemble, stages
 from cleancorpus.output import writers
 from cleancorpus.report.html import render
@@ -57,6 +60,12 @@ def fake_deduplicate(docs, config):
     return result
 
 
+def fake_analyse(docs, config):
+    """fake_deduplicate's memberships, with no anchors: no passages."""
+    none = np.empty(0, dtype=np.int64)
+    return Analysis(fake_deduplicate(docs, config), Anchors(none.astype(np.uint64), none, none), ())
+
+
 @dataclasses.dataclass(frozen=True)
 class _Print:
     signature: str
@@ -89,7 +98,7 @@ def _cleaner_class(clean_function):
 @pytest.fixture
 def fakes(monkeypatch):
     monkeypatch.setattr(stages, "TextCleaner", _cleaner_class(fake_clean))
-    monkeypatch.setattr(assemble, "deduplicate", fake_deduplicate)
+    monkeypatch.setattr(assemble, "analyse", fake_analyse)
     monkeypatch.setattr(stages, "Fingerprinter", _TextPrint)
 
 
@@ -174,6 +183,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {},
             "reason": f"fake.first:{len(alpha_clean)}",
             "rule": None,
+            "passages": [],
+            "story": "a.txt",
         },
         {
             "id": "b/copy.md",
@@ -187,6 +198,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {"a.txt": 1.0},
             "reason": "fake.exact",
             "rule": "exact",
+            "passages": [],
+            "story": "a.txt",
         },
         {
             "id": "c.txt",
@@ -200,6 +213,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {},
             "reason": f"fake.first:{len(texts['gamma'])}",
             "rule": None,
+            "passages": [],
+            "story": "c.txt",
         },
     ]
     assert jsonl_lines(out / "corpus.jsonl") == [

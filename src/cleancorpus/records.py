@@ -135,6 +135,21 @@ class Cleaned:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage this document shares with ``other``: ``start``/``end`` are character offsets
+    into this document's cleaned text, ``other_start``/``other_end`` into the other's;
+    ``words`` its length in words, ``score`` the share of it the two texts have verbatim."""
+
+    other: str
+    start: int
+    end: int
+    other_start: int
+    other_end: int
+    words: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Membership:
     """Where one document ended up after dedup.
 
@@ -145,6 +160,9 @@ class Membership:
     near-duplicates, best first. rule: None, "exact-duplicate", "near-duplicate" or
     "contained". reason: why this canonical was chosen, or why this document is a duplicate.
     duplicates: for a canonical, the ids of the other members of its cluster, sorted.
+    passages: passages shared with the canonical documents of other clusters (canonicals
+    only). story: the smallest id of the connected component over duplicate and passage
+    links (every report that copies or quotes another, and those it quotes).
     """
 
     cluster: str
@@ -155,6 +173,8 @@ class Membership:
     reason: str = ""
     rule: str | None = None
     duplicates: tuple[str, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    story: str | None = None
 
 
 class Notice(NamedTuple):

@@ -32,6 +32,7 @@ sampled shingle, so its containment in another text can go unnoticed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -131,24 +132,56 @@ def containment_pairs(
     max_posting: int,
 ) -> np.ndarray:
     """Pair codes (sorted, unique) of documents that may contain much of one another."""
+    anchors = sampled_postings(shingle_sets, sampling)
+    return containment_from(anchors, len(shingle_sets), overlap_threshold, max_posting)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The sampled shingles of a set of documents, sorted, each with the document holding it
+    (``owners``: indices into the sets) and how many each document has (``sizes``)."""
+
+    values: np.ndarray  # uint64, sorted
+    owners: np.ndarray  # int64
+    sizes: np.ndarray  # int64, per document
+
+
+def sampled_postings(shingle_sets: Sequence[np.ndarray], sampling: int) -> Anchors:
+    """Every shingle ``0 mod sampling`` with its document, grouped by one sort."""
     n = len(shingle_sets)
     sampled, sizes = _sampled(shingle_sets, sampling)
-    if n < 2 or sizes.sum() == 0:
-        return np.empty(0, dtype=np.int64)
     # One sort of (shingle << 32 | document) keys groups the postings of each shingle.
     keys = sampled.astype(np.uint64) << np.uint64(32)
     del sampled
     keys |= np.repeat(np.arange(n, dtype=np.uint64), sizes)
     keys.sort()
-    owner = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    values = keys >> np.uint64(32)
-    del keys
-    left, right = _pairs_within_groups(values, window=max_posting, max_group=max_posting)
-    codes, shared = np.unique(_pair_codes(owner, left, right, n), return_counts=True)
+    owners = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    keys >>= np.uint64(32)
+    return Anchors(keys, owners, sizes)
+
+
+def containment_from(
+    anchors: Anchors, n: int, overlap_threshold: float, max_posting: int
+) -> np.ndarray:
+    """Pair codes of documents sharing at least half the sampled shingles expected at
+    containment ``overlap_threshold`` (see the module docstring)."""
+    if n < 2 or anchors.sizes.sum() == 0:
+        return np.empty(0, dtype=np.int64)
+    left, right = _pairs_within_groups(anchors.values, window=max_posting, max_group=max_posting)
+    codes, shared = np.unique(_pair_codes(anchors.owners, left, right, n), return_counts=True)
     pairs = decode_pairs(codes, n)
+    sizes = anchors.sizes
     smaller = np.minimum(sizes[pairs[:, 0]], sizes[pairs[:, 1]])
     needed = np.maximum(1, np.floor(0.5 * overlap_threshold * smaller))
     return codes[shared >= needed]
+
+
+def pairs_within_groups(
+    keys: np.ndarray, window: int, max_group: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``(i, j)``, ``i < j``, of equal values in the sorted array ``keys``; each
+    element paired with the next ``window`` of its group, groups over ``max_group`` skipped."""
+    return _pairs_within_groups(keys, window, max_group)
 
 
 def _sampled(

@@ -29,7 +29,14 @@ import numpy as np
 from ..errors import ConfigError, InputError
 from ..records import Membership
 from ..util.checks import check_fraction, check_int
-from .candidates import choose_bands, containment_pairs, decode_pairs, lsh_pairs
+from .candidates import (
+    Anchors,
+    choose_bands,
+    containment_from,
+    decode_pairs,
+    lsh_pairs,
+    sampled_postings,
+)
 from .canonical import choose_canonical
 from .clusters import UnionFind, Verified, intersection_size, jaccard, verify
 from .fingerprint import Fingerprint, FingerprintParams
@@ -49,6 +56,10 @@ class DedupConfig:
     lsh_recall: probability that banding proposes a pair at exactly ``threshold``.
     max_bucket: pairs proposed per document within one LSH bucket.
     overlap_sampling, max_posting: containment candidates (see ``cleancorpus.dedup.candidates``).
+    min_passage_words: the shortest shared passage reported, in words (see
+        ``cleancorpus.dedup.passages``). max_passage_docs: a passage that more stories than
+        this hold is a repeated block, not reuse between reports. passage_anchors: sampled
+        shingles two stories must share before they are aligned.
     """
 
     threshold: float = 0.7
@@ -61,6 +72,9 @@ class DedupConfig:
     max_bucket: int = 200
     overlap_sampling: int = 8
     max_posting: int = 100
+    min_passage_words: int = 40
+    max_passage_docs: int = 5
+    passage_anchors: int = 2
 
     def __post_init__(self) -> None:
         check_fraction(
@@ -94,6 +108,9 @@ class DedupConfig:
                 f"overlap_sampling must be a power of two, got {self.overlap_sampling}; e.g. 8"
             )
         check_int("max_posting", self.max_posting, 2, high=10**6, hint="e.g. 100")
+        check_int("min_passage_words", self.min_passage_words, 5, high=10**6, hint="e.g. 40")
+        check_int("max_passage_docs", self.max_passage_docs, 2, high=10**4, hint="e.g. 5")
+        check_int("passage_anchors", self.passage_anchors, 1, high=1000, hint="e.g. 2")
 
     @property
     def bands(self) -> tuple[int, int]:
@@ -168,20 +185,28 @@ def _split_unequal(docs: list[DocInfo], group: list[int]) -> list[list[int]]:
     return parts
 
 
-def _candidates(sets: list[np.ndarray], sigs: np.ndarray, config: DedupConfig) -> np.ndarray:
+def _candidates(
+    sets: list[np.ndarray], sigs: np.ndarray, config: DedupConfig
+) -> tuple[np.ndarray, Anchors]:
     bands, rows = config.bands
     # Both are mostly numpy sorts, which release the GIL: run them side by side.
     with ThreadPoolExecutor(1) as pool:
-        contained = pool.submit(
-            containment_pairs,
-            sets,
-            config.overlap_threshold,
-            config.overlap_sampling,
-            config.max_posting,
-        )
+        sampled = pool.submit(sampled_postings, sets, config.overlap_sampling)
         banded = lsh_pairs(sigs, bands, rows, config.max_bucket)
-        codes = np.union1d(banded, contained.result())
-    return decode_pairs(codes, len(sets))
+        anchors = sampled.result()
+    contained = containment_from(anchors, len(sets), config.overlap_threshold, config.max_posting)
+    return decode_pairs(np.union1d(banded, contained), len(sets)), anchors
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What :func:`analyse` found: each document's membership, and the sampled shingles of
+    the documents compared (``anchors``, owners indexing ``anchor_ids``), which passage
+    detection reuses."""
+
+    memberships: dict[str, Membership]
+    anchors: Anchors
+    anchor_ids: tuple[str, ...]
 
 
 def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membership]:
@@ -190,6 +215,11 @@ def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membe
     Raises :class:`~cleancorpus.errors.MismatchError` if a fingerprint was made with other
     parameters than ``config``'s, and :class:`~cleancorpus.errors.InputError` on a repeated id.
     """
+    return analyse(docs, config).memberships
+
+
+def analyse(docs: Iterable[DocInfo], config: DedupConfig) -> Analysis:
+    """:func:`deduplicate`, also returning the sampled shingles it compared."""
     ordered = sorted(docs, key=lambda d: d.id)
     _check(ordered, config)
     nonempty = [i for i, d in enumerate(ordered) if len(d.fingerprint.shingles)]
@@ -202,7 +232,8 @@ def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membe
     reps = [g[0] for g in groups]
     sets = [ordered[r].fingerprint.shingles for r in reps]
     sigs = all_sigs[np.searchsorted(nonempty, reps)] if reps else all_sigs
-    checked = verify(sets, _candidates(sets, sigs, config))
+    pairs, anchors = _candidates(sets, sigs, config)
+    checked = verify(sets, pairs)
 
     uf = UnionFind(len(ordered))
     for group in groups:
@@ -214,7 +245,8 @@ def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membe
             uf.union(reps[v.i], reps[v.j])
         elif v.containment >= config.overlap_threshold:
             overlaps.append(v)
-    return _assign(ordered, uf, groups, overlaps, config)
+    memberships = _assign(ordered, uf, groups, overlaps, config)
+    return Analysis(memberships, anchors, tuple(ordered[r].id for r in reps))
 
 
 def _assign(

@@ -11,27 +11,93 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 
-from ..dedup.deduplicate import DedupConfig, deduplicate
+from ..dedup.deduplicate import Analysis, DedupConfig, analyse
 from ..dedup.index import Index
+from ..dedup.passages import PassageResult, find_passages
 from ..errors import CleancorpusError
 from ..records import Membership
 from ..report.summary import Tally
 from .local import Kept
 
 
-def dedup_stage(
-    kept: Mapping[str, Kept], config: DedupConfig, tally: Tally
-) -> dict[str, Membership]:
-    """Each document's membership; the time it took goes into ``tally``."""
+def dedup_stage(kept: Mapping[str, Kept], config: DedupConfig, tally: Tally) -> Analysis:
+    """Each document's membership (and the anchors passages reuse); timed in ``tally``."""
     t0 = time.perf_counter()
-    memberships = deduplicate((kept[doc_id].info for doc_id in sorted(kept)), config)
-    missing = [doc_id for doc_id in kept if doc_id not in memberships]
+    analysis = analyse((kept[doc_id].info for doc_id in sorted(kept)), config)
+    missing = [doc_id for doc_id in kept if doc_id not in analysis.memberships]
     if missing:
         raise CleancorpusError(f"internal error: dedup returned no membership for {missing[:3]}")
     tally.add_time("dedup", time.perf_counter() - t0)
-    return memberships
+    return analysis
+
+
+def passage_stage(
+    analysis: Analysis,
+    memberships: Mapping[str, Membership],
+    text_of: Callable[[str], str],
+    config: DedupConfig,
+    tally: Tally,
+) -> dict[str, Membership]:
+    """Shared passages between canonical documents, and every document's story group."""
+    t0 = time.perf_counter()
+    found = find_passages(
+        analysis.anchors,
+        analysis.anchor_ids,
+        {i: m.cluster for i, m in memberships.items()},
+        text_of,
+        min_words=config.min_passage_words,
+        max_docs=config.max_passage_docs,
+        min_anchors=config.passage_anchors,
+        sampling=config.overlap_sampling,
+        shingle_size=config.shingle_size,
+    )
+    stories = _stories(memberships, found)
+    out = {
+        doc_id: dataclasses.replace(
+            m, passages=found.passages.get(doc_id, ()), story=stories[m.cluster]
+        )
+        for doc_id, m in memberships.items()
+    }
+    tally.passages = {
+        "pairs": found.pairs,
+        "passages": sum(len(p) for p in found.passages.values()) // 2,
+        "documents": len(found.passages),
+        "story_groups": sum(n > 1 for n in Counter(stories.values()).values()),
+        "repeated_blocks": [
+            {"stories": b.clusters, "example": b.example, "start": b.start, "end": b.end,
+             "text": b.text}
+            for b in found.repeated
+        ],
+    }  # fmt: skip
+    tally.add_time("passages", time.perf_counter() - t0)
+    return out
+
+
+def _stories(memberships: Mapping[str, Membership], found: PassageResult) -> dict[str, str]:
+    """Cluster id -> story id: the smallest id of its component over passage links (a
+    cluster's smallest id may be a duplicate's, so members are included)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def link(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for doc_id, m in memberships.items():
+        link(doc_id, m.cluster)
+    for doc_id, passages in found.passages.items():
+        for p in passages:
+            link(doc_id, p.other)
+    return {m.cluster: root(m.cluster) for m in memberships.values()}
 
 
 def index_stage(

@@ -30,6 +30,7 @@ not errors.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
 import time
@@ -54,7 +55,7 @@ from ..report.html import KnownDocuments, write_report_html
 from ..sources.files import list_folder
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
-from .assemble import dedup_stage, index_stage, placements
+from .assemble import dedup_stage, index_stage, passage_stage, placements
 from .local import Kept, make_tasks, map_tasks, prepare_task, profile_task
 from .stages import StageSettings
 
@@ -267,9 +268,14 @@ def _main_pass(
             if progress is not None:
                 progress(len(result.kept) + len(result.errors))
         tally.add_time("parallel", time.perf_counter() - t0)
-        done.memberships = dedup_stage(done.kept, options.dedup, tally)
+        analysis = dedup_stage(done.kept, options.dedup, tally)
+        done.memberships = analysis.memberships
         if index is not None:
             done.memberships = index_stage(done.kept, done.memberships, index, tally)
+        with _TextsOf(done.kept, staging) as text_of:
+            done.memberships = passage_stage(
+                analysis, done.memberships, text_of, options.dedup, tally
+            )
     done.errors = sorted(intake.errors + done.errors, key=lambda e: summary.path_key(e.path))
     done.warnings = sorted(intake.warnings + done.warnings, key=lambda w: summary.path_key(w[0]))
     return done
@@ -291,6 +297,30 @@ def _index_session(options: RunOptions) -> Iterator[Index | None]:
         index.session(),
     ):
         yield index
+
+
+class _TextsOf:
+    """The cleaned text of a kept document, read from the spool when it was spooled."""
+
+    def __init__(self, kept: Mapping[str, Kept], staging: str | None) -> None:
+        self.kept = kept
+        self.reader = SpoolReader(Path(staging) / SPOOL) if staging is not None else None
+
+    def __call__(self, doc_id: str) -> str:
+        body = self.kept[doc_id].body
+        if isinstance(body, Document):
+            return body.text
+        if self.reader is None:
+            raise CleancorpusError(f"internal error: {doc_id!r} was spooled, with no spool")
+        text: str = json.loads(self.reader.load(body).text)
+        return text
+
+    def __enter__(self) -> _TextsOf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.reader is not None:
+            self.reader.close()
 
 
 def _in_memory(entry: Kept) -> Document:

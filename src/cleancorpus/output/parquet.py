@@ -24,7 +24,7 @@ from ..errors import ConfigError
 from .writers import CORPUS, DOCUMENTS, REMOVALS, dumps
 
 BATCH_LINES = 2048
-_AS_JSON = ("metadata", "overlap_scores")  # free-form objects, stored as JSON strings
+_AS_JSON = ("metadata", "overlap_scores", "passages")  # objects, stored as JSON strings
 
 
 def require() -> None:
@@ -56,6 +56,8 @@ def schemas() -> dict[str, Any]:
                 ("overlap_scores", text),
                 ("reason", text),
                 ("rule", text),
+                ("passages", text),
+                ("story", text),
             ]
         ),
         CORPUS: pa.schema([("id", text), ("text", text), ("metadata", text), ("duplicates", ids)]),

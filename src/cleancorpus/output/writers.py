@@ -33,7 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from ..records import Document, Membership, Removal
+from ..records import Document, Membership, Passage, Removal
 
 DOCUMENTS = "documents.jsonl"
 CORPUS = "corpus.jsonl"
@@ -68,6 +68,20 @@ def membership_fields(membership: Membership) -> dict[str, Any]:
         "overlap_scores": dict(overlaps),
         "reason": membership.reason,
         "rule": membership.rule,
+        "passages": [_passage(p) for p in membership.passages],
+        "story": membership.story,
+    }
+
+
+def _passage(p: Passage) -> dict[str, Any]:
+    return {
+        "other": p.other,
+        "start": p.start,
+        "end": p.end,
+        "other_start": p.other_start,
+        "other_end": p.other_end,
+        "words": p.words,
+        "score": p.score,
     }
 
 
@@ -79,6 +93,7 @@ def membership_json(membership: Membership) -> str:
     if not all(type(other) is str for other in scores):  # keys JSON would convert
         return dumps(membership_fields(membership))[1:]
     ids = ", ".join(_scalar_json(other) for other, _ in overlaps)
+    passages = dumps([_passage(p) for p in membership.passages]) if membership.passages else "[]"
     pairs = ", ".join(f"{_scalar_json(k)}: {_scalar_json(v)}" for k, v in scores.items())
     return (
         f'"cluster": {_scalar_json(membership.cluster)}, '
@@ -86,7 +101,8 @@ def membership_json(membership: Membership) -> str:
         f'"duplicate_of": {_scalar_json(membership.duplicate_of)}, '
         f'"similarity": {_scalar_json(membership.similarity)}, '
         f'"overlaps": [{ids}], "overlap_scores": {{{pairs}}}, '
-        f'"reason": {_scalar_json(membership.reason)}, "rule": {_scalar_json(membership.rule)}}}'
+        f'"reason": {_scalar_json(membership.reason)}, "rule": {_scalar_json(membership.rule)}, '
+        f'"passages": {passages}, "story": {_scalar_json(membership.story)}}}'
     )
 
 

@@ -20,6 +20,9 @@ Layout (keys are stable; new keys may be added)::
                 of the main process
     parameters: clean, dedup (the configs as data), workers, max_bytes, chunk_size,
                 extensions, fields, extract, output_format, index, version
+    passages:   pairs (document pairs sharing a passage), passages, documents (with one),
+                story_groups (stories of more than one cluster), repeated_blocks ([{stories,
+                example, start, end, text}]: passages too widespread to be reuse)
     index:      (with an index) location, entries_before, matched (canonicals matched),
                 documents_matched, added, verification ("exact" or "estimated")
 """
@@ -68,6 +71,7 @@ class Tally:
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [count, characters]
     timings: dict[str, float] = field(default_factory=dict)
     index: dict[str, Any] | None = None  # what matching against a persistent index did
+    passages: dict[str, Any] | None = None  # shared passages: counts, repeated blocks
 
     def add_removals(self, counts: Mapping[str, tuple[int, int]]) -> None:
         for rule, (count, chars) in counts.items():
@@ -142,4 +146,5 @@ def build(
         "timings": {stage: round(sec, 4) for stage, sec in tally.timings.items()},
         "parameters": {**as_data(dict(parameters)), "version": version()},
         **({"index": tally.index} if tally.index is not None else {}),
+        **({"passages": tally.passages} if tally.passages is not None else {}),
     }

@@ -1,0 +1,238 @@
+"""Shared passages: reports that quote or reuse a passage of another, found and located.
+
+The way text-reuse systems do it: rare n-gram anchors first, alignment around them after.
+
+1. **Anchors.** The sampled shingles that dedup already sorted (one in ``overlap_sampling``
+   word 5-grams, see :mod:`.candidates`) are grouped by value, each with the *cluster* of the
+   document holding it, so near-copies of one story count once. A shingle held by two to
+   ``max_passage_docs`` clusters makes those clusters candidates; two clusters sharing at
+   least ``passage_anchors`` such shingles are aligned. A shingle held by more clusters than
+   that is not evidence of reuse between two reports but a block repeated across the corpus
+   (boilerplate cleaning left, a stock phrase): it is reported once, as a hint for the
+   cleaner, never as pairwise passages.
+2. **Alignment** (:func:`align`) of the two canonical texts: their word 5-grams (case-folded
+   letters and digits, so quote styles, punctuation, white space and line wrapping do not
+   matter) are matched, and matches are chained along a diagonal that may drift by a few
+   words (small insertions or deletions) across gaps of a few words (small edits). A chain
+   of at least ``min_passage_words`` words is a passage, located by character offsets into
+   each cleaned text; its score is the share of its words covered by matching 5-grams.
+
+Why 40 words by default: two or three sentences. Shorter common runs are set phrases and
+quoted titles that unrelated reports share; a reused paragraph is longer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+from ..records import Passage
+from .candidates import Anchors, pairs_within_groups
+from .fingerprint import text_shingle_hashes
+from .tokens import normalize
+
+GRAM = 5  # words per anchor n-gram in the alignment
+MAX_GAP = 12  # words between two matches of one chain (edits)
+MAX_DRIFT = 3  # words the diagonal may drift within one chain (insertions, deletions)
+_TOKEN = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+    r"|(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])"
+    r"[\p{L}\p{N}\p{M}])+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One aligned passage: character offsets in each text, its words and its score."""
+
+    start: int
+    end: int
+    other_start: int
+    other_end: int
+    words: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedBlock:
+    """A passage many stories share: reported once, not as pairwise overlaps."""
+
+    clusters: int  # stories holding it
+    example: str  # the id of one document holding it
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PassageResult:
+    """Passages per document id (each listed on both sides), and the repeated blocks."""
+
+    passages: dict[str, tuple[Passage, ...]]
+    repeated: tuple[RepeatedBlock, ...]
+    pairs: int  # document pairs sharing at least one passage
+
+
+def words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` as compared (normalised), with their character offsets."""
+    keys, starts, ends = [], [], []
+    for match in _TOKEN.finditer(text):
+        keys.append(normalize(match.group()))
+        starts.append(match.start())
+        ends.append(match.end())
+    return keys, starts, ends
+
+
+def align(a: str, b: str, min_words: int) -> list[Span]:
+    """The passages of at least ``min_words`` words that ``a`` and ``b`` share, longest
+    first, none overlapping another in either text."""
+    ka, sa, ea = words(a)
+    kb, sb, eb = words(b)
+    if min(len(ka), len(kb)) < max(GRAM, min_words):
+        return []
+    at: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(kb) - GRAM + 1):
+        at.setdefault(tuple(kb[j : j + GRAM]), []).append(j)
+    chains: list[list[tuple[int, int]]] = []
+    open_chains: list[list[tuple[int, int]]] = []
+    for i in range(len(ka) - GRAM + 1):
+        for j in at.get(tuple(ka[i : i + GRAM]), ())[:8]:  # a gram repeated in b: a few
+            for chain in open_chains:
+                last_i, last_j = chain[-1]
+                drift = abs((j - i) - (last_j - last_i))
+                if 0 < i - last_i <= MAX_GAP and drift <= MAX_DRIFT and j > last_j:
+                    chain.append((i, j))
+                    break
+            else:
+                chain = [(i, j)]
+                open_chains.append(chain)
+                chains.append(chain)
+        open_chains = [c for c in open_chains if i - c[-1][0] <= MAX_GAP]
+    found = []
+    for chain in chains:
+        (i0, j0), (i1, j1) = chain[0], chain[-1]
+        length = max(i1 - i0, j1 - j0) + GRAM
+        if length < min_words:
+            continue
+        covered = len({k for i, _ in chain for k in range(i, i + GRAM)})
+        found.append(
+            Span(sa[i0], ea[i1 + GRAM - 1], sb[j0], eb[j1 + GRAM - 1], length, covered / length)
+        )
+    return _disjoint(sorted(found, key=lambda s: (-s.words, s.start, s.other_start)))
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Greedily keep spans that overlap no kept one in either text; in text order."""
+    kept: list[Span] = []
+    for span in spans:
+        if all(
+            (span.end <= k.start or span.start >= k.end)
+            and (span.other_end <= k.other_start or span.other_start >= k.other_end)
+            for k in kept
+        ):
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.other_start))
+
+
+def find_passages(
+    anchors: Anchors,
+    anchor_ids: Sequence[str],
+    cluster_of: Mapping[str, str],
+    text_of: Callable[[str], str],
+    *,
+    min_words: int,
+    max_docs: int,
+    min_anchors: int,
+    sampling: int,
+    shingle_size: int,
+) -> PassageResult:
+    """Passages shared between the canonical documents of different clusters.
+
+    ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
+    gives each id's cluster (its canonical's id), ``text_of`` a canonical's cleaned text.
+    """
+    clusters = sorted({cluster_of[i] for i in anchor_ids})
+    if len(clusters) < 2 or len(anchors.values) == 0:
+        return PassageResult({}, (), 0)
+    index = {c: k for k, c in enumerate(clusters)}
+    label = np.array([index[cluster_of[i]] for i in anchor_ids], dtype=np.uint64)
+    keys = np.unique((anchors.values << np.uint64(32)) | label[anchors.owners])
+    values = keys >> np.uint64(32)
+    owner = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    sizes = np.diff(np.append(starts, len(values)))
+    left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
+    n = len(clusters)
+    codes, shared = np.unique(
+        np.minimum(owner[left], owner[right]) * n + np.maximum(owner[left], owner[right]),
+        return_counts=True,
+    )
+    passages: dict[str, list[Passage]] = {}
+    pairs = 0
+    for code in codes[shared >= min_anchors].tolist():
+        a, b = clusters[code // n], clusters[code % n]
+        spans = align(text_of(a), text_of(b), min_words)
+        pairs += bool(spans)
+        for s in spans:
+            passages.setdefault(a, []).append(
+                Passage(b, s.start, s.end, s.other_start, s.other_end, s.words, s.score)
+            )
+            passages.setdefault(b, []).append(
+                Passage(a, s.other_start, s.other_end, s.start, s.end, s.words, s.score)
+            )
+    repeated = _repeated_blocks(
+        values, owner, starts, sizes, clusters, text_of, max_docs, sampling, shingle_size
+    )
+    ordered = {i: tuple(sorted(p, key=lambda x: (x.other, x.start))) for i, p in passages.items()}
+    return PassageResult(ordered, repeated, pairs)
+
+
+def _repeated_blocks(
+    values: np.ndarray,
+    owner: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    clusters: list[str],
+    text_of: Callable[[str], str],
+    max_docs: int,
+    sampling: int,
+    shingle_size: int,
+    limit: int = 20,
+) -> tuple[RepeatedBlock, ...]:
+    """The blocks held by more than ``max_docs`` stories, most widespread first: each
+    located in one example text as the run of its repeated sampled shingles."""
+    common = np.flatnonzero(sizes > max_docs)
+    if len(common) == 0:
+        return ()
+    by_example: dict[int, dict[int, int]] = {}  # example cluster -> {shingle value: clusters}
+    for g in common[np.argsort(-sizes[common], kind="stable")].tolist():
+        first = int(owner[starts[g]])
+        by_example.setdefault(first, {})[int(values[starts[g]])] = int(sizes[g])
+    blocks = []
+    for example, repeated in by_example.items():
+        text = text_of(clusters[example])
+        hashes = text_shingle_hashes(text, shingle_size)
+        _, offsets_start, offsets_end = words(text)
+        positions = [k for k, h in enumerate(hashes.tolist()) if h in repeated]
+        for run in _runs(positions, gap=sampling * 4):
+            first, last = run[0], min(run[-1] + shingle_size - 1, len(offsets_end) - 1)
+            if first >= len(offsets_start):
+                continue
+            start, end = offsets_start[first], offsets_end[last]
+            count = max(repeated[int(hashes[k])] for k in run)
+            blocks.append(RepeatedBlock(count, clusters[example], start, end, text[start:end]))
+    blocks.sort(key=lambda b: (-b.clusters, b.example, b.start))
+    return tuple(blocks[:limit])
+
+
+def _runs(positions: list[int], gap: int) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for p in positions:
+        if runs and p - runs[-1][-1] <= gap:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
