@@ -60,7 +60,7 @@ def test_passages_and_story_groups_in_the_output(tmp_path):
     }
     for name, text in texts.items():
         (source / name).write_text(text, encoding="utf-8")
-    result = run(source, tmp_path / "out", RunOptions(workers=1))
+    result = run(source, tmp_path / "out", RunOptions(workers=1, dedup=DedupConfig(passages=True)))
     docs = {d["id"]: d for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")}
     (passage,) = docs["roundup.txt"]["passages"]
     assert passage["other"] == "source.txt" and passage["words"] >= 60
@@ -80,7 +80,7 @@ def test_passages_and_story_groups_in_the_output(tmp_path):
 
 def test_a_block_many_stories_share_is_reported_once_not_as_passages():
     block = _prose(20, 50)
-    config = DedupConfig(max_passage_docs=3)
+    config = DedupConfig(passages=True, max_passage_docs=3)
     docs = [Document(f"d{i}", f"{_prose(30 + i, 200)}\n\n{block}") for i in range(6)]
     result = process(docs, RunOptions(workers=1, dedup=config))
     assert all(d.passages == () for d in result.documents)
@@ -88,3 +88,26 @@ def test_a_block_many_stories_share_is_reported_once_not_as_passages():
     assert repeated["stories"] == 6
     assert block.split()[3] in repeated["text"]
     json.dumps(result.report)  # plain data
+
+
+def test_without_passages_the_output_has_no_passage_fields(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text(f"{_prose(40, 100)}\n\n{QUOTE}", encoding="utf-8")
+    (source / "b.txt").write_text(f"{QUOTE}\n\n{_prose(41, 100)}", encoding="utf-8")
+    result = run(source, tmp_path / "out", RunOptions(workers=1))
+    docs = jsonl_lines(tmp_path / "out" / "documents.jsonl")
+    assert all("passages" not in d and "story" not in d for d in docs)
+    assert "passages" not in result.report
+
+
+def test_the_command_line_turns_passages_on(tmp_path):
+    from cleancorpus.cli import main
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text(f"{_prose(42, 100)}\n\n{QUOTE}", encoding="utf-8")
+    (source / "b.txt").write_text(f"{QUOTE}\n\n{_prose(43, 100)}", encoding="utf-8")
+    assert main(["run", str(source), str(tmp_path / "out"), "--passages", "--quiet"]) == 0
+    docs = {d["id"]: d for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")}
+    assert docs["a.txt"]["passages"][0]["other"] == "b.txt"

@@ -57,8 +57,6 @@ def test_document_record_has_overlaps_as_ids_and_scores():
         "overlap_scores": {"a.txt": 0.95, "c.txt": 0.4},
         "reason": "shares 95% of its shingles",
         "rule": "near-duplicate",
-        "passages": [],
-        "story": None,
     }
 
 

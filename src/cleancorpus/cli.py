@@ -116,6 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
         "instead of only listing the overlap",
     )
     sub.add_argument(
+        "--passages",
+        action="store_true",
+        help="find passages of --min-passage-words or more shared between stories (a round-up "
+        "quoting a report): documents.jsonl gets 'passages' and 'story'",
+    )
+    sub.add_argument(
+        "--min-passage-words",
+        type=int,
+        metavar="W",
+        help="the shortest shared passage reported, in words (default: 40)",
+    )
+    sub.add_argument(
+        "--max-passage-docs",
+        type=int,
+        metavar="D",
+        help="a passage that more stories share is a repeated block, not reuse (default: 5)",
+    )
+    sub.add_argument(
         "--disable-rule",
         action="append",
         default=[],
@@ -295,6 +313,11 @@ def options_from(args: argparse.Namespace) -> RunOptions:
     }
     if args.drop_contained:
         given["drop_contained"] = True
+    if args.passages:
+        given["passages"] = True
+    for name in ("min_passage_words", "max_passage_docs"):
+        if getattr(args, name) is not None:
+            given[name] = getattr(args, name)
     try:
         dedup = dataclasses.replace(DedupConfig(), **given)
         clean = dataclasses.replace(CleanConfig(), disable=frozenset(args.disable_rule))

@@ -56,6 +56,8 @@ class DedupConfig:
     lsh_recall: probability that banding proposes a pair at exactly ``threshold``.
     max_bucket: pairs proposed per document within one LSH bucket.
     overlap_sampling, max_posting: containment candidates (see ``cleancorpus.dedup.candidates``).
+    passages: find passages shared between stories (``story`` and ``passages`` in the
+        output; off by default while it costs more than the dedup stage on the benchmark).
     min_passage_words: the shortest shared passage reported, in words (see
         ``cleancorpus.dedup.passages``). max_passage_docs: a passage that more stories than
         this hold is a repeated block, not reuse between reports. passage_anchors: sampled
@@ -72,6 +74,7 @@ class DedupConfig:
     max_bucket: int = 200
     overlap_sampling: int = 8
     max_posting: int = 100
+    passages: bool = False
     min_passage_words: int = 40
     max_passage_docs: int = 5
     passage_anchors: int = 2
@@ -92,6 +95,8 @@ class DedupConfig:
             hint="any fixed value; keep it to compare fingerprints",
         )
         check_fraction("overlap_threshold", self.overlap_threshold, "e.g. 0.5 = half the document")
+        if not isinstance(self.passages, bool):
+            raise ConfigError(f"passages must be True or False, got {self.passages!r}")
         if not isinstance(self.drop_contained, bool):
             raise ConfigError(f"drop_contained must be True or False, got {self.drop_contained!r}")
         check_fraction("lsh_recall", self.lsh_recall, "e.g. 0.99", top=0.999999)

@@ -23,6 +23,7 @@ quoted titles that unrelated reports share; a reused paragraph is longer.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,8 +32,8 @@ import regex
 
 from ..records import Passage
 from .candidates import Anchors, pairs_within_groups
-from .fingerprint import text_shingle_hashes
-from .tokens import normalize
+from .fingerprint import buffer_token_hashes, shingle_hashes, text_shingle_hashes
+from .tokens import normalize, token_buffer
 
 GRAM = 5  # words per anchor n-gram in the alignment
 MAX_GAP = 12  # words between two matches of one chain (edits)
@@ -76,52 +77,91 @@ class PassageResult:
     pairs: int  # document pairs sharing at least one passage
 
 
-def words(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The words of ``text`` as compared (normalised), with their character offsets."""
-    keys, starts, ends = [], [], []
-    for match in _TOKEN.finditer(text):
-        keys.append(normalize(match.group()))
-        starts.append(match.start())
-        ends.append(match.end())
-    return keys, starts, ends
+@dataclass(frozen=True)
+class Tokens:
+    """A text's words as compared: character offsets, and the hash of each word 5-gram."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    grams: np.ndarray  # uint32, grams[k] covers words k .. k + GRAM - 1
 
 
-def align(a: str, b: str, min_words: int) -> list[Span]:
-    """The passages of at least ``min_words`` words that ``a`` and ``b`` share, longest
-    first, none overlapping another in either text."""
-    ka, sa, ea = words(a)
-    kb, sb, eb = words(b)
-    if min(len(ka), len(kb)) < max(GRAM, min_words):
+def tokens(text: str) -> Tokens:
+    """The words of ``text`` (case-folded letters and digits; no-space scripts by
+    character) with their offsets, and their 5-gram hashes."""
+    if text.isascii():  # the common case, without a Python step per word
+        buffer = token_buffer(text)  # same length as text: offsets carry over
+        hashes, _ = buffer_token_hashes(buffer)
+        word = np.frombuffer(buffer, dtype=np.uint8) != 0x20
+        edges = np.flatnonzero(np.diff(np.concatenate(([False], word, [False])).astype(np.int8)))
+        starts, ends = edges[0::2], edges[1::2]
+    else:
+        keys, begin, finish = [], [], []
+        for match in _TOKEN.finditer(text):
+            keys.append(normalize(match.group()))
+            begin.append(match.start())
+            finish.append(match.end())
+        hashes, _ = buffer_token_hashes(" ".join(keys).encode("utf-8"))
+        starts, ends = np.array(begin, dtype=np.int64), np.array(finish, dtype=np.int64)
+    grams = shingle_hashes(hashes, GRAM) if len(hashes) >= GRAM else np.empty(0, np.uint32)
+    return Tokens(starts, ends, grams)
+
+
+def align(a: str | Tokens, b: str | Tokens, min_words: int) -> list[Span]:
+    """The passages of at least ``min_words`` words that ``a`` and ``b`` share, none
+    overlapping another in either text, in text order."""
+    ta = a if isinstance(a, Tokens) else tokens(a)
+    tb = b if isinstance(b, Tokens) else tokens(b)
+    if min(len(ta.grams), len(tb.grams)) + GRAM - 1 < min_words:
         return []
-    at: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(kb) - GRAM + 1):
-        at.setdefault(tuple(kb[j : j + GRAM]), []).append(j)
-    chains: list[list[tuple[int, int]]] = []
-    open_chains: list[list[tuple[int, int]]] = []
-    for i in range(len(ka) - GRAM + 1):
-        for j in at.get(tuple(ka[i : i + GRAM]), ())[:8]:  # a gram repeated in b: a few
-            for chain in open_chains:
-                last_i, last_j = chain[-1]
-                drift = abs((j - i) - (last_j - last_i))
-                if 0 < i - last_i <= MAX_GAP and drift <= MAX_DRIFT and j > last_j:
-                    chain.append((i, j))
-                    break
-            else:
-                chain = [(i, j)]
-                open_chains.append(chain)
-                chains.append(chain)
-        open_chains = [c for c in open_chains if i - c[-1][0] <= MAX_GAP]
+    order = np.argsort(tb.grams, kind="stable")
+    sorted_b = tb.grams[order]
+    at = np.minimum(np.searchsorted(sorted_b, ta.grams), len(sorted_b) - 1)
+    i = np.flatnonzero(sorted_b[at] == ta.grams)  # grams of a found in b (first place in b)
+    if len(i) == 0:
+        return []
+    j = order[at[i]]
+    diagonal = j - i
+    by_diagonal = np.lexsort((i, diagonal))
+    i, j, diagonal = i[by_diagonal], j[by_diagonal], diagonal[by_diagonal]
+    cut = np.flatnonzero((np.diff(diagonal) != 0) | (np.diff(i) > MAX_GAP)) + 1
+    bounds = [0, *cut.tolist(), len(i)]
+    runs = sorted(  # (first i, last i, first j, last j, grams matched) of each diagonal run
+        (int(i[s]), int(i[e - 1]), int(j[s]), int(j[e - 1]), _covered(i[s:e]))
+        for s, e in itertools.pairwise(bounds)
+    )
+    chains: list[list[tuple[int, int, int, int, int]]] = []
+    for run in runs:  # runs on nearby diagonals, close in both texts, make one passage
+        for chain in chains:
+            last = chain[-1]
+            drift = abs((run[2] - run[0]) - (last[3] - last[1]))
+            if 0 < run[0] - last[1] <= MAX_GAP and drift <= MAX_DRIFT and run[2] > last[3]:
+                chain.append(run)
+                break
+        else:
+            chains.append([run])
     found = []
     for chain in chains:
-        (i0, j0), (i1, j1) = chain[0], chain[-1]
+        i0, j0, i1, j1 = chain[0][0], chain[0][2], chain[-1][1], chain[-1][3]
         length = max(i1 - i0, j1 - j0) + GRAM
-        if length < min_words:
-            continue
-        covered = len({k for i, _ in chain for k in range(i, i + GRAM)})
-        found.append(
-            Span(sa[i0], ea[i1 + GRAM - 1], sb[j0], eb[j1 + GRAM - 1], length, covered / length)
-        )
+        if length >= min_words:
+            covered = min(length, sum(run[4] for run in chain))
+            found.append(
+                Span(
+                    int(ta.starts[i0]),
+                    int(ta.ends[i1 + GRAM - 1]),
+                    int(tb.starts[j0]),
+                    int(tb.ends[j1 + GRAM - 1]),
+                    length,
+                    covered / length,
+                )
+            )
     return _disjoint(sorted(found, key=lambda s: (-s.words, s.start, s.other_start)))
+
+
+def _covered(positions: np.ndarray) -> int:
+    """Words covered by 5-grams starting at the sorted ``positions``."""
+    return int(np.minimum(np.diff(positions), GRAM).sum()) + GRAM
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
@@ -141,7 +181,7 @@ def find_passages(
     anchors: Anchors,
     anchor_ids: Sequence[str],
     cluster_of: Mapping[str, str],
-    text_of: Callable[[str], str],
+    texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
     min_words: int,
     max_docs: int,
@@ -152,14 +192,16 @@ def find_passages(
     """Passages shared between the canonical documents of different clusters.
 
     ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
-    gives each id's cluster (its canonical's id), ``text_of`` a canonical's cleaned text.
+    gives each id's cluster (its canonical's id), ``texts_of`` the cleaned texts of some
+    canonicals (asked once, for all the candidates: a spool is read in order).
     """
     clusters = sorted({cluster_of[i] for i in anchor_ids})
     if len(clusters) < 2 or len(anchors.values) == 0:
         return PassageResult({}, (), 0)
     index = {c: k for k, c in enumerate(clusters)}
     label = np.array([index[cluster_of[i]] for i in anchor_ids], dtype=np.uint64)
-    keys = np.unique((anchors.values << np.uint64(32)) | label[anchors.owners])
+    keys = np.sort((anchors.values << np.uint64(32)) | label[anchors.owners])
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # one per (shingle, story)
     values = keys >> np.uint64(32)
     owner = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
     starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
@@ -170,11 +212,23 @@ def find_passages(
         np.minimum(owner[left], owner[right]) * n + np.maximum(owner[left], owner[right]),
         return_counts=True,
     )
+    candidates = [
+        (clusters[code // n], clusters[code % n]) for code in codes[shared >= min_anchors].tolist()
+    ]
+    common = np.flatnonzero(sizes > max_docs)
+    examples = sorted({clusters[int(owner[starts[g]])] for g in common.tolist()})
+    texts = texts_of(sorted({c for pair in candidates for c in pair} | set(examples)))
+    cache: dict[str, Tokens] = {}
+
+    def tokens_of(doc_id: str) -> Tokens:
+        if doc_id not in cache:
+            cache[doc_id] = tokens(texts[doc_id])
+        return cache[doc_id]
+
     passages: dict[str, list[Passage]] = {}
     pairs = 0
-    for code in codes[shared >= min_anchors].tolist():
-        a, b = clusters[code // n], clusters[code % n]
-        spans = align(text_of(a), text_of(b), min_words)
+    for a, b in candidates:
+        spans = align(tokens_of(a), tokens_of(b), min_words)
         pairs += bool(spans)
         for s in spans:
             passages.setdefault(a, []).append(
@@ -184,7 +238,7 @@ def find_passages(
                 Passage(a, s.other_start, s.other_end, s.start, s.end, s.words, s.score)
             )
     repeated = _repeated_blocks(
-        values, owner, starts, sizes, clusters, text_of, max_docs, sampling, shingle_size
+        values, owner, starts, sizes, clusters, texts, max_docs, sampling, shingle_size
     )
     ordered = {i: tuple(sorted(p, key=lambda x: (x.other, x.start))) for i, p in passages.items()}
     return PassageResult(ordered, repeated, pairs)
@@ -196,7 +250,7 @@ def _repeated_blocks(
     starts: np.ndarray,
     sizes: np.ndarray,
     clusters: list[str],
-    text_of: Callable[[str], str],
+    texts: Mapping[str, str],
     max_docs: int,
     sampling: int,
     shingle_size: int,
@@ -213,9 +267,10 @@ def _repeated_blocks(
         by_example.setdefault(first, {})[int(values[starts[g]])] = int(sizes[g])
     blocks = []
     for example, repeated in by_example.items():
-        text = text_of(clusters[example])
+        text = texts[clusters[example]]
         hashes = text_shingle_hashes(text, shingle_size)
-        _, offsets_start, offsets_end = words(text)
+        found = tokens(text)
+        offsets_start, offsets_end = found.starts.tolist(), found.ends.tolist()
         positions = [k for k, h in enumerate(hashes.tolist()) if h in repeated]
         for run in _runs(positions, gap=sampling * 4):
             first, last = run[0], min(run[-1] + shingle_size - 1, len(offsets_end) - 1)

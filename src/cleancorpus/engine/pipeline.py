@@ -206,7 +206,11 @@ def run(
             write_report(staging, report)
             write_report_html(staging, known=known, name=target.name or str(target))
             if options.output_format != "jsonl":  # after report.html, which reads the JSONL
-                parquet.convert(staging, keep_jsonl=options.output_format == "both")
+                parquet.convert(
+                    staging,
+                    keep_jsonl=options.output_format == "both",
+                    passages=options.dedup.passages,
+                )
     return RunResult(
         output=target, errors=tuple(done.errors), report=report, warnings=tuple(done.warnings)
     )
@@ -272,9 +276,10 @@ def _main_pass(
         done.memberships = analysis.memberships
         if index is not None:
             done.memberships = index_stage(done.kept, done.memberships, index, tally)
-        with _TextsOf(done.kept, staging) as text_of:
+        if options.dedup.passages:
+            texts_of = _texts_of(done.kept, staging)
             done.memberships = passage_stage(
-                analysis, done.memberships, text_of, options.dedup, tally
+                analysis, done.memberships, texts_of, options.dedup, tally
             )
     done.errors = sorted(intake.errors + done.errors, key=lambda e: summary.path_key(e.path))
     done.warnings = sorted(intake.warnings + done.warnings, key=lambda w: summary.path_key(w[0]))
@@ -299,28 +304,28 @@ def _index_session(options: RunOptions) -> Iterator[Index | None]:
         yield index
 
 
-class _TextsOf:
-    """The cleaned text of a kept document, read from the spool when it was spooled."""
+def _texts_of(kept: Mapping[str, Kept], staging: str | None) -> Callable[..., dict[str, str]]:
+    """A loader of the cleaned texts of some kept documents: from memory, or from the spool,
+    read in file and offset order."""
 
-    def __init__(self, kept: Mapping[str, Kept], staging: str | None) -> None:
-        self.kept = kept
-        self.reader = SpoolReader(Path(staging) / SPOOL) if staging is not None else None
+    def texts(ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        spooled: list[tuple[Spooled, str]] = []
+        for doc_id in ids:
+            body = kept[doc_id].body
+            if isinstance(body, Document):
+                out[doc_id] = body.text
+            else:
+                spooled.append((body, doc_id))
+        if spooled:
+            if staging is None:
+                raise CleancorpusError("internal error: spooled documents without a spool")
+            with SpoolReader(Path(staging) / SPOOL) as reader:
+                for where, doc_id in sorted(spooled, key=lambda s: (s[0].file, s[0].offset)):
+                    out[doc_id] = json.loads(reader.load(where).text)
+        return out
 
-    def __call__(self, doc_id: str) -> str:
-        body = self.kept[doc_id].body
-        if isinstance(body, Document):
-            return body.text
-        if self.reader is None:
-            raise CleancorpusError(f"internal error: {doc_id!r} was spooled, with no spool")
-        text: str = json.loads(self.reader.load(body).text)
-        return text
-
-    def __enter__(self) -> _TextsOf:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.reader is not None:
-            self.reader.close()
+    return texts
 
 
 def _in_memory(entry: Kept) -> Document:
@@ -352,6 +357,7 @@ def _write_documents(staging: Path, done: _Deduplicated, tally: summary.Tally) -
         characters_canonical=tally.characters_canonical,
         overlapping=writer.overlapping,
         lines=writer.cluster_lines,
+        stories=writer.stories,
     )
 
 

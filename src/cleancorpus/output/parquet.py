@@ -37,8 +37,9 @@ def require() -> None:
         ) from None
 
 
-def schemas() -> dict[str, Any]:
-    """The Arrow schema of each output file, by JSONL name."""
+def schemas(passages: bool = False) -> dict[str, Any]:
+    """The Arrow schema of each output file, by JSONL name (``passages``: with the passage
+    and story columns)."""
     import pyarrow as pa
 
     text, ids = pa.string(), pa.list_(pa.string())
@@ -56,8 +57,7 @@ def schemas() -> dict[str, Any]:
                 ("overlap_scores", text),
                 ("reason", text),
                 ("rule", text),
-                ("passages", text),
-                ("story", text),
+                *([("passages", text), ("story", text)] if passages else []),
             ]
         ),
         CORPUS: pa.schema([("id", text), ("text", text), ("metadata", text), ("duplicates", ids)]),
@@ -73,12 +73,12 @@ def schemas() -> dict[str, Any]:
     }
 
 
-def convert(folder: Path, keep_jsonl: bool) -> None:
+def convert(folder: Path, keep_jsonl: bool, passages: bool = False) -> None:
     """Write ``<name>.parquet`` beside each JSONL output file; drop the JSONL unless kept."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for name, schema in schemas().items():
+    for name, schema in schemas(passages).items():
         source = folder / name
         target = folder / (name.removesuffix(".jsonl") + ".parquet")
         with pq.ParquetWriter(target, schema) as writer:

@@ -26,7 +26,8 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -68,8 +69,11 @@ def membership_fields(membership: Membership) -> dict[str, Any]:
         "overlap_scores": dict(overlaps),
         "reason": membership.reason,
         "rule": membership.rule,
-        "passages": [_passage(p) for p in membership.passages],
-        "story": membership.story,
+        **(
+            {"passages": [_passage(p) for p in membership.passages], "story": membership.story}
+            if membership.story is not None  # found only when passages are looked for
+            else {}
+        ),
     }
 
 
@@ -101,8 +105,12 @@ def membership_json(membership: Membership) -> str:
         f'"duplicate_of": {_scalar_json(membership.duplicate_of)}, '
         f'"similarity": {_scalar_json(membership.similarity)}, '
         f'"overlaps": [{ids}], "overlap_scores": {{{pairs}}}, '
-        f'"reason": {_scalar_json(membership.reason)}, "rule": {_scalar_json(membership.rule)}, '
-        f'"passages": {passages}, "story": {_scalar_json(membership.story)}}}'
+        f'"reason": {_scalar_json(membership.reason)}, "rule": {_scalar_json(membership.rule)}'
+        + (
+            f', "passages": {passages}, "story": {_scalar_json(membership.story)}}}'
+            if membership.story is not None
+            else "}"
+        )
     )
 
 
@@ -244,6 +252,47 @@ def _write_bytes(path: str, data: bytes) -> None:
         os.close(handle)
 
 
+@dataclass
+class PassageSample:
+    """One shared passage as the report page shows it: both documents and both texts."""
+
+    a: str
+    b: str
+    a_text: str = ""
+    b_text: str = ""
+    words: int = 0
+    score: float = 0.0
+
+
+class StoryCollector:
+    """Story group sizes and the first few shared passages with the text of both sides,
+    gathered while ``documents.jsonl`` is written (or read back) in id order."""
+
+    def __init__(self, max_samples: int = 5) -> None:
+        self.max_samples = max_samples
+        self.stories: Counter[str] = Counter()  # story id -> documents
+        self.samples: dict[tuple[str, str, int, int], PassageSample] = {}
+
+    def add(
+        self, doc_id: str, story: str | None, passages: Sequence[Passage], text: Callable[[], str]
+    ) -> None:
+        self.stories[story or doc_id] += 1
+        for p in passages:
+            first = doc_id < p.other
+            key = (doc_id, p.other, p.start, p.other_start) if first else (
+                p.other, doc_id, p.other_start, p.start
+            )  # fmt: skip
+            if key not in self.samples and len(self.samples) >= self.max_samples:
+                continue
+            sample = self.samples.setdefault(
+                key, PassageSample(key[0], key[1], words=p.words, score=p.score)
+            )
+            if first:
+                sample.a_text = text()[p.start : p.end]
+            else:
+                sample.b_text = text()[p.start : p.end]
+
+
 class OutputWriter:
     """Streams documents, in increasing id order, into the files of one output folder.
 
@@ -253,7 +302,8 @@ class OutputWriter:
 
     As it writes, it notes where each cluster's lines start in ``documents.jsonl``
     (``cluster_lines``: cluster id -> byte offsets) and how many documents have overlaps
-    (``overlapping``), which the report page needs.
+    (``overlapping``), and the story groups and a few shared passages (``stories``), which the
+    report page needs.
     """
 
     def __init__(self, folder: Path, corpus_files: str | None = "write") -> None:
@@ -269,6 +319,7 @@ class OutputWriter:
         self._position = 0  # bytes written to documents.jsonl
         self.cluster_lines: dict[str, list[int]] = {}
         self.overlapping = 0
+        self.stories = StoryCollector()
 
     def add(self, result: DocumentResult) -> None:
         """Write one document held in memory."""
@@ -306,6 +357,12 @@ class OutputWriter:
         self._position += sum(map(len, line))
         if membership.overlaps:
             self.overlapping += 1
+        self.stories.add(
+            doc_id,
+            membership.story,
+            membership.passages,
+            lambda: text if text is not None else json.loads(encoded.text),
+        )
         if encoded.removals:
             self._removals.write(encoded.removals)
         if membership.canonical:

@@ -23,6 +23,7 @@ extra; without it tables and an install hint) is assembled by :mod:`cleancorpus.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -31,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..output.writers import StoryCollector
+from ..records import Passage
 from ..util.atomic import write_atomically
 from .page import (
     ClusterView,
@@ -59,6 +62,7 @@ class KnownDocuments:
     characters_canonical: int
     overlapping: int  # documents with at least one overlap
     lines: Mapping[str, list[int]]
+    stories: StoryCollector | None = None  # story groups, a few shared passages
 
 
 def render(
@@ -108,6 +112,7 @@ def read_run(
     docs = output_dir / "documents.jsonl"
     sizes: Counter[str] = Counter()
     n_docs = n_canonical = chars_all = chars_canonical = overlapping = 0
+    stories = known.stories if known is not None and known.stories else StoryCollector()
     if known is not None:
         sizes.update({cluster: len(at) for cluster, at in known.lines.items()})
         n_docs, n_canonical = known.documents, known.canonical
@@ -125,6 +130,11 @@ def read_run(
                 chars_canonical += text_len
             if record.get("overlaps"):
                 overlapping += 1
+            passages = [_passage(p) for p in _as_list(record.get("passages"))]
+            text = _text(record.get("text"))
+            story = record.get("story")
+            story = story if isinstance(story, str) else None
+            stories.add(doc_id, story, passages, functools.partial(str, text))
     if not docs.is_file():
         for record in _read_jsonl(output_dir / "corpus.jsonl"):
             n_canonical += 1
@@ -151,6 +161,10 @@ def read_run(
         cluster_sizes=dict(sorted(Counter(sizes.values()).items())),
         rules=rules or _rules_from_report(report),
         clusters=_largest_clusters(docs, sizes, config, known),
+        stories=tuple(
+            (story, n) for story, n in stories.stories.most_common(config.max_clusters) if n > 1
+        ),
+        passages=tuple(stories.samples.values()),
         errors=tuple(errors[: config.max_errors]),
         errors_total=len(errors),
         warnings=tuple(warnings[: config.max_errors]),
@@ -271,6 +285,20 @@ def _largest_clusters(
                 ClusterView(key, size, title, shown, canonical, best[key][1], best[key][2])
             )
     return tuple(views)
+
+
+def _passage(item: Any) -> Passage:
+    """A passage of a documents.jsonl line (fields missing or malformed read as empty)."""
+    get = item.get if isinstance(item, Mapping) else (lambda _key: None)
+    return Passage(
+        _text(get("other")),
+        _int(get("start")),
+        _int(get("end")),
+        _int(get("other_start")),
+        _int(get("other_end")),
+        _int(get("words")),
+        float(get("score") or 0.0),
+    )
 
 
 def _lookup(report: Mapping[str, Any], dotted: str) -> Any:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..output.writers import PassageSample
 from ..util.checks import check_int
 
 
@@ -111,6 +112,8 @@ class RunSummary:
     cluster_sizes: Mapping[int, int]  # cluster size -> number of clusters
     rules: Mapping[str, RuleStats]
     clusters: tuple[ClusterView, ...]
+    stories: tuple[tuple[str, int], ...]  # the largest story groups: (story id, documents)
+    passages: tuple[PassageSample, ...]  # a few shared passages, both sides
     errors: tuple[tuple[str, str], ...]
     errors_total: int
     warnings: tuple[tuple[str, str], ...]
@@ -163,7 +166,8 @@ def page(summary: RunSummary, config: HtmlReportConfig, name: str | None = None)
         + "</p></header>",
         '<nav aria-label="Sections"><a href="#summary">Summary</a><a href="#clusters">Clusters</a>'
         '<a href="#rules">Removals</a><a href="#largest">Largest clusters</a>'
-        '<a href="#examples">Removed spans</a><a href="#errors">Errors</a>'
+        '<a href="#stories">Stories</a><a href="#examples">Removed spans</a>'
+        '<a href="#errors">Errors</a>'
         '<a href="#run">Run details</a></nav>',
         '<main id="main">',
     ]
@@ -183,6 +187,7 @@ def page(summary: RunSummary, config: HtmlReportConfig, name: str | None = None)
         _clusters_section(summary, figures),
         _rules_section(summary, figures),
         _largest_section(summary, config),
+        _stories_section(summary, config),
         _examples_section(summary),
         _errors_section(summary),
         _run_section(summary),
@@ -301,6 +306,35 @@ def _largest_section(s: RunSummary, config: HtmlReportConfig) -> str:
             f'{only_b:,} only in the duplicate{limit_note}.</p><div class="pair">'
             + _side(canon_head, canonical.why, left)
             + _side(dup_head, view.duplicate.why, right)
+            + "</div></article>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _stories_section(s: RunSummary, config: HtmlReportConfig) -> str:
+    parts = ['<section id="stories"><h2>Story groups and shared passages</h2>']
+    if not s.stories:
+        parts.append("<p>No report copies or quotes a passage of another.</p>")
+    else:
+        parts.append(
+            "<p>A story groups every report that copies or quotes another (duplicate and "
+            "passage links). The largest:</p><table><thead><tr><th>story</th>"
+            '<th class="num">documents</th></tr></thead><tbody>'
+            + "".join(
+                f'<tr><td><code>{_e(story)}</code></td><td class="num">{n:,}</td></tr>'
+                for story, n in s.stories
+            )
+            + "</tbody></table>"
+        )
+    for number, sample in enumerate(s.passages, start=1):
+        left, right, _, _, _ = _word_diff(sample.a_text, sample.b_text, config.max_diff_words)
+        parts.append(
+            f'<article class="passage" id="passage-{number}"><h3>{sample.words:,} words shared '
+            f"<small>score {sample.score:.2f}</small></h3>"
+            '<div class="pair">'
+            + _side(f"<code>{_e(sample.a)}</code>", "", left)
+            + _side(f"<code>{_e(sample.b)}</code>", "", right)
             + "</div></article>"
         )
     parts.append("</section>")
