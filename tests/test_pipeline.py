@@ -259,6 +259,7 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
     assert {"read", "clean", "fingerprint", "dedup", "write", "total"} <= set(report["timings"])
     assert result.exit_code == 3
     assert sorted(p.name for p in out.iterdir()) == [
+        ".cleancorpus-manifest.json",
         "corpus",
         "corpus.jsonl",
         "documents.jsonl",
@@ -365,7 +366,9 @@ def test_report_page_is_the_one_read_back_from_the_files(tmp_path, write_tree, t
     assert "Output directory <code>out</code>" in written  # the final name, not the staging one
     assert "staging" not in written and "Canonical <code>alpha.txt</code>" in written
     assert written == render(out)
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".cleancorpus-manifest.json"
+    ]
 
 
 def test_output_is_identical_for_any_workers_and_file_order(tmp_path, write_tree, texts):
