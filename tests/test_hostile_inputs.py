@@ -8,12 +8,9 @@ and staging folders, unclear messages, and INPUT given as files, globs or standa
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ARTICLE = (
     "The river crossing will reopen next week after repairs, officials said on Monday.\n\n"
