@@ -8,9 +8,12 @@ and staging folders, unclear messages, and INPUT given as files, globs or standa
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ARTICLE = (
     "The river crossing will reopen next week after repairs, officials said on Monday.\n\n"
@@ -104,3 +107,47 @@ def test_symlinked_output_is_followed_and_the_link_kept(tmp_path):
     assert link.is_symlink() and (real / "documents.jsonl").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["disk", "in", "out"]
     assert sorted(p.name for p in real.parent.iterdir()) == ["out"]  # no .old-*, no staging
+
+
+# 2. declared charsets are hints -------------------------------------------------------------
+
+
+def _page(charset: str, body: str = "Café crème, déjà vu à la française.") -> bytes:
+    head = f'<html><head><meta charset="{charset}"><title>A page</title></head><body>'
+    paragraphs = "".join(f"<p>{body} {ARTICLE}</p>" for _ in range(3))
+    return (head + f"<article>{paragraphs}</article></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("charset", ["hex", "base64", "rot13", "undefined"])
+def test_page_declaring_a_non_text_or_unknown_codec_is_read(tmp_path, charset):
+    source = write(tmp_path / "in", {"page.html": _page(charset), "a.txt": ARTICLE})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert f"page.html: declared charset '{charset}'" in done.stderr
+    docs = {d["id"]: d for d in strict_lines(tmp_path / "out" / "documents.jsonl")}
+    assert "Café crème" in docs["page.html"]["text"]
+
+
+def test_warc_record_declaring_hex_is_read(tmp_path):
+    from tests.containers import warc_bytes
+
+    body = _page("hex")
+    warc = warc_bytes([{"uri": "https://example.org/a", "body": body, "id": "urn:uuid:1"}])
+    source = write(tmp_path / "in", {"crawl.warc.gz": warc})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "crawl.warc.gz#urn:uuid:1: declared charset 'hex' is not a text encoding" in done.stderr
+    (doc,) = strict_lines(tmp_path / "out" / "documents.jsonl")
+    assert "Café crème" in doc["text"]
+
+
+def test_utf8_page_with_a_few_invalid_bytes_keeps_its_accents(tmp_path):
+    """Issue 11: the declared UTF-8 wins over a single-byte guess when only 1-3 bytes are bad."""
+    page = _page("utf-8").replace(b"A page", b"A p\xffge\xfe")
+    source = write(tmp_path / "in", {"page.html": page})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "page.html: declared charset 'utf-8' leaves 2 invalid byte sequences" in done.stderr
+    (doc,) = strict_lines(tmp_path / "out" / "documents.jsonl")
+    assert "Café crème, déjà vu à la française." in doc["text"]
+    assert doc["metadata"]["extraction"]["encoding_source"] == "declared"
