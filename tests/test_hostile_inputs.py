@@ -7,6 +7,7 @@ and staging folders, unclear messages, and INPUT given as files, globs or standa
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -151,3 +152,202 @@ def test_utf8_page_with_a_few_invalid_bytes_keeps_its_accents(tmp_path):
     (doc,) = strict_lines(tmp_path / "out" / "documents.jsonl")
     assert "Café crème, déjà vu à la française." in doc["text"]
     assert doc["metadata"]["extraction"]["encoding_source"] == "declared"
+
+
+# 3. text UTF-8 cannot hold ------------------------------------------------------------------
+
+
+def test_lone_surrogates_in_a_record_become_replacement_characters(tmp_path):
+    lines = [
+        '{"id": "a\\ud800", "text": "Body \\udfff here. ' + ARTICLE.replace("\n", " ") + '"}',
+        '{"id": "b", "text": "' + ARTICLE.replace("\n", " ") + '", "note": "x\\ud83d"}',
+    ]
+    source = write(tmp_path / "in", {"data.jsonl": "\n".join(lines) + "\n"})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "data.jsonl:1: lone surrogate escapes" in done.stderr
+    docs = {d["id"]: d for d in strict_lines(tmp_path / "out" / "documents.jsonl")}
+    assert set(docs) == {"data.jsonl#a\ufffd", "data.jsonl#b"}
+    assert docs["data.jsonl#a\ufffd"]["text"].startswith("Body \ufffd here.")
+    assert docs["data.jsonl#b"]["metadata"]["note"] == "x\ufffd"
+    strict_lines(tmp_path / "out" / "removals.jsonl")
+
+
+def test_file_name_that_is_not_utf8_is_read_with_a_warning(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    name = b"caf\xe9.txt"
+    try:
+        (source / os.fsdecode(name)).write_text(ARTICLE)
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    write(source, {"b.txt": "Another story entirely: the council voted on the budget.\n"})
+    out = tmp_path / "out"
+    done = cli("run", str(source), str(out), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert "caf\ufffd.txt: the file name is not valid UTF-8" in done.stderr
+    ids = [d["id"] for d in strict_lines(out / "documents.jsonl")]
+    assert ids == ["b.txt", "caf\ufffd.txt"]
+    assert (out / "corpus" / "caf\ufffd.txt").is_file()
+
+
+# 5. strict JSON out ------------------------------------------------------------------------
+
+
+def test_nan_infinity_and_bytes_metadata_are_strict_json(tmp_path):
+    from tests.containers import write_parquet
+
+    text = ARTICLE.replace("\n", " ")
+    lines = [
+        '{"id": "a", "text": "' + text + '", "score": NaN, "w": [Infinity, -Infinity, 1.5]}',
+    ]
+    source = write(tmp_path / "in", {"data.jsonl": "\n".join(lines) + "\n"})
+    write_parquet(
+        source / "table.parquet",
+        [
+            {
+                "id": "p",
+                "text": "Parquet row: " + text,
+                "f": float("nan"),
+                "raw": b"\xff\x00",
+                "u": b"ok",
+            },
+        ],
+    )
+    out = tmp_path / "out"
+    done = cli("run", str(source), str(out), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    for name in ("documents.jsonl", "corpus.jsonl", "removals.jsonl"):
+        strict_lines(out / name)
+    docs = {d["id"]: d["metadata"] for d in strict_lines(out / "documents.jsonl")}
+    assert docs["data.jsonl#a"]["score"] is None
+    assert docs["data.jsonl#a"]["w"] == [None, None, 1.5]
+    assert docs["table.parquet#p"]["f"] is None
+    assert docs["table.parquet#p"]["raw"] == "base64:/wA="
+    assert docs["table.parquet#p"]["u"] == "ok"
+    report(out)
+
+
+# 8. messages -------------------------------------------------------------------------------
+
+
+def test_empty_record_names_its_line_and_empty_page_says_empty(tmp_path):
+    lines = ['{"id": "a", "text": "' + ARTICLE.replace("\n", " ") + '"}', '{"id": "b", "text": ""}']
+    source = write(
+        tmp_path / "in",
+        {"data.jsonl": "\n".join(lines) + "\n", "blank.html": b"", "a.txt": ARTICLE},
+    )
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 3
+    errors = {e["path"]: e["problem"] for e in report(tmp_path / "out")["errors"]}
+    assert errors["data.jsonl#b"].startswith("empty record (data.jsonl:2)")
+    assert errors["blank.html"].startswith("empty file")
+
+
+def test_utf8_bom_before_the_first_jsonl_record_is_dropped(tmp_path):
+    data = b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": ARTICLE}).encode() + b"\n"
+    source = write(tmp_path / "in", {"data.jsonl": data})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert [d["id"] for d in strict_lines(tmp_path / "out" / "documents.jsonl")] == ["data.jsonl#a"]
+
+
+def test_binary_garbage_is_escaped_in_messages(tmp_path):
+    import random
+
+    noise = random.Random(1)
+    garbage = bytes(noise.randrange(256) for _ in range(4000))
+    source = write(
+        tmp_path / "in",
+        {"junk.warc.gz": gzip.compress(garbage), "raw.warc": garbage, "a.txt": ARTICLE},
+    )
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 3
+    for line in done.stderr.splitlines():
+        assert line.isprintable() and len(line) < 400, line
+    errors = {e["path"]: e["problem"] for e in report(tmp_path / "out")["errors"]}
+    assert errors["junk.warc.gz"].startswith("not a WARC file")
+    assert all(len(problem) < 300 for problem in errors.values())
+
+
+# INPUT as users give it --------------------------------------------------------------------
+
+STORIES = [
+    "The council voted on the new budget after a long debate about school funding.",
+    "A storm closed the harbour for two days and fishing boats stayed in port.",
+    "Researchers found a new species of frog in the mountain forests of the north.",
+]
+
+
+def _jsonl(records: list[dict]) -> bytes:
+    return "".join(json.dumps(r) + "\n" for r in records).encode()
+
+
+def test_a_single_file_is_an_input_with_its_name_as_id(tmp_path):
+    from tests.containers import warc_bytes
+
+    records = [{"id": str(i), "text": story} for i, story in enumerate(STORIES)]
+    data = write(
+        tmp_path / "data",
+        {
+            "data.jsonl.gz": gzip.compress(_jsonl(records)),
+            "crawl.warc.gz": warc_bytes(
+                [{"uri": "https://e.org/a", "body": _page("utf-8"), "id": "urn:uuid:7"}]
+            ),
+        },
+    )
+    done = cli("run", str(data / "data.jsonl.gz"), str(tmp_path / "one"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    ids = [d["id"] for d in strict_lines(tmp_path / "one" / "documents.jsonl")]
+    assert ids == ["data.jsonl.gz#0", "data.jsonl.gz#1", "data.jsonl.gz#2"]
+    done = cli("run", str(data / "crawl.warc.gz"), str(tmp_path / "two"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert [d["id"] for d in strict_lines(tmp_path / "two" / "documents.jsonl")] == [
+        "crawl.warc.gz#urn:uuid:7"
+    ]
+
+
+def test_several_files_folders_and_a_glob(tmp_path):
+    from tests.containers import write_parquet
+
+    shards = tmp_path / "shards"
+    for i, story in enumerate(STORIES):
+        write_parquet(shards / f"part-{i}.parquet", [{"id": "r", "text": story}])
+    (shards / "notes.txt").write_text("not a shard")
+    folder = write(tmp_path / "site", {"news/a.txt": ARTICLE})
+    single = write(
+        tmp_path / "loose", {"b.md": "A recipe for bread: flour, water, salt and time.\n"}
+    )
+    out = tmp_path / "out"
+    done = cli(
+        "run",
+        str(shards / "*.parquet"),
+        str(folder),
+        str(single / "b.md"),
+        str(out),
+        "--workers",
+        "1",
+    )
+    assert done.returncode == 0, done.stderr
+    ids = [d["id"] for d in strict_lines(out / "documents.jsonl")]
+    assert ids == [
+        "b.md",
+        "news/a.txt",
+        "part-0.parquet#r",
+        "part-1.parquet#r",
+        "part-2.parquet#r",
+    ]
+    assert report(out)["inputs"] == [str(shards / "*.parquet"), str(folder), str(single / "b.md")]
+    done = cli("run", str(tmp_path / "nothing-*.jsonl"), str(tmp_path / "o2"))
+    assert done.returncode == 2 and "matches no file" in done.stderr
+
+
+def test_dash_reads_jsonl_from_standard_input(tmp_path):
+    records = [{"id": str(i), "text": story} for i, story in enumerate(STORIES)]
+    out = tmp_path / "out"
+    done = cli("run", "-", str(out), "--workers", "1", stdin=_jsonl(records))
+    assert done.returncode == 0, done.stderr
+    ids = [d["id"] for d in strict_lines(out / "documents.jsonl")]
+    assert ids == ["stdin#0", "stdin#1", "stdin#2"]
+    done = cli("run", "-", str(tmp_path / "o2"), "--learn", stdin=_jsonl(records))
+    assert done.returncode == 2 and "only once" in done.stderr

@@ -440,8 +440,8 @@ def test_run_rejects_missing_input_and_output_inside_input(tmp_path, write_tree)
     with pytest.raises(ConfigError, match="does not exist"):
         run(tmp_path / "nope", tmp_path / "out")
     source = write_tree(tmp_path / "in", {"a.txt": "text"})
-    with pytest.raises(ConfigError, match="is not a folder"):
-        run(source / "a.txt", tmp_path / "out")
+    with pytest.raises(ConfigError, match="inside it"):  # a file given as INPUT is kept
+        run(source / "a.txt", source)
     with pytest.raises(ConfigError, match="inside INPUT"):
         run(source, source / "out")
     assert sorted(p.name for p in source.iterdir()) == ["a.txt"]

@@ -205,7 +205,14 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _input_and_workers(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="folders (read recursively), files, quoted globs ('shards/*.parquet'), or - for "
+        "JSON Lines on standard input; ids are relative to the folder given (the file name "
+        "for a file)",
+    )
     parser.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
     )
@@ -258,14 +265,15 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
     except Exception as exc:  # a bug: say so, keep the exit code distinct from usage errors
         print(f"cleancorpus: internal error: {type(exc).__name__}: {exc}", file=err)
         return CleancorpusError.exit_code
+    folder = args.input[0] if len(args.input) == 1 and os.path.isdir(args.input[0]) else ""
     for error in result.errors:
         print(
-            f"cleancorpus: skipped {os.path.join(args.input, error.path)}: {error.problem}",
+            f"cleancorpus: skipped {os.path.join(folder, error.path)}: {error.problem}",
             file=err,
         )
     if not args.quiet:
         for path, problem in result.warnings[:MAX_WARNINGS_SHOWN]:
-            print(f"cleancorpus: warning: {os.path.join(args.input, path)}: {problem}", file=err)
+            print(f"cleancorpus: warning: {os.path.join(folder, path)}: {problem}", file=err)
         more = len(result.warnings) - MAX_WARNINGS_SHOWN
         if more > 0:
             print(f"cleancorpus: ... and {more:,} more warnings in report.json", file=err)

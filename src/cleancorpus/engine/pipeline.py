@@ -32,8 +32,9 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,13 +44,13 @@ from ..errors import CleancorpusError, ConfigError, InputError
 from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from ..options import RunOptions
 from ..output import parquet
-from ..output.folder import atomic_folder, check_locations
+from ..output.folder import atomic_folder, check_inputs_and_output
 from ..output.spool import SPOOL, Spooled, SpoolReader
 from ..output.writers import CORPUS_DIR, LEARNED, DocumentResult, OutputWriter, write_report
 from ..records import Document, Membership, Notice, RawDocument
 from ..report import summary
 from ..report.html import KnownDocuments, write_report_html
-from ..sources.files import list_folder
+from ..sources.inputs import STDIN_ONCE, Inputs, resolve_inputs
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .assemble import dedup_stage, placements
@@ -135,14 +136,17 @@ def process(
 
 
 def run(
-    input_dir: str | os.PathLike[str],
+    input_dir: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     output_dir: str | os.PathLike[str],
     options: RunOptions | None = None,
     *,
     progress: Progress | None = None,
     learn_progress: Progress | None = None,
 ) -> RunResult:
-    """Process the folder ``input_dir`` into ``output_dir``, replacing it atomically.
+    """Process ``input_dir`` into ``output_dir``, replacing it atomically.
+
+    ``input_dir`` is a folder, or one or more folders, files, globs and ``-`` (JSON Lines on
+    standard input), as :mod:`cleancorpus.sources.inputs` describes.
 
     ``progress``, if given, is called with 0 when the pass starts, then with the number of
     documents (and failed ones) each time a chunk is done; ``learn_progress`` likewise for
@@ -153,19 +157,20 @@ def run(
     result's ``errors`` and in ``report.json``.
     """
     options = options or RunOptions()
-    source, target = Path(input_dir), Path(output_dir)
-    if not source.is_dir():
-        problem = "is not a folder" if source.exists() else "does not exist"
-        raise ConfigError(f"INPUT {source} {problem}; give a folder of documents")
-    check_locations(source, target)
+    target = Path(output_dir)
+    started = time.perf_counter()
+    inputs = resolve_inputs(input_dir, options.extensions)
+    if inputs.stdin and options.learn is not None:
+        raise ConfigError(STDIN_ONCE)
+    check_inputs_and_output(inputs.roots, target)
     if options.output_format != "jsonl":
         parquet.require()
     tally = summary.Tally()
-    started = time.perf_counter()
-    listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
-    raws = _folder_raws(source, listing.documents, options)
-    learned = _learned_for(raws, options, tally, root=str(source), progress=learn_progress)
+    raws = _input_raws(inputs, options)
+    source = inputs.folder
+    root = None if source is None else str(source)
+    learned = _learned_for(raws, options, tally, root=root, progress=learn_progress)
     intake = Intake()
     with atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
@@ -173,7 +178,7 @@ def run(
         if learned is not None:
             learned.save(staging / LEARNED)
         done = _main_pass(
-            raws(intake), intake, options, tally, learned, str(source), str(staging), progress
+            raws(intake), intake, options, tally, learned, root, str(staging), progress
         )
         with _gc_paused():
             t0 = time.perf_counter()
@@ -183,10 +188,11 @@ def run(
             report = summary.build(
                 tally=tally,
                 errors=done.errors,
-                skipped=listing.skipped,
-                files=len(listing.documents),
+                skipped=inputs.skipped,
+                files=len(inputs.files) + inputs.stdin,
                 parameters=options.parameters(),
-                input_dir=str(source),
+                input_dir=root if root is not None else " ".join(inputs.arguments),
+                inputs=inputs.arguments,
                 warnings=done.warnings,
                 skipped_records=intake.skipped_records,
             )
@@ -212,13 +218,12 @@ def learn(
     called as in :func:`run`.
     """
     options = options or RunOptions()
-    if isinstance(source, (str, os.PathLike)):
-        folder = Path(source)
-        if not folder.is_dir():
-            raise ConfigError(f"INPUT {folder} is not a folder of documents")
-        listing = list_folder(folder, options.extensions)
-        raws = _folder_raws(folder, listing.documents, options)
-        root: str | None = str(folder)
+    if isinstance(source, (str, os.PathLike)) or _is_arguments(source):
+        inputs = resolve_inputs(source, options.extensions)  # type: ignore[arg-type]
+        if inputs.stdin:
+            raise ConfigError(STDIN_ONCE)
+        raws = _input_raws(inputs, options)
+        root: str | None = None if inputs.folder is None else str(inputs.folder)
     else:
         batch = [RawDocument(doc.id, doc.text, dict(doc.metadata), doc.source) for doc in source]
         raws, root = (lambda _: batch), None
@@ -310,13 +315,27 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _folder_raws(folder: Path, file_ids: tuple[str, ...], options: RunOptions) -> RawSource:
+def _input_raws(inputs: Inputs, options: RunOptions) -> RawSource:
     def raws(intake: Intake) -> Iterable[RawDocument]:
         return iter_raw(
-            folder, file_ids, fields=options.fields, max_bytes=options.max_bytes, intake=intake
+            inputs.folder,
+            inputs.files,
+            fields=options.fields,
+            max_bytes=options.max_bytes,
+            intake=intake,
+            stdin=sys.stdin.buffer if inputs.stdin else None,
         )
 
     return raws
+
+
+def _is_arguments(source: object) -> bool:
+    """Whether ``source`` is a list of INPUT arguments rather than of documents."""
+    return (
+        isinstance(source, (list, tuple))
+        and bool(source)
+        and all(isinstance(item, (str, os.PathLike)) for item in source)
+    )
 
 
 def _learned_for(

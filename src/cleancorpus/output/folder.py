@@ -32,7 +32,7 @@ import os
 import secrets
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -62,6 +62,23 @@ def check_locations(input_dir: Path, output_dir: Path) -> None:
         raise ConfigError(
             f"INPUT {input_dir} is inside OUTPUT {output_dir}; replacing OUTPUT would delete it"
         )
+    check_replaceable(output_dir)
+
+
+def check_inputs_and_output(inputs: Iterable[Path], output_dir: Path) -> None:
+    """:func:`check_locations` for each folder given as INPUT; a file given as INPUT must not
+    be OUTPUT itself nor inside it."""
+    dst = output_dir.resolve()
+    for source in inputs:
+        if source.is_dir():
+            check_locations(source, output_dir)
+            continue
+        src = source.resolve()
+        if src == dst or dst in src.parents:
+            raise ConfigError(
+                f"INPUT {source} is OUTPUT {output_dir} or inside it; "
+                "replacing OUTPUT would delete it"
+            )
     check_replaceable(output_dir)
 
 

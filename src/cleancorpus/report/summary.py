@@ -2,7 +2,8 @@
 
 Layout (keys are stable; new keys may be added)::
 
-    tool, version, input
+    tool, version, input (the INPUT folder; several INPUT arguments joined by spaces)
+    inputs:     the INPUT arguments as given (folders, files, globs, ``-``), for run()
     counts:     files (files found by extension), documents (processed), canonical,
                 duplicates, errors, warnings, skipped (files ignored by extension),
                 skipped_records (records passed over on purpose: WARC responses that are
@@ -99,6 +100,7 @@ def build(
     input_dir: str | None,
     warnings: Iterable[tuple[str, str]] = (),
     skipped_records: int = 0,
+    inputs: Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """The report as a JSON-able dict."""
     errors = sorted(errors, key=lambda e: path_key(e.path))
@@ -114,6 +116,7 @@ def build(
         "tool": TOOL,
         "version": version(),
         "input": input_dir,
+        **({} if inputs is None else {"inputs": list(inputs)}),
         "counts": {
             "files": files,
             "documents": tally.documents,

@@ -235,7 +235,7 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         pass
     guessed = detect_charset(data)
     if guessed is not None:
-        warnings.append(f"charset not declared (or not usable) and not UTF-8; detected {guessed}")
+        warnings.append(f"charset not declared and not UTF-8; detected {guessed}")
         return data.decode(guessed, errors="replace"), guessed, "detected"
     warnings.append("charset not declared, not UTF-8 and not detected; decoded as lossy UTF-8")
     return data.decode("utf-8", errors="replace"), "utf-8", "lossy"

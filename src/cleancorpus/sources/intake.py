@@ -7,12 +7,47 @@ into a :class:`~cleancorpus.records.RawDocument` (field names in :class:`RecordF
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, printable
 from ..records import Notice, RawDocument
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (``"\\ud800"`` in JSON, or a file name that is
+    not valid UTF-8), which no UTF-8 output can hold."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def scrub(value: Any) -> tuple[Any, bool]:
+    """``value`` with every lone surrogate in its strings (and mapping keys) replaced by U+FFFD,
+    and whether anything was replaced. The policy for text that UTF-8 cannot hold: the
+    document is kept, the characters become U+FFFD, and a warning names the record."""
+    if isinstance(value, str):
+        if has_surrogates(value):
+            return _SURROGATE.sub(REPLACEMENT, value), True
+        return value, False
+    if isinstance(value, Mapping):
+        changed = False
+        out: dict[Any, Any] = {}
+        for key, item in value.items():
+            new_key, key_changed = scrub(key)
+            new_item, item_changed = scrub(item)
+            out[new_key] = new_item
+            changed = changed or key_changed or item_changed
+        return (out, True) if changed else (value, False)
+    if isinstance(value, (list, tuple)):
+        items = [scrub(item) for item in value]
+        if any(changed for _, changed in items):
+            return type(value)(item for item, _ in items), True
+        return value, False
+    return value, False
 
 
 @dataclass(frozen=True)
@@ -50,7 +85,7 @@ class Intake:
         self.errors.append(InputError(path, problem))
 
     def warn(self, path: str, problem: str) -> None:
-        self.warnings.append(Notice(path, problem))
+        self.warnings.append(Notice(printable(path), printable(problem)))
 
     def skip(self, path: str, reason: str) -> None:
         """A record that is not a document (e.g. an image in a WARC): counted and named."""
@@ -75,6 +110,12 @@ def record_document(
     intake: Intake,
 ) -> RawDocument | None:
     """The document of one JSONL/Parquet record, or None after recording why there is none."""
+    record, replaced = scrub(record)
+    if replaced:
+        intake.warn(
+            where,
+            "lone surrogate escapes (like \\ud800) are not text; replaced with U+FFFD",
+        )
     raw_id = record.get(fields.id)
     if raw_id is None:
         record_id = fallback_id
