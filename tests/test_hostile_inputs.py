@@ -351,3 +351,126 @@ def test_dash_reads_jsonl_from_standard_input(tmp_path):
     assert ids == ["stdin#0", "stdin#1", "stdin#2"]
     done = cli("run", "-", str(tmp_path / "o2"), "--learn", stdin=_jsonl(records))
     assert done.returncode == 2 and "only once" in done.stderr
+
+
+# 6. kills ----------------------------------------------------------------------------------
+
+
+def _slow_input(folder: Path) -> Path:
+    """Enough distinct records that a 2-worker run is surely still busy when it is killed."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(5000)]
+    lines = []
+    for i in range(40_000):
+        text = f"Story {i}: " + " ".join(rng.choices(vocabulary, k=60)) + "."
+        lines.append(json.dumps({"id": str(i), "text": text}))
+    folder.mkdir(parents=True)
+    (folder / "big.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for(condition, what: str, limit: float = 120.0) -> None:
+    import time
+
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def _start_and_wait_for_workers(source: Path, out: Path) -> tuple[subprocess.Popen, set[int]]:
+    """Start a 2-worker run and return once both workers are spooling into its staging."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleancorpus", "run", str(source), str(out), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def busy() -> bool:
+        assert proc.poll() is None, "the run ended before it could be killed"
+        stagings = list(out.parent.glob(f".{out.name}.staging-*"))
+        spooled = any(
+            any((s / ".spool").glob("*.bin")) for s in stagings if (s / ".spool").is_dir()
+        )
+        return spooled and len(_children(proc.pid)) >= 2
+
+    _wait_for(busy, "two workers spooling into the staging folder")
+    return proc, _children(proc.pid)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_stops_workers_and_removes_staging(tmp_path):
+    source = _slow_input(tmp_path / "in")
+    out = tmp_path / "out"
+    proc, workers = _start_and_wait_for_workers(source, out)
+    proc.terminate()
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143, stderr
+    assert b"terminated (SIGTERM)" in stderr
+    _wait_for(lambda: not any(_running(w) for w in workers), "the workers to exit")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no OUTPUT, no staging
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigkill_leaves_no_worker_and_a_later_run_removes_the_stale_staging(tmp_path):
+    source = _slow_input(tmp_path / "in")
+    out = tmp_path / "out"
+    proc, workers = _start_and_wait_for_workers(source, out)
+    proc.kill()
+    proc.communicate(timeout=60)
+    _wait_for(lambda: not any(_running(w) for w in workers), "the orphaned workers to exit")
+    (stale,) = tmp_path.glob(".out.staging-*")  # a SIGKILL cannot clean up...
+    small = write(tmp_path / "small", {"a.txt": ARTICLE})
+    done = cli("run", str(small), str(out), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists()  # ...so the next run into the same OUTPUT does
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "small"]
+
+
+def test_a_live_runs_staging_folder_is_never_removed(tmp_path):
+    from cleancorpus.output.folder import OWNER, remove_stale_staging
+
+    live = tmp_path / ".out.staging-live"
+    dead = tmp_path / ".out.staging-dead"
+    unowned = tmp_path / ".out.staging-old"
+    for folder in (live, dead, unowned):
+        folder.mkdir()
+    import socket
+
+    host = socket.gethostname()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    try:
+        (live / OWNER).write_text(f"{sleeper.pid} {host}\n")
+        (dead / OWNER).write_text(f"{gone.pid} {host}\n")
+        assert remove_stale_staging(tmp_path, ".out.staging-") == [dead]
+        assert live.is_dir() and unowned.is_dir() and not dead.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()

@@ -42,6 +42,7 @@ from typing import NoReturn, TextIO
 
 from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
+from .engine.local import Terminated, sigterm_as_interrupt
 from .engine.pipeline import RunResult, learn, run
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate
@@ -52,6 +53,7 @@ from .sources.read import DEFAULT_MAX_BYTES
 from .util.progress import Progress
 
 MAX_WARNINGS_SHOWN = 20
+INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 
 EPILOG = f"""\
 exit codes:
@@ -246,19 +248,21 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         progress = Progress(err, enabled=not args.quiet)
         learning = Progress(err, enabled=not args.quiet, label="learning")
         try:
-            result = run(
-                args.input,
-                args.output,
-                options_from(args),
-                progress=progress,
-                learn_progress=learning,
-            )
+            with sigterm_as_interrupt():
+                result = run(
+                    args.input,
+                    args.output,
+                    options_from(args),
+                    progress=progress,
+                    learn_progress=learning,
+                )
         finally:
             learning.close()
             progress.close()
-    except KeyboardInterrupt:
-        print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
-        return 130
+    except KeyboardInterrupt as exc:
+        signal_name = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        print(f"cleancorpus: {signal_name}; OUTPUT was left as it was", file=err)
+        return TERMINATED if isinstance(exc, Terminated) else INTERRUPTED
     except CleancorpusError as exc:
         print(f"cleancorpus: error: {exc}", file=err)
         return exc.exit_code
