@@ -474,3 +474,29 @@ def test_a_live_runs_staging_folder_is_never_removed(tmp_path):
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+# 4. bounded problems -----------------------------------------------------------------------
+
+
+def test_many_bad_records_are_counted_not_all_kept(tmp_path):
+    bad = gzip.compress(b"{not json\n" * 200_000)
+    wrong_field = _jsonl([{"id": str(i), "body": STORIES[i % 3]} for i in range(3000)])
+    source = write(
+        tmp_path / "in", {"bad.jsonl.gz": bad, "wrong.jsonl": wrong_field, "a.txt": ARTICLE}
+    )
+    out = tmp_path / "out"
+    done = cli("run", str(source), str(out), "--workers", "2", "--max-error-examples", "100")
+    assert done.returncode == 3
+    assert len(done.stderr.splitlines()) < 80
+    assert "203,000 errors in all (100 listed in report.json)" in done.stderr
+    assert (out / "report.json").stat().st_size < 100_000
+    found = report(out)
+    assert found["counts"]["errors"] == 203_000 and len(found["errors"]) == 100
+    assert found["errors"][0]["path"] == "bad.jsonl.gz:1"  # the first ones, in path order
+    errors = found["problems"]["errors"]
+    assert errors["total"] == 203_000 and errors["listed"] == 100
+    assert errors["by_kind"] == {"malformed JSON": 200_000, "no '...' or '...' field": 3000}
+    assert errors["by_file"] == {"bad.jsonl.gz": 200_000, "wrong.jsonl": 3000}
+    assert found["problems"]["max_examples"] == 100
+    assert [d["id"] for d in strict_lines(out / "documents.jsonl")] == ["a.txt"]

@@ -38,7 +38,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
@@ -49,10 +49,12 @@ from .learning.boilerplate import LearnConfig, LearnedBoilerplate
 from .options import OUTPUT_FORMATS, RunOptions
 from .sources.extract import ExtractSettings
 from .sources.intake import RecordFields
+from .sources.problems import DEFAULT_MAX_EXAMPLES
 from .sources.read import DEFAULT_MAX_BYTES
 from .util.progress import Progress
 
 MAX_WARNINGS_SHOWN = 20
+MAX_ERRORS_SHOWN = 50
 INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 
 EPILOG = f"""\
@@ -148,6 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="output files: jsonl (default), parquet (documents/corpus/removals.parquet "
         "instead; needs pyarrow), or both",
+    )
+    sub.add_argument(
+        "--max-error-examples",
+        type=int,
+        default=DEFAULT_MAX_EXAMPLES,
+        metavar="N",
+        help="list at most N errors and N warnings in report.json (all are counted, by kind "
+        f"and by file; default: {DEFAULT_MAX_EXAMPLES}); stderr shows the first "
+        f"{MAX_ERRORS_SHOWN} errors and a summary",
     )
     _input_options(sub)
     _learning_options(sub)
@@ -270,11 +281,12 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         print(f"cleancorpus: internal error: {type(exc).__name__}: {exc}", file=err)
         return CleancorpusError.exit_code
     folder = args.input[0] if len(args.input) == 1 and os.path.isdir(args.input[0]) else ""
-    for error in result.errors:
+    for error in result.errors[:MAX_ERRORS_SHOWN]:
         print(
             f"cleancorpus: skipped {os.path.join(folder, error.path)}: {error.problem}",
             file=err,
         )
+    print_problem_summary(result.report, err)
     if not args.quiet:
         for path, problem in result.warnings[:MAX_WARNINGS_SHOWN]:
             print(f"cleancorpus: warning: {os.path.join(folder, path)}: {problem}", file=err)
@@ -313,6 +325,7 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         output_format=args.format,
         fields=_fields(args),
         extract=_extract(args),
+        max_error_examples=args.max_error_examples,
     )
 
 
@@ -354,6 +367,20 @@ def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
         learned.save(args.save)
         print(f"cleancorpus: saved {len(learned.blocks)} learned blocks to {args.save}", file=err)
     return 0
+
+
+def print_problem_summary(report: dict[str, Any] | Any, err: TextIO) -> None:
+    """After the first errors: how many there were in all, by kind and by file."""
+    errors = report.get("problems", {}).get("errors")
+    if not errors or errors["total"] <= MAX_ERRORS_SHOWN:
+        return
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in list(errors["by_kind"].items())[:5])
+    files = ", ".join(f"{file} ({n:,})" for file, n in list(errors["by_file"].items())[:5])
+    print(
+        f"cleancorpus: ... {errors['total']:,} errors in all ({errors['listed']:,} listed in "
+        f"report.json): {kinds}; most in {files}",
+        file=err,
+    )
 
 
 def summary(result: RunResult) -> str:

@@ -24,6 +24,7 @@ from .report.summary import as_data
 from .sources.extract import ExtractSettings
 from .sources.files import DEFAULT_EXTENSIONS
 from .sources.intake import RecordFields
+from .sources.problems import DEFAULT_MAX_EXAMPLES
 from .sources.read import DEFAULT_MAX_BYTES
 
 OUTPUT_FORMATS = ("jsonl", "parquet", "both")
@@ -44,6 +45,7 @@ class RunOptions:
     fields: RecordFields = field(default_factory=RecordFields)  # JSONL/Parquet field names
     extract: ExtractSettings = field(default_factory=ExtractSettings)  # HTML extraction
     output_format: str = "jsonl"  # "jsonl", "parquet" or "both"
+    max_error_examples: int = DEFAULT_MAX_EXAMPLES  # errors/warnings listed; all are counted
 
     def __post_init__(self) -> None:
         if not isinstance(self.clean, CleanConfig):
@@ -77,6 +79,11 @@ class RunOptions:
             raise ConfigError(
                 f"extract must be an ExtractSettings, got {type(self.extract).__name__}"
             )
+        if not _is_int(self.max_error_examples, minimum=0):
+            raise ConfigError(
+                "max_error_examples must be a whole number >= 0 (--max-error-examples), "
+                f"got {self.max_error_examples!r}"
+            )
         if self.output_format not in OUTPUT_FORMATS:
             raise ConfigError(
                 f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
@@ -101,6 +108,7 @@ class RunOptions:
             "fields": as_data(self.fields),
             "extract": self.extract.record(),
             "output_format": self.output_format,
+            "max_error_examples": self.max_error_examples,
         }
 
 

@@ -82,7 +82,8 @@ class RunResult:
     @property
     def exit_code(self) -> int:
         """0 if every file and record was processed, else :class:`InputError`'s code (3)."""
-        return InputError.exit_code if self.errors else 0
+        failed = self.errors or self.report.get("counts", {}).get("errors")
+        return InputError.exit_code if failed else 0
 
 
 @dataclass
@@ -93,6 +94,7 @@ class _Deduplicated:
     memberships: dict[str, Membership] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    problems: dict[str, Any] = field(default_factory=dict)
 
 
 def process(
@@ -108,7 +110,7 @@ def process(
     options = options or RunOptions()
     tally = summary.Tally()
     started = time.perf_counter()
-    intake = Intake()
+    intake = Intake(options.max_error_examples)
     raws = [
         RawDocument(doc.id, doc.text, dict(doc.metadata), doc.source, html=html)
         for doc in documents
@@ -131,6 +133,7 @@ def process(
         parameters=options.parameters(),
         input_dir=None,
         warnings=done.warnings,
+        problems=done.problems,
     )
     return ProcessResult(documents=results, errors=tuple(done.errors), report=report)
 
@@ -171,7 +174,7 @@ def run(
     source = inputs.folder
     root = None if source is None else str(source)
     learned = _learned_for(raws, options, tally, root=root, progress=learn_progress)
-    intake = Intake()
+    intake = Intake(options.max_error_examples)
     with atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
         (staging / CORPUS_DIR).mkdir()
@@ -194,6 +197,7 @@ def run(
                 input_dir=root if root is not None else " ".join(inputs.arguments),
                 inputs=inputs.arguments,
                 warnings=done.warnings,
+                problems=done.problems,
                 skipped_records=intake.skipped_records,
             )
             write_report(staging, report)
@@ -251,16 +255,16 @@ def _main_pass(
     with _gc_paused():  # the kept records only grow here; collections would walk them all
         for result in map_tasks(prepare_task, tasks, settings, options.worker_count, staging):
             done.kept.update((entry.info.id, entry) for entry in result.kept)
-            done.errors.extend(result.errors)
-            done.warnings.extend(result.warnings)
+            intake.error_log.extend(result.errors)  # counted; only the first examples kept
+            intake.warning_log.extend(result.warnings)
             for stage, seconds in result.seconds.items():
                 tally.add_time(stage, seconds)
             if progress is not None:
                 progress(len(result.kept) + len(result.errors))
         tally.add_time("parallel", time.perf_counter() - t0)
         done.memberships = dedup_stage(done.kept, options.dedup, tally)
-    done.errors = sorted(intake.errors + done.errors, key=lambda e: summary.path_key(e.path))
-    done.warnings = sorted(intake.warnings + done.warnings, key=lambda w: summary.path_key(w[0]))
+    done.errors, done.warnings = intake.errors, intake.warnings
+    done.problems = intake.problem_counts()
     return done
 
 

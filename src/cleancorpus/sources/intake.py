@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError, InputError, printable
 from ..records import Notice, RawDocument
+from .problems import DEFAULT_MAX_EXAMPLES, ProblemLog
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
@@ -74,23 +75,52 @@ class RecordFields:
 
 @dataclass
 class Intake:
-    """What reading the inputs found: errors, warnings, records skipped, ids already used."""
+    """What reading the inputs found: errors, warnings, records skipped, ids already used.
 
-    errors: list[InputError] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
+    Errors and warnings are counted in bounded logs (:class:`~.problems.ProblemLog`): every
+    one is counted by kind and file, at most ``max_examples`` of each are kept (``errors``,
+    ``warnings``). The pipeline adds the problems the workers meet to the
+    same logs.
+    """
+
+    max_examples: int = DEFAULT_MAX_EXAMPLES
     skipped_records: int = 0
     ids: set[str] = field(default_factory=set)
+    error_log: ProblemLog[InputError] = field(init=False)
+    warning_log: ProblemLog[Notice] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.error_log = ProblemLog(self.max_examples, key=lambda e: (e.path, e.problem))
+        self.warning_log = ProblemLog(self.max_examples, key=lambda w: (w[0], w[1]))
+
+    @property
+    def errors(self) -> list[InputError]:
+        """The errors kept as examples (see :meth:`ProblemLog.listed`)."""
+        return self.error_log.listed()
+
+    @property
+    def warnings(self) -> list[Notice]:
+        """The warnings kept as examples (see :meth:`ProblemLog.listed`)."""
+        return self.warning_log.listed()
+
+    def problem_counts(self) -> dict[str, Any]:
+        """``problems`` of report.json: the counts of errors and warnings, and the limit."""
+        return {
+            "max_examples": self.max_examples,
+            "errors": self.error_log.as_data(),
+            "warnings": self.warning_log.as_data(),
+        }
 
     def error(self, path: str, problem: str) -> None:
-        self.errors.append(InputError(path, problem))
+        self.error_log.add(InputError(path, problem))
 
     def warn(self, path: str, problem: str) -> None:
-        self.warnings.append(Notice(printable(path), printable(problem)))
+        self.warning_log.add(Notice(printable(path), printable(problem)))
 
     def skip(self, path: str, reason: str) -> None:
         """A record that is not a document (e.g. an image in a WARC): counted and named."""
         self.skipped_records += 1
-        self.warnings.append(Notice(path, f"skipped: {reason}"))
+        self.warn(path, f"skipped: {reason}")
 
     def claim(self, doc_id: str, where: str) -> bool:
         """Take ``doc_id`` for a document; an id used before is an error naming ``where``."""
