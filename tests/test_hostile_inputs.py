@@ -500,3 +500,54 @@ def test_many_bad_records_are_counted_not_all_kept(tmp_path):
     assert errors["by_file"] == {"bad.jsonl.gz": 200_000, "wrong.jsonl": 3000}
     assert found["problems"]["max_examples"] == 100
     assert [d["id"] for d in strict_lines(out / "documents.jsonl")] == ["a.txt"]
+
+
+# 8. full disks and read-only file systems --------------------------------------------------
+
+# Runs the command line with every write into the staging folder failing as a full disk or a
+# read-only file system would (the tests may run as root, whom permissions do not stop).
+_FAILING_WRITES = """
+import builtins, errno, os, sys
+code = getattr(errno, sys.argv[1])
+real_open, real_os_open, real_mkdir = builtins.open, os.open, os.mkdir
+def failing(path):
+    return ".staging-" in os.fspath(path) and not os.fspath(path).endswith(".cleancorpus-owner")
+def fake_open(file, mode="r", *args, **kwargs):
+    if isinstance(file, (str, os.PathLike)) and failing(file) and any(c in mode for c in "wax"):
+        raise OSError(code, os.strerror(code), os.fspath(file))
+    return real_open(file, mode, *args, **kwargs)
+def fake_os_open(path, flags, *args, **kwargs):
+    if failing(path) and flags & (os.O_WRONLY | os.O_RDWR):
+        raise OSError(code, os.strerror(code), os.fspath(path))
+    return real_os_open(path, flags, *args, **kwargs)
+def fake_mkdir(path, *args, **kwargs):
+    if failing(path) and sys.argv[1] == "EROFS":
+        raise OSError(code, os.strerror(code), os.fspath(path))
+    return real_mkdir(path, *args, **kwargs)
+builtins.open, os.open, os.mkdir = fake_open, fake_os_open, fake_mkdir
+from cleancorpus.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("errno_name", "said"),
+    [("ENOSPC", "the disk is full"), ("EROFS", "the file system is read-only")],
+)
+def test_unwritable_output_has_a_clear_message_and_exit_code(tmp_path, errno_name, said):
+    source = write(tmp_path / "in", {"a.txt": ARTICLE, "b.txt": STORIES[0] + "\n"})
+    out = tmp_path / "out"
+    assert cli("run", str(source), str(out), "--workers", "1").returncode == 0
+    before = (out / "documents.jsonl").read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-c", _FAILING_WRITES, errno_name, "run", str(source), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 5, done.stderr
+    assert f"cannot write OUTPUT {out}: {said}" in done.stderr
+    assert "internal error" not in done.stderr
+    assert (out / "documents.jsonl").read_bytes() == before  # the previous output is intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # no staging left

@@ -29,6 +29,10 @@ Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpu
   the output is complete for every other one, and the errors are listed on stderr and in
   report.json.
 - 4: signatures or indexes with mismatched parameters were mixed (:class:`MismatchError`).
+- 5: OUTPUT could not be written: disk full, read-only file system, permission denied
+  (:class:`OutputError`); the staging folder was removed and a previous OUTPUT is intact.
+- 130: interrupted (Ctrl-C); 143: terminated (SIGTERM). Workers are stopped, the staging
+  folder is removed and OUTPUT is left as it was.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
 from .engine.local import Terminated, sigterm_as_interrupt
 from .engine.pipeline import RunResult, learn, run
-from .errors import CleancorpusError, ConfigError, InputError, MismatchError
+from .errors import CleancorpusError, ConfigError, InputError, MismatchError, OutputError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate
 from .options import OUTPUT_FORMATS, RunOptions
 from .sources.extract import ExtractSettings
@@ -67,6 +71,9 @@ exit codes:
      FILE:LINE or FILE#ID; listed on stderr and in OUTPUT/report.json); output complete for
      the rest
   {MismatchError.exit_code}  signatures or indexes built with different parameters were mixed
+  {OutputError.exit_code}  OUTPUT could not be written (disk full, read-only, permission denied);
+     a previous OUTPUT is left as it was
+  130/143  interrupted (Ctrl-C) / terminated (SIGTERM); OUTPUT left as it was
 """
 
 _UNITS = {"": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}

@@ -62,3 +62,10 @@ class MismatchError(CleancorpusError, ValueError):
     """Signatures or indexes built with different parameters were mixed."""
 
     exit_code = 4
+
+
+class OutputError(CleancorpusError):
+    """OUTPUT could not be written: the disk is full, the file system is read-only, or
+    permission is denied. The staging folder was removed and a previous OUTPUT is intact."""
+
+    exit_code = 5

@@ -27,6 +27,7 @@ one without an owner file.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -37,7 +38,7 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OutputError
 
 MANIFEST = ".cleancorpus-manifest.json"
 OWNER = ".cleancorpus-owner"
@@ -163,21 +164,51 @@ def atomic_folder(output_dir: Path) -> Iterator[Path]:
     """
     target = output_path(output_dir).absolute()
     parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{target.name}.staging-"
-    remove_stale_staging(parent, prefix)
-    token = secrets.token_hex(4)
-    staging = _fresh_name(parent, prefix, token)
-    staging.mkdir()  # unlike mkdtemp, honours the umask, so OUTPUT gets ordinary permissions
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(parent, prefix)
+        staging = _fresh_name(parent, prefix, secrets.token_hex(4))
+        staging.mkdir()  # unlike mkdtemp, honours the umask, so OUTPUT gets ordinary permissions
+    except OSError as exc:
+        if exc.errno in WRITE_PROBLEMS:
+            raise _unwritable(output_dir, exc) from exc
+        raise
     try:
         (staging / OWNER).write_text(f"{os.getpid()} {socket.gethostname()}\n", encoding="utf-8")
         yield staging
         os.unlink(staging / OWNER)
         write_manifest(staging, staging.name.rsplit("-", 1)[-1])
         _swap(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno in WRITE_PROBLEMS:
+            raise _unwritable(output_dir, exc) from exc
+        raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+#: The errors that mean "OUTPUT cannot be written here", and how messages name them.
+WRITE_PROBLEMS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EFBIG: "a file is too large for the file system",
+}
+
+
+def _unwritable(output_dir: Path, exc: OSError) -> OutputError:
+    where = f" ({exc.filename})" if exc.filename else ""
+    problem = WRITE_PROBLEMS.get(exc.errno or 0, exc.strerror or "cannot write")
+    return OutputError(
+        f"cannot write OUTPUT {output_dir}: {problem}{where}; the staging "
+        "folder was removed and any previous OUTPUT is left as it was; free some space, or "
+        "choose a folder on a writable disk"
+    )
 
 
 def remove_stale_staging(parent: Path, prefix: str) -> list[Path]:
