@@ -3,7 +3,8 @@
 Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``), and
 ``cleancorpus learn INPUT [--save FILE]`` to see what ``run --learn`` would learn.
 
-INPUT is a folder of mixed formats: .txt/.md, .html/.htm (main text extracted with
+INPUT is one or more folders, files, quoted globs or ``-`` (JSONL on stdin; see
+:mod:`cleancorpus.sources.inputs`), of mixed formats: .txt/.md, .html/.htm (main text extracted with
 trafilatura), .jsonl/.jsonl.gz and .parquet records, .warc/.warc.gz crawls. Ids, record fields
 and the precedence of metadata are described in :mod:`cleancorpus.sources.stream`; in short a
 record's id is ``FILE#RECORD-ID`` (``FILE#line-N``/``FILE#row-N`` without an id field), and a
@@ -97,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "run",
         help="clean and deduplicate a folder of documents",
-        description="Read INPUT recursively (.txt, .md, .html, .htm, .jsonl, .jsonl.gz, "
+        description="Read INPUT (folders recursively, files, globs, - for JSONL on stdin; "
+        ".txt, .md, .html, .htm, .jsonl, .jsonl.gz, "
         ".parquet, .warc, .warc.gz), extract the main text of web pages, clean every document, "
         "find near-duplicates, and write documents.jsonl, corpus.jsonl, corpus/, "
         "removals.jsonl (or .parquet), report.json and report.html into OUTPUT, replacing a "
