@@ -314,6 +314,7 @@ def test_format_parquet_writes_parquet_files(tmp_path, corpus):
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
+        ".cleancorpus-manifest.json",
         "corpus",
         "corpus.parquet",
         "documents.parquet",

@@ -178,7 +178,11 @@ def _mixed_corpus(root, texts):
 
 def _output_bytes(folder):
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    return {n: (folder / n).read_bytes() for n in names if n not in ("report.json", "report.html")}
+    return {
+        n: (folder / n).read_bytes()
+        for n in names
+        if n not in ("report.json", "report.html", ".cleancorpus-manifest.json")
+    }
 
 
 def test_mixed_formats_give_the_same_output_for_one_or_two_workers(tmp_path, texts):

@@ -268,6 +268,7 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
     assert {"read", "clean", "fingerprint", "dedup", "write", "total"} <= set(report["timings"])
     assert result.exit_code == 3
     assert sorted(p.name for p in out.iterdir()) == [
+        ".cleancorpus-manifest.json",
         "corpus",
         "corpus.jsonl",
         "documents.jsonl",
@@ -374,7 +375,9 @@ def test_report_page_is_the_one_read_back_from_the_files(tmp_path, write_tree, t
     assert "Output directory <code>out</code>" in written  # the final name, not the staging one
     assert "staging" not in written and "Canonical <code>alpha.txt</code>" in written
     assert written == render(out)
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".cleancorpus-manifest.json"
+    ]
 
 
 def test_output_is_identical_for_any_workers_and_file_order(tmp_path, write_tree, texts):
@@ -446,8 +449,8 @@ def test_run_rejects_missing_input_and_output_inside_input(tmp_path, write_tree)
     with pytest.raises(ConfigError, match="does not exist"):
         run(tmp_path / "nope", tmp_path / "out")
     source = write_tree(tmp_path / "in", {"a.txt": "text"})
-    with pytest.raises(ConfigError, match="is not a folder"):
-        run(source / "a.txt", tmp_path / "out")
+    with pytest.raises(ConfigError, match="inside it"):  # a file given as INPUT is kept
+        run(source / "a.txt", source)
     with pytest.raises(ConfigError, match="inside INPUT"):
         run(source, source / "out")
     assert sorted(p.name for p in source.iterdir()) == ["a.txt"]

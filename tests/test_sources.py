@@ -319,4 +319,4 @@ def test_a_gzip_file_that_is_not_a_warc(tmp_path):
     assert items == []
     [(path, problem)] = _problems(intake)
     assert path == "x.warc.gz"
-    assert "truncated or corrupt WARC" in problem
+    assert "not a WARC file, or truncated or corrupt" in problem

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleancorpus import ConfigError, DocumentResult, Membership, Removal
-from cleancorpus.output.folder import atomic_folder, check_locations
+from cleancorpus.output.folder import MANIFEST, atomic_folder, check_locations
 from cleancorpus.output.spool import SPOOL, SpoolReader, SpoolWriter
 from cleancorpus.output.writers import (
     Encoded,
@@ -164,6 +164,8 @@ def test_atomic_folder_creates_output(tmp_path):
         (staging / "report.json").write_text("{}")
     assert (target / "report.json").read_text() == "{}"
     assert sorted(p.name for p in target.parent.iterdir()) == ["out"]
+    manifest = json.loads((target / MANIFEST).read_text())
+    assert manifest["tool"] == "cleancorpus" and manifest["files"] == ["report.json"]
 
 
 def test_atomic_folder_replaces_previous_output(tmp_path):
@@ -173,7 +175,7 @@ def test_atomic_folder_replaces_previous_output(tmp_path):
     (target / "documents.jsonl").write_text("old")
     with atomic_folder(target) as staging:
         (staging / "report.json").write_text("new")
-    assert sorted(p.name for p in target.iterdir()) == ["report.json"]
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "report.json"]
     assert (target / "report.json").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no backup left
 
@@ -206,7 +208,7 @@ def test_check_locations_refuses_to_replace_foreign_folders(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     (home / "thesis.tex").write_text("precious")
-    with pytest.raises(ConfigError, match=r"did not write \(thesis.tex\)"):
+    with pytest.raises(ConfigError, match="holds no cleancorpus manifest"):
         check_locations(source, home)
     (tmp_path / "file").write_text("x")
     with pytest.raises(ConfigError, match="not a folder"):
@@ -220,9 +222,25 @@ def test_check_locations_accepts_missing_empty_and_previous_outputs(tmp_path):
     (tmp_path / "empty").mkdir()
     check_locations(source, tmp_path / "empty")
     previous = tmp_path / "prev"
-    (previous / "corpus").mkdir(parents=True)
-    (previous / "report.json").write_text(json.dumps({}))
+    with atomic_folder(previous) as staging:
+        (staging / "corpus").mkdir()
+        (staging / "corpus" / "a.txt").write_text("a")
+        (staging / "report.json").write_text(json.dumps({}))
     check_locations(source, previous)
+    (previous / "corpus" / "mine.txt").write_text("the user's own")
+    with pytest.raises(ConfigError, match=r"did not write \(corpus/mine.txt\)"):
+        check_locations(source, previous)
+
+
+def test_check_locations_refuses_output_names_without_manifest(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    lookalike = tmp_path / "data"
+    (lookalike / "corpus" / "raw-2019").mkdir(parents=True)
+    (lookalike / "corpus" / "raw-2019" / "part-0001.txt").write_text("mine")
+    (lookalike / "report.json").write_text("{}")
+    with pytest.raises(ConfigError, match="holds no cleancorpus manifest"):
+        check_locations(source, lookalike)
 
 
 _ids = st.text(min_size=1, max_size=12)

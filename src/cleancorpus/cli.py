@@ -3,7 +3,8 @@
 Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``), and
 ``cleancorpus learn INPUT [--save FILE]`` to see what ``run --learn`` would learn.
 
-INPUT is a folder of mixed formats: .txt/.md, .html/.htm (main text extracted with
+INPUT is one or more folders, files, quoted globs or ``-`` (JSONL on stdin; see
+:mod:`cleancorpus.sources.inputs`), of mixed formats: .txt/.md, .html/.htm (main text extracted with
 trafilatura), .jsonl/.jsonl.gz and .parquet records, .warc/.warc.gz crawls. Ids, record fields
 and the precedence of metadata are described in :mod:`cleancorpus.sources.stream`; in short a
 record's id is ``FILE#RECORD-ID`` (``FILE#line-N``/``FILE#row-N`` without an id field), and a
@@ -29,6 +30,10 @@ Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpu
   the output is complete for every other one, and the errors are listed on stderr and in
   report.json.
 - 4: signatures or indexes with mismatched parameters were mixed (:class:`MismatchError`).
+- 5: OUTPUT could not be written: disk full, read-only file system, permission denied
+  (:class:`OutputError`); the staging folder was removed and a previous OUTPUT is intact.
+- 130: interrupted (Ctrl-C); 143: terminated (SIGTERM). Workers are stopped, the staging
+  folder is removed and OUTPUT is left as it was.
 """
 
 from __future__ import annotations
@@ -38,20 +43,24 @@ import dataclasses
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .cleaning.cleaner import CleanConfig
 from .dedup.deduplicate import DedupConfig
+from .engine.local import Terminated, sigterm_as_interrupt
 from .engine.pipeline import RunResult, learn, run
-from .errors import CleancorpusError, ConfigError, InputError, MismatchError
+from .errors import CleancorpusError, ConfigError, InputError, MismatchError, OutputError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate
 from .options import OUTPUT_FORMATS, RunOptions
 from .sources.extract import ExtractSettings
 from .sources.intake import RecordFields
+from .sources.problems import DEFAULT_MAX_EXAMPLES
 from .sources.read import DEFAULT_MAX_BYTES
 from .util.progress import Progress
 
 MAX_WARNINGS_SHOWN = 20
+MAX_ERRORS_SHOWN = 50
+INTERRUPTED, TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 
 EPILOG = f"""\
 exit codes:
@@ -63,6 +72,9 @@ exit codes:
      FILE:LINE or FILE#ID; listed on stderr and in OUTPUT/report.json); output complete for
      the rest
   {MismatchError.exit_code}  signatures or indexes built with different parameters were mixed
+  {OutputError.exit_code}  OUTPUT could not be written (disk full, read-only, permission denied);
+     a previous OUTPUT is left as it was
+  130/143  interrupted (Ctrl-C) / terminated (SIGTERM); OUTPUT left as it was
 """
 
 _UNITS = {"": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
@@ -86,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser(
         "run",
         help="clean and deduplicate a folder of documents",
-        description="Read INPUT recursively (.txt, .md, .html, .htm, .jsonl, .jsonl.gz, "
+        description="Read INPUT (folders recursively, files, globs, - for JSONL on stdin; "
+        ".txt, .md, .html, .htm, .jsonl, .jsonl.gz, "
         ".parquet, .warc, .warc.gz), extract the main text of web pages, clean every document, "
         "find near-duplicates, and write documents.jsonl, corpus.jsonl, corpus/, "
         "removals.jsonl (or .parquet), report.json and report.html into OUTPUT, replacing a "
@@ -178,6 +191,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep shingle hashes in a new index, so matches against it are verified by "
         "exact Jaccard instead of a signature estimate (larger index)",
     )
+    sub.add_argument(
+        "--max-error-examples",
+        type=int,
+        default=DEFAULT_MAX_EXAMPLES,
+        metavar="N",
+        help="list at most N errors and N warnings in report.json (all are counted, by kind "
+        f"and by file; default: {DEFAULT_MAX_EXAMPLES}); stderr shows the first "
+        f"{MAX_ERRORS_SHOWN} errors and a summary",
+    )
     _input_options(sub)
     _learning_options(sub)
     sub.add_argument(
@@ -236,7 +258,14 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _input_and_workers(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="folder of documents (read recursively)")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="+",
+        help="folders (read recursively), files, quoted globs ('shards/*.parquet'), or - for "
+        "JSON Lines on standard input; ids are relative to the folder given (the file name "
+        "for a file)",
+    )
     parser.add_argument(
         "--workers", type=int, metavar="N", help="worker processes (default: all cores; 1: none)"
     )
@@ -270,33 +299,37 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         progress = Progress(err, enabled=not args.quiet)
         learning = Progress(err, enabled=not args.quiet, label="learning")
         try:
-            result = run(
-                args.input,
-                args.output,
-                options_from(args),
-                progress=progress,
-                learn_progress=learning,
-            )
+            with sigterm_as_interrupt():
+                result = run(
+                    args.input,
+                    args.output,
+                    options_from(args),
+                    progress=progress,
+                    learn_progress=learning,
+                )
         finally:
             learning.close()
             progress.close()
-    except KeyboardInterrupt:
-        print("cleancorpus: interrupted; OUTPUT was left as it was", file=err)
-        return 130
+    except KeyboardInterrupt as exc:
+        signal_name = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        print(f"cleancorpus: {signal_name}; OUTPUT was left as it was", file=err)
+        return TERMINATED if isinstance(exc, Terminated) else INTERRUPTED
     except CleancorpusError as exc:
         print(f"cleancorpus: error: {exc}", file=err)
         return exc.exit_code
     except Exception as exc:  # a bug: say so, keep the exit code distinct from usage errors
         print(f"cleancorpus: internal error: {type(exc).__name__}: {exc}", file=err)
         return CleancorpusError.exit_code
-    for error in result.errors:
+    folder = args.input[0] if len(args.input) == 1 and os.path.isdir(args.input[0]) else ""
+    for error in result.errors[:MAX_ERRORS_SHOWN]:
         print(
-            f"cleancorpus: skipped {os.path.join(args.input, error.path)}: {error.problem}",
+            f"cleancorpus: skipped {os.path.join(folder, error.path)}: {error.problem}",
             file=err,
         )
+    print_problem_summary(result.report, err)
     if not args.quiet:
         for path, problem in result.warnings[:MAX_WARNINGS_SHOWN]:
-            print(f"cleancorpus: warning: {os.path.join(args.input, path)}: {problem}", file=err)
+            print(f"cleancorpus: warning: {os.path.join(folder, path)}: {problem}", file=err)
         more = len(result.warnings) - MAX_WARNINGS_SHOWN
         if more > 0:
             print(f"cleancorpus: ... and {more:,} more warnings in report.json", file=err)
@@ -339,6 +372,7 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         index_keep_shingles=args.index_keep_shingles,
         fields=_fields(args),
         extract=_extract(args),
+        max_error_examples=args.max_error_examples,
     )
 
 
@@ -380,6 +414,20 @@ def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
         learned.save(args.save)
         print(f"cleancorpus: saved {len(learned.blocks)} learned blocks to {args.save}", file=err)
     return 0
+
+
+def print_problem_summary(report: dict[str, Any] | Any, err: TextIO) -> None:
+    """After the first errors: how many there were in all, by kind and by file."""
+    errors = report.get("problems", {}).get("errors")
+    if not errors or errors["total"] <= MAX_ERRORS_SHOWN:
+        return
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in list(errors["by_kind"].items())[:5])
+    files = ", ".join(f"{file} ({n:,})" for file, n in list(errors["by_file"].items())[:5])
+    print(
+        f"cleancorpus: ... {errors['total']:,} errors in all ({errors['listed']:,} listed in "
+        f"report.json): {kinds}; most in {files}",
+        file=err,
+    )
 
 
 def summary(result: RunResult) -> str:

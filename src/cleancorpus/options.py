@@ -24,6 +24,7 @@ from .report.summary import as_data
 from .sources.extract import ExtractSettings
 from .sources.files import DEFAULT_EXTENSIONS
 from .sources.intake import RecordFields
+from .sources.problems import DEFAULT_MAX_EXAMPLES
 from .sources.read import DEFAULT_MAX_BYTES
 
 OUTPUT_FORMATS = ("jsonl", "parquet", "both")
@@ -46,6 +47,7 @@ class RunOptions:
     output_format: str = "jsonl"  # "jsonl", "parquet" or "both"
     index: str | None = None  # a persistent index: a SQLite file, or redis://host:port/db
     index_keep_shingles: bool = False  # store shingle hashes there: exact verification
+    max_error_examples: int = DEFAULT_MAX_EXAMPLES  # errors/warnings listed; all are counted
 
     def __post_init__(self) -> None:
         if not isinstance(self.clean, CleanConfig):
@@ -83,6 +85,11 @@ class RunOptions:
             raise ConfigError(f"index must be a file path or a redis:// URL, got {self.index!r}")
         if not isinstance(self.index_keep_shingles, bool):
             raise ConfigError("index_keep_shingles must be True or False")
+        if not _is_int(self.max_error_examples, minimum=0):
+            raise ConfigError(
+                "max_error_examples must be a whole number >= 0 (--max-error-examples), "
+                f"got {self.max_error_examples!r}"
+            )
         if self.output_format not in OUTPUT_FORMATS:
             raise ConfigError(
                 f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
@@ -110,6 +117,7 @@ class RunOptions:
             "index": None
             if self.index is None
             else {"location": self.index, "keep_shingles": self.index_keep_shingles},
+            "max_error_examples": self.max_error_examples,
         }
 
 

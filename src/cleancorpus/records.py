@@ -44,7 +44,9 @@ class RawDocument:
 
     ``content`` is the record's text, or page (``html=True``) as text or bytes; None for a
     whole file, which the read stage reads from ``source`` under the run's folder. ``where``
-    says where the input holds it (``data.jsonl:17``), for messages.
+    says where the input holds it (``data.jsonl:17``), for messages. ``path``: for a whole
+    file, where to read it when that is not ``id`` under the run's folder (a file given by
+    itself, or one whose name is not valid UTF-8).
     """
 
     id: str
@@ -53,6 +55,7 @@ class RawDocument:
     source: str | None = None
     html: bool = False
     where: str = ""
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

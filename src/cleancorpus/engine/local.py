@@ -25,10 +25,15 @@ import ctypes
 import gc
 import itertools
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
@@ -138,10 +143,76 @@ Job = Callable[[Task, StageSettings, "str | None"], TaskResult]
 _worker: tuple[Job, StageSettings, str | None] | None = None
 
 
-def _start_worker(job: Job, settings: StageSettings, staging: str | None) -> None:
+def _start_worker(job: Job, settings: StageSettings, staging: str | None, main: int) -> None:
     global _worker
     _worker = (job, settings, staging)
+    _die_with_parent(main)
     _keep_freed_memory()
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _die_with_parent(main: int) -> None:
+    """Make this pool worker exit when the process that started it dies (even by SIGKILL).
+
+    On Linux the kernel sends SIGKILL when the parent exits (``prctl(PR_SET_PDEATHSIG)``);
+    everywhere a daemon thread also checks the parent pid every second, and a worker whose
+    parent is already gone exits at once. SIGTERM and SIGINT get their default actions back:
+    a worker has nothing to clean up (the main process removes the staging folder).
+    """
+    parent = os.getppid()
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError, TypeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if not _alive(main) or os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent, main), daemon=True).start()
+
+
+def _watch_parent(parent: int, main: int) -> None:
+    while os.getppid() == parent and _alive(main):
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread like Ctrl-C's KeyboardInterrupt (exit code 143)."""
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (a KeyboardInterrupt) in the main
+    thread, so a terminated run unwinds like an interrupted one: workers stopped, staging
+    folder removed, OUTPUT left as it was. A second SIGTERM during that clean-up is ignored.
+    Does nothing outside the main thread or where SIGTERM does not exist."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run_in_worker(task: Task) -> TaskResult:
@@ -197,14 +268,18 @@ def map_tasks(
             workers,
             mp_context=_context(),
             initializer=_start_worker,
-            initargs=(job, settings, staging),
+            initargs=(job, settings, staging, os.getpid()),
         ) as pool:
-            running = {pool.submit(_run_in_worker, t) for t in islice(pending, 2 * workers)}
-            while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                running |= {pool.submit(_run_in_worker, t) for t in islice(pending, len(done))}
-                for future in done:
-                    yield future.result()
+            try:
+                running = {pool.submit(_run_in_worker, t) for t in islice(pending, 2 * workers)}
+                while running:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    running |= {pool.submit(_run_in_worker, t) for t in islice(pending, len(done))}
+                    for future in done:
+                        yield future.result()
+            except BaseException:  # interrupted, terminated, or a failure: stop the workers now
+                _stop_workers(pool)
+                raise
     except BrokenProcessPool as exc:
         raise CleancorpusError(
             "a worker process died (out of memory, killed, or the calling script starts "
@@ -213,6 +288,17 @@ def map_tasks(
         ) from exc
     finally:
         gc.unfreeze()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers instead of letting them finish the chunks in flight (they may
+    be writing into a staging folder that is about to be removed)."""
+    for process in (getattr(pool, "_processes", None) or {}).values():
+        if process.is_alive():
+            process.kill()
+    for process in (getattr(pool, "_processes", None) or {}).values():
+        process.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -33,8 +33,9 @@ import gc
 import json
 import os
 import shutil
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,13 +47,13 @@ from ..errors import CleancorpusError, ConfigError, InputError
 from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from ..options import RunOptions
 from ..output import parquet
-from ..output.folder import atomic_folder, check_locations
+from ..output.folder import atomic_folder, check_inputs_and_output
 from ..output.spool import SPOOL, Spooled, SpoolReader
 from ..output.writers import CORPUS_DIR, LEARNED, DocumentResult, OutputWriter, write_report
 from ..records import Document, Membership, Notice, RawDocument
 from ..report import summary
 from ..report.html import KnownDocuments, write_report_html
-from ..sources.files import list_folder
+from ..sources.inputs import STDIN_ONCE, Inputs, resolve_inputs
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .assemble import dedup_stage, index_stage, passage_stage, placements
@@ -84,7 +85,8 @@ class RunResult:
     @property
     def exit_code(self) -> int:
         """0 if every file and record was processed, else :class:`InputError`'s code (3)."""
-        return InputError.exit_code if self.errors else 0
+        failed = self.errors or self.report.get("counts", {}).get("errors")
+        return InputError.exit_code if failed else 0
 
 
 @dataclass
@@ -95,6 +97,7 @@ class _Deduplicated:
     memberships: dict[str, Membership] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    problems: dict[str, Any] = field(default_factory=dict)
 
 
 def process(
@@ -110,7 +113,7 @@ def process(
     options = options or RunOptions()
     tally = summary.Tally()
     started = time.perf_counter()
-    intake = Intake()
+    intake = Intake(options.max_error_examples)
     raws = [
         RawDocument(doc.id, doc.text, dict(doc.metadata), doc.source, html=html)
         for doc in documents
@@ -134,19 +137,23 @@ def process(
         parameters=options.parameters(),
         input_dir=None,
         warnings=done.warnings,
+        problems=done.problems,
     )
     return ProcessResult(documents=results, errors=tuple(done.errors), report=report)
 
 
 def run(
-    input_dir: str | os.PathLike[str],
+    input_dir: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     output_dir: str | os.PathLike[str],
     options: RunOptions | None = None,
     *,
     progress: Progress | None = None,
     learn_progress: Progress | None = None,
 ) -> RunResult:
-    """Process the folder ``input_dir`` into ``output_dir``, replacing it atomically.
+    """Process ``input_dir`` into ``output_dir``, replacing it atomically.
+
+    ``input_dir`` is a folder, or one or more folders, files, globs and ``-`` (JSON Lines on
+    standard input), as :mod:`cleancorpus.sources.inputs` describes.
 
     ``progress``, if given, is called with 0 when the pass starts, then with the number of
     documents (and failed ones) each time a chunk is done; ``learn_progress`` likewise for
@@ -157,20 +164,21 @@ def run(
     result's ``errors`` and in ``report.json``.
     """
     options = options or RunOptions()
-    source, target = Path(input_dir), Path(output_dir)
-    if not source.is_dir():
-        problem = "is not a folder" if source.exists() else "does not exist"
-        raise ConfigError(f"INPUT {source} {problem}; give a folder of documents")
-    check_locations(source, target)
+    target = Path(output_dir)
+    started = time.perf_counter()
+    inputs = resolve_inputs(input_dir, options.extensions)
+    if inputs.stdin and options.learn is not None:
+        raise ConfigError(STDIN_ONCE)
+    check_inputs_and_output(inputs.roots, target)
     if options.output_format != "jsonl":
         parquet.require()
     tally = summary.Tally()
-    started = time.perf_counter()
-    listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
-    raws = _folder_raws(source, listing.documents, options)
-    learned = _learned_for(raws, options, tally, root=str(source), progress=learn_progress)
-    intake = Intake()
+    raws = _input_raws(inputs, options)
+    source = inputs.folder
+    root = None if source is None else str(source)
+    learned = _learned_for(raws, options, tally, root=root, progress=learn_progress)
+    intake = Intake(options.max_error_examples)
     # The index commits after OUTPUT is swapped in: a run that dies leaves both as they were.
     with _index_session(options) as index, atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
@@ -178,15 +186,7 @@ def run(
         if learned is not None:
             learned.save(staging / LEARNED)
         done = _main_pass(
-            raws(intake),
-            intake,
-            options,
-            tally,
-            learned,
-            str(source),
-            str(staging),
-            progress,
-            index,
+            raws(intake), intake, options, tally, learned, root, str(staging), progress, index
         )
         with _gc_paused():
             t0 = time.perf_counter()
@@ -196,11 +196,13 @@ def run(
             report = summary.build(
                 tally=tally,
                 errors=done.errors,
-                skipped=listing.skipped,
-                files=len(listing.documents),
+                skipped=inputs.skipped,
+                files=len(inputs.files) + inputs.stdin,
                 parameters=options.parameters(),
-                input_dir=str(source),
+                input_dir=root if root is not None else " ".join(inputs.arguments),
+                inputs=inputs.arguments,
                 warnings=done.warnings,
+                problems=done.problems,
                 skipped_records=intake.skipped_records,
             )
             write_report(staging, report)
@@ -229,13 +231,12 @@ def learn(
     called as in :func:`run`.
     """
     options = options or RunOptions()
-    if isinstance(source, (str, os.PathLike)):
-        folder = Path(source)
-        if not folder.is_dir():
-            raise ConfigError(f"INPUT {folder} is not a folder of documents")
-        listing = list_folder(folder, options.extensions)
-        raws = _folder_raws(folder, listing.documents, options)
-        root: str | None = str(folder)
+    if isinstance(source, (str, os.PathLike)) or _is_arguments(source):
+        inputs = resolve_inputs(source, options.extensions)  # type: ignore[arg-type]
+        if inputs.stdin:
+            raise ConfigError(STDIN_ONCE)
+        raws = _input_raws(inputs, options)
+        root: str | None = None if inputs.folder is None else str(inputs.folder)
     else:
         batch = [RawDocument(doc.id, doc.text, dict(doc.metadata), doc.source) for doc in source]
         raws, root = (lambda _: batch), None
@@ -265,8 +266,8 @@ def _main_pass(
     with _gc_paused():  # the kept records only grow here; collections would walk them all
         for result in map_tasks(prepare_task, tasks, settings, options.worker_count, staging):
             done.kept.update((entry.info.id, entry) for entry in result.kept)
-            done.errors.extend(result.errors)
-            done.warnings.extend(result.warnings)
+            intake.error_log.extend(result.errors)  # counted; only the first examples kept
+            intake.warning_log.extend(result.warnings)
             for stage, seconds in result.seconds.items():
                 tally.add_time(stage, seconds)
             if progress is not None:
@@ -281,8 +282,8 @@ def _main_pass(
             done.memberships = passage_stage(
                 analysis, done.memberships, texts_of, options.dedup, tally
             )
-    done.errors = sorted(intake.errors + done.errors, key=lambda e: summary.path_key(e.path))
-    done.warnings = sorted(intake.warnings + done.warnings, key=lambda w: summary.path_key(w[0]))
+    done.errors, done.warnings = intake.errors, intake.warnings
+    done.problems = intake.problem_counts()
     return done
 
 
@@ -380,13 +381,27 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _folder_raws(folder: Path, file_ids: tuple[str, ...], options: RunOptions) -> RawSource:
+def _input_raws(inputs: Inputs, options: RunOptions) -> RawSource:
     def raws(intake: Intake) -> Iterable[RawDocument]:
         return iter_raw(
-            folder, file_ids, fields=options.fields, max_bytes=options.max_bytes, intake=intake
+            inputs.folder,
+            inputs.files,
+            fields=options.fields,
+            max_bytes=options.max_bytes,
+            intake=intake,
+            stdin=sys.stdin.buffer if inputs.stdin else None,
         )
 
     return raws
+
+
+def _is_arguments(source: object) -> bool:
+    """Whether ``source`` is a list of INPUT arguments rather than of documents."""
+    return (
+        isinstance(source, (list, tuple))
+        and bool(source)
+        and all(isinstance(item, (str, os.PathLike)) for item in source)
+    )
 
 
 def _learned_for(

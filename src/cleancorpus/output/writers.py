@@ -23,6 +23,7 @@ Records must be added in id order; JSON is written UTF-8 with ``ensure_ascii=Fal
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import os
@@ -194,8 +195,39 @@ class Encoded:
 
 
 def dumps(obj: Any) -> str:
-    """JSON for the output files: non-ASCII kept, tuples/sets as lists, anything else as str."""
-    return _ENCODE(obj)
+    """Strict JSON for the output files: non-ASCII kept, tuples/sets as lists.
+
+    Every line parses with a strict parser (jq, JavaScript, serde): NaN and +-Infinity (from
+    JSONL input or Parquet float columns) are written as ``null``; bytes as their UTF-8 text
+    when they are valid UTF-8, else as ``"base64:"`` followed by their standard base64; dates
+    in ISO 8601; anything else as its ``str``. Lone surrogates never reach here (the readers
+    replace them with U+FFFD, see :mod:`cleancorpus.sources.intake`).
+    """
+    try:
+        return _ENCODE(obj)
+    except ValueError:  # a float JSON has no spelling for: convert, then encode again
+        return _ENCODE(_finite(obj))
+
+
+def bytes_text(value: bytes) -> str:
+    """The documented string form of bytes metadata (see :func:`dumps`)."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return "base64:" + base64.b64encode(value).decode("ascii")
+
+
+def _finite(obj: Any) -> Any:
+    """``obj`` with every NaN or infinite float replaced by None (containers rebuilt)."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, Mapping):
+        return {key: _finite(value) for key, value in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(value) for value in obj]
+    if isinstance(obj, (set, frozenset)):
+        return _finite(sorted(obj, key=str))
+    return obj
 
 
 def _jsonable(obj: Any) -> Any:
@@ -203,14 +235,16 @@ def _jsonable(obj: Any) -> Any:
         return sorted(obj, key=str)
     if isinstance(obj, Mapping):
         return dict(obj)
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return bytes_text(bytes(obj))
     if hasattr(obj, "isoformat"):
         return obj.isoformat()
     return str(obj)
 
 
-# json.dumps(obj, ensure_ascii=False, default=_jsonable), without building an encoder per call
-# (it keeps no state between calls).
-_ENCODE = json.JSONEncoder(ensure_ascii=False, default=_jsonable).encode
+# json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_jsonable), without building an
+# encoder per call (it keeps no state between calls).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_jsonable).encode
 
 
 def _scalar_json(value: Any) -> str:
@@ -221,9 +255,9 @@ def _scalar_json(value: Any) -> str:
         return "true"
     if value is False:
         return "false"
-    if type(value) is float and math.isfinite(value):
-        return float.__repr__(value)  # what json writes for a finite float
-    return _ENCODE(value)
+    if type(value) is float:  # what json writes for a finite float; null for NaN, +-inf
+        return float.__repr__(value) if math.isfinite(value) else "null"
+    return dumps(value)
 
 
 def corpus_path(folder: Path | str, doc_id: str) -> str:
@@ -411,4 +445,7 @@ def _open_binary(path: Path) -> BinaryIO:
 
 def write_report(folder: Path, report: Mapping[str, Any]) -> None:
     with open(folder / REPORT, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(json.dumps(report, ensure_ascii=False, indent=2, default=_jsonable) + "\n")
+        text = json.dumps(
+            _finite(report), ensure_ascii=False, indent=2, allow_nan=False, default=_jsonable
+        )
+        handle.write(text + "\n")

@@ -2,7 +2,8 @@
 
 Layout (keys are stable; new keys may be added)::
 
-    tool, version, input
+    tool, version, input (the INPUT folder; several INPUT arguments joined by spaces)
+    inputs:     the INPUT arguments as given (folders, files, globs, ``-``), for run()
     counts:     files (files found by extension), documents (processed), canonical,
                 duplicates, errors, warnings, skipped (files ignored by extension),
                 skipped_records (records passed over on purpose: WARC responses that are
@@ -14,7 +15,12 @@ Layout (keys are stable; new keys may be added)::
     errors:     [{path, problem}]   path is a file relative to INPUT, ``file:line`` (or row)
                 for a record that could not be parsed, or a document id (``file#record``)
     warnings:   [{path, problem}]   same paths: a guessed charset, a skipped WARC record, ...
-                Both lists are sorted by path, numbers in paths compared as numbers.
+                Both lists are sorted by path, numbers in paths compared as numbers, and
+                hold at most ``max_examples`` entries each (``--max-error-examples``);
+                counts.errors and counts.warnings count all of them.
+    problems:   {max_examples, errors: {total, listed, by_kind, by_file}, warnings: {...}}:
+                every problem counted by kind (its message without the details of one
+                occurrence) and by input file, largest first
     timings:    seconds; read/extract/clean/fingerprint are summed over workers (CPU-side
                 cost; extract is trafilatura), parallel/dedup/write/total are wall-clock time
                 of the main process
@@ -106,6 +112,8 @@ def build(
     input_dir: str | None,
     warnings: Iterable[tuple[str, str]] = (),
     skipped_records: int = 0,
+    inputs: Iterable[str] | None = None,
+    problems: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The report as a JSON-able dict."""
     errors = sorted(errors, key=lambda e: path_key(e.path))
@@ -121,13 +129,14 @@ def build(
         "tool": TOOL,
         "version": version(),
         "input": input_dir,
+        **({} if inputs is None else {"inputs": list(inputs)}),
         "counts": {
             "files": files,
             "documents": tally.documents,
             "canonical": tally.canonical,
             "duplicates": tally.documents - tally.canonical,
-            "errors": len(errors),
-            "warnings": len(warnings),
+            "errors": problems["errors"]["total"] if problems else len(errors),
+            "warnings": problems["warnings"]["total"] if problems else len(warnings),
             "skipped": len(skipped),
             "skipped_records": skipped_records,
             "characters_in": tally.characters_in,
@@ -143,6 +152,7 @@ def build(
         "skipped": {"count": len(skipped), "by_extension": dict(sorted(by_extension.items()))},
         "errors": [{"path": e.path, "problem": e.problem} for e in errors],
         "warnings": [{"path": path, "problem": problem} for path, problem in warnings],
+        **({"problems": as_data(dict(problems))} if problems else {}),
         "timings": {stage: round(sec, 4) for stage, sec in tally.timings.items()},
         "parameters": {**as_data(dict(parameters)), "version": version()},
         **({"index": tally.index} if tally.index is not None else {}),

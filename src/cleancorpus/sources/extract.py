@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -30,6 +31,11 @@ NO_MAIN_TEXT = "HTML page has no extractable main text"
 #: How far into the bytes a charset declaration is looked for (the HTML standard's prescan
 #: also stops at 1024 bytes; pages with long heads put it later, so look a little further).
 _PRESCAN_BYTES = 4096
+
+#: A page that its declared charset decodes but for at most this many invalid byte sequences
+#: (a few stray bytes in a UTF-8 page) is decoded with it, bad sequences as U+FFFD, with a
+#: warning: guessing a single-byte code page instead would garble every accented letter.
+MAX_DECLARED_ERRORS = 3
 
 
 # <meta charset="...">, <meta http-equiv="Content-Type" content="text/html; charset=...">
@@ -193,7 +199,10 @@ def decode_html(data: bytes) -> tuple[str, str, str, tuple[str, ...]]:
 
     Order: byte-order mark ("bom"), the charset the page declares ("declared"), UTF-8
     ("utf-8"), a guess by charset-normalizer ("detected"), lossy UTF-8 ("lossy"). A declaration
-    that is unknown or does not decode, a guess, and lossy decoding each add a warning.
+    is only a hint: one that is unknown, names a codec that is not a text encoding (``hex``,
+    ``base64``, ``rot13``) or does not decode the page is ignored with a warning; one that
+    decodes all but :data:`MAX_DECLARED_ERRORS` invalid byte sequences wins over a guess (they
+    become U+FFFD, with a warning). A guess and lossy decoding add a warning too.
     """
     warnings: list[str] = []
     decoded = _decode(data, warnings)
@@ -206,14 +215,20 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
             return data[len(bom) :].decode(codec, errors="replace"), codec, "bom"
     label = _declared_label(data[:_PRESCAN_BYTES])
     if label is not None:
-        declared = _codec_for(label)
+        declared, problem = _codec_for(label)
         if declared is None:
-            warnings.append(f"declared charset {label!r} is unknown; ignored")
+            warnings.append(f"declared charset {label!r} {problem}; ignored")
         else:
-            try:
-                return data.decode(declared), declared, "declared"
-            except UnicodeDecodeError:
-                warnings.append(f"declared charset {label!r} does not decode the page; ignored")
+            text, bad = _decode_counting(data, declared)
+            if text is not None and bad == 0:
+                return text, declared, "declared"
+            if text is not None and bad <= MAX_DECLARED_ERRORS:
+                warnings.append(
+                    f"declared charset {label!r} leaves {bad} invalid byte sequence"
+                    f"{'s' if bad > 1 else ''} in the page; replaced with U+FFFD"
+                )
+                return text, declared, "declared"
+            warnings.append(f"declared charset {label!r} does not decode the page; ignored")
     try:
         return data.decode("utf-8"), "utf-8", "utf-8"
     except UnicodeDecodeError:
@@ -226,6 +241,32 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8", "lossy"
 
 
+def _decode_counting(data: bytes, codec: str) -> tuple[str | None, int]:
+    """``data`` decoded with ``codec`` (bad sequences replaced) and how many were bad; (None, 0)
+    when the codec cannot decode it at all (a codec that refuses everything, like
+    ``undefined``)."""
+    _BAD.count = 0
+    try:
+        text = data.decode(codec, errors=_COUNTING)
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return None, 0
+    return text, _BAD.count
+
+
+_BAD = threading.local()
+_COUNTING = "cleancorpus.count-and-replace"
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _BAD.count = getattr(_BAD, "count", 0) + 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_COUNTING, _count_and_replace)
+
+
 def _declared_label(head: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(head)
     if match is None:
@@ -233,17 +274,24 @@ def _declared_label(head: bytes) -> str | None:
     return (match.group(1) or match.group(2)).decode("ascii").lower()
 
 
-def _codec_for(label: str) -> str | None:
-    """The Python codec for a declared charset label, or None if Python does not know it."""
+def _codec_for(label: str) -> tuple[str | None, str]:
+    """The Python text codec for a declared charset label, or None and why it is refused.
+
+    A declaration is only a hint: labels Python does not know, and codecs that are not text
+    encodings (``hex``, ``base64``, ``rot13``, ``zlib``...), are refused.
+    """
     try:
-        codec = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
-        return None
+        return None, "is unknown"
+    if not getattr(info, "_is_text_encoding", True):
+        return None, "is not a text encoding"
+    codec = info.name
     if codec in _AS_WINDOWS_1252:
-        return "cp1252"
+        return "cp1252", ""
     if codec.startswith(("utf-16", "utf-32")):  # without a BOM the bytes are ASCII-based
-        return "utf-8"
-    return codec
+        return "utf-8", ""
+    return codec, ""
 
 
 def _date_params(max_date: str | None) -> dict[str, Any]:

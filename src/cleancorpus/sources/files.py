@@ -93,9 +93,13 @@ def list_folder(
     return Listing(documents=tuple(sorted(documents)), skipped=tuple(sorted(skipped)))
 
 
-def read_bytes(root: str | os.PathLike[str], doc_id: str, max_bytes: int) -> bytes:
-    """Read the file ``root/doc_id`` whole; raise :class:`InputError` naming ``doc_id``."""
-    path = os.path.join(root, *doc_id.split("/"))
+def read_bytes(
+    root: str | os.PathLike[str], doc_id: str, max_bytes: int, name: str | None = None
+) -> bytes:
+    """Read the file ``root/doc_id`` whole; raise :class:`InputError` naming ``doc_id`` (or
+    ``name``, the document's id when ``doc_id`` is its real path)."""
+    path = os.path.join(root, *doc_id.split("/")) if root else doc_id
+    doc_id = name if name is not None else doc_id
     try:
         handle = os.open(path, _READ_FLAGS)
     except OSError as exc:
@@ -178,12 +182,16 @@ def decode(doc_id: str, data: bytes) -> Decoded:
     return Decoded(text, "utf-8", None)
 
 
-def check_text(doc_id: str, text: str) -> None:
-    """Reject a text that is empty, only whitespace, or mostly control characters."""
+def check_text(doc_id: str, text: str, empty: str = "empty file") -> None:
+    """Reject a text that is empty, only whitespace, or mostly control characters.
+
+    ``empty`` starts the message of an empty text: ``"empty record (data.jsonl:3)"`` for a
+    record, so that the message says where it is.
+    """
     if not text:
-        raise InputError(doc_id, "empty file: no text to clean")
+        raise InputError(doc_id, f"{empty}: no text to clean")
     if text.isspace():
-        raise InputError(doc_id, "empty file: only whitespace")
+        raise InputError(doc_id, f"{empty}: only whitespace")
     sample = text[:_SAMPLE]
     controls = _count_controls(sample)
     if controls > _CONTROL_SHARE * len(sample):

@@ -7,12 +7,48 @@ into a :class:`~cleancorpus.records.RawDocument` (field names in :class:`RecordF
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, printable
 from ..records import Notice, RawDocument
+from .problems import DEFAULT_MAX_EXAMPLES, ProblemLog
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (``"\\ud800"`` in JSON, or a file name that is
+    not valid UTF-8), which no UTF-8 output can hold."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def scrub(value: Any) -> tuple[Any, bool]:
+    """``value`` with every lone surrogate in its strings (and mapping keys) replaced by U+FFFD,
+    and whether anything was replaced. The policy for text that UTF-8 cannot hold: the
+    document is kept, the characters become U+FFFD, and a warning names the record."""
+    if isinstance(value, str):
+        if has_surrogates(value):
+            return _SURROGATE.sub(REPLACEMENT, value), True
+        return value, False
+    if isinstance(value, Mapping):
+        changed = False
+        out: dict[Any, Any] = {}
+        for key, item in value.items():
+            new_key, key_changed = scrub(key)
+            new_item, item_changed = scrub(item)
+            out[new_key] = new_item
+            changed = changed or key_changed or item_changed
+        return (out, True) if changed else (value, False)
+    if isinstance(value, (list, tuple)):
+        items = [scrub(item) for item in value]
+        if any(changed for _, changed in items):
+            return type(value)(item for item, _ in items), True
+        return value, False
+    return value, False
 
 
 @dataclass(frozen=True)
@@ -39,23 +75,52 @@ class RecordFields:
 
 @dataclass
 class Intake:
-    """What reading the inputs found: errors, warnings, records skipped, ids already used."""
+    """What reading the inputs found: errors, warnings, records skipped, ids already used.
 
-    errors: list[InputError] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
+    Errors and warnings are counted in bounded logs (:class:`~.problems.ProblemLog`): every
+    one is counted by kind and file, at most ``max_examples`` of each are kept (``errors``,
+    ``warnings``). The pipeline adds the problems the workers meet to the
+    same logs.
+    """
+
+    max_examples: int = DEFAULT_MAX_EXAMPLES
     skipped_records: int = 0
     ids: set[str] = field(default_factory=set)
+    error_log: ProblemLog[InputError] = field(init=False)
+    warning_log: ProblemLog[Notice] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.error_log = ProblemLog(self.max_examples, key=lambda e: (e.path, e.problem))
+        self.warning_log = ProblemLog(self.max_examples, key=lambda w: (w[0], w[1]))
+
+    @property
+    def errors(self) -> list[InputError]:
+        """The errors kept as examples (see :meth:`ProblemLog.listed`)."""
+        return self.error_log.listed()
+
+    @property
+    def warnings(self) -> list[Notice]:
+        """The warnings kept as examples (see :meth:`ProblemLog.listed`)."""
+        return self.warning_log.listed()
+
+    def problem_counts(self) -> dict[str, Any]:
+        """``problems`` of report.json: the counts of errors and warnings, and the limit."""
+        return {
+            "max_examples": self.max_examples,
+            "errors": self.error_log.as_data(),
+            "warnings": self.warning_log.as_data(),
+        }
 
     def error(self, path: str, problem: str) -> None:
-        self.errors.append(InputError(path, problem))
+        self.error_log.add(InputError(path, problem))
 
     def warn(self, path: str, problem: str) -> None:
-        self.warnings.append(Notice(path, problem))
+        self.warning_log.add(Notice(printable(path), printable(problem)))
 
     def skip(self, path: str, reason: str) -> None:
         """A record that is not a document (e.g. an image in a WARC): counted and named."""
         self.skipped_records += 1
-        self.warnings.append(Notice(path, f"skipped: {reason}"))
+        self.warn(path, f"skipped: {reason}")
 
     def claim(self, doc_id: str, where: str) -> bool:
         """Take ``doc_id`` for a document; an id used before is an error naming ``where``."""
@@ -75,6 +140,12 @@ def record_document(
     intake: Intake,
 ) -> RawDocument | None:
     """The document of one JSONL/Parquet record, or None after recording why there is none."""
+    record, replaced = scrub(record)
+    if replaced:
+        intake.warn(
+            where,
+            "lone surrogate escapes (like \\ud800) are not text; replaced with U+FFFD",
+        )
     raw_id = record.get(fields.id)
     if raw_id is None:
         record_id = fallback_id

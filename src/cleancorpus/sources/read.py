@@ -47,18 +47,25 @@ def read_batch(raws: Sequence[RawDocument], settings: ReadSettings) -> Batch:
 def _read(raw: RawDocument, settings: ReadSettings, out: Batch) -> Document:
     t0 = time.perf_counter()
     content = raw.content
+    root, name = (settings.root or ".", raw.id) if raw.path is None else ("", raw.path)
     try:
         if content is None and not raw.html:
-            decoded = files.read_text(settings.root or ".", raw.id, settings.max_bytes)
+            decoded = files.decode(raw.id, files.read_bytes(root, name, settings.max_bytes, raw.id))
             if decoded.warning:
                 out.warnings.append(Notice(raw.id, decoded.warning))
             return Document(raw.id, decoded.text, raw.metadata, raw.source)
+        record = content is not None
+        what = f"empty record ({raw.where})" if record and raw.where else "empty record"
         if content is None:
-            content = files.read_bytes(settings.root or ".", raw.id, settings.max_bytes)
+            content = files.read_bytes(root, name, settings.max_bytes, raw.id)
         elif not raw.html:
             text = str(content)
-            files.check_text(raw.id, text)
+            files.check_text(raw.id, text, empty=what)
             return Document(raw.id, text, raw.metadata, raw.source)
+        if not content.strip():
+            kind = what if record else "empty file"
+            detail = "no page to extract" if not content else "only whitespace"
+            raise InputError(raw.id, f"{kind}: {detail}")
     finally:
         out.seconds["read"] += time.perf_counter() - t0
     t1 = time.perf_counter()

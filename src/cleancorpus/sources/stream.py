@@ -36,9 +36,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from ..records import RawDocument
-from .intake import Intake, RecordFields
+from .inputs import STDIN_ID, InputFile
+from .intake import Intake, RecordFields, has_surrogates, scrub
 from .tables import read_jsonl, read_parquet
 from .warc import read_warc
 
@@ -64,22 +66,35 @@ def format_of(file_id: str) -> str:
 
 
 def iter_raw(
-    root: str | os.PathLike[str],
-    file_ids: Iterable[str],
+    root: str | os.PathLike[str] | None,
+    file_ids: Iterable[str | InputFile],
     *,
     fields: RecordFields,
     max_bytes: int,
     intake: Intake,
+    stdin: BinaryIO | None = None,
 ) -> Iterator[RawDocument]:
-    """Yield every document of the listed files, in file order then record order."""
+    """Yield every document of the listed files, in file order then record order, then the
+    records of ``stdin`` (JSON Lines; ids ``stdin#ID``).
 
-    for file_id in file_ids:
+    A file is an id under ``root``, or an :class:`~.inputs.InputFile` (an id and the path it
+    is read from). A file name that is not valid UTF-8 gets U+FFFD in its id, with a warning.
+    """
+    for entry in file_ids:
+        if isinstance(entry, InputFile):
+            file_id, path = entry.id, entry.path
+            real: str | None = path
+        else:
+            file_id, path, real = entry, os.path.join(root or ".", *entry.split("/")), None
+        if has_surrogates(file_id):
+            file_id, _ = scrub(file_id)
+            real = path
+            intake.warn(file_id, "the file name is not valid UTF-8; its id has U+FFFD instead")
         kind = format_of(file_id)
         if kind in (TEXT, HTML):
             if intake.claim(file_id, file_id):
-                yield RawDocument(file_id, None, source=file_id, html=kind == HTML)
+                yield RawDocument(file_id, None, source=file_id, html=kind == HTML, path=real)
             continue
-        path = os.path.join(root, *file_id.split("/"))
         if kind == JSONL:
             found = read_jsonl(path, file_id, fields, max_bytes, intake)
         elif kind == PARQUET:
@@ -87,5 +102,9 @@ def iter_raw(
         else:
             found = read_warc(path, file_id, max_bytes, intake)
         for raw in found:
+            if intake.claim(raw.id, raw.where):
+                yield raw
+    if stdin is not None:
+        for raw in read_jsonl(stdin, STDIN_ID, fields, max_bytes, intake):
             if intake.claim(raw.id, raw.where):
                 yield raw

@@ -20,11 +20,13 @@ an error with that hint, and the other files are still processed.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..records import RawDocument
 from .charsets import detect_charset
@@ -34,14 +36,17 @@ PARQUET_BATCH_ROWS = 256
 
 
 def read_jsonl(
-    path: str, file_id: str, fields: RecordFields, max_bytes: int, intake: Intake
+    path: str | BinaryIO, file_id: str, fields: RecordFields, max_bytes: int, intake: Intake
 ) -> Iterator[RawDocument]:
-    """Yield each good record of a JSONL file (``where``: ``file:line``)."""
+    """Yield each good record of a JSONL file, or of an open binary stream such as stdin
+    (``where``: ``file:line``). A UTF-8 byte-order mark before the first line is dropped."""
     line_no = 0
     try:
         with _open(path, file_id) as handle:
             while line := handle.readline(max_bytes + 1):
                 line_no += 1
+                if line_no == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8) :]
                 where = f"{file_id}:{line_no}"
                 if len(line) > max_bytes:
                     while line and not line.endswith(b"\n"):  # drop the rest of the line
@@ -69,7 +74,9 @@ def read_jsonl(
         intake.error(file_id, f"cannot be read: {exc.strerror or exc}")
 
 
-def _open(path: str, file_id: str) -> Any:
+def _open(path: str | BinaryIO, file_id: str) -> Any:
+    if not isinstance(path, str):
+        return contextlib.nullcontext(path)
     if file_id.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return open(path, "rb")

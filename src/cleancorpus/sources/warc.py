@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import printable
 from ..records import RawDocument
 from .intake import Intake
 
@@ -56,10 +57,12 @@ def read_warc(path: str, file_id: str, max_bytes: int, intake: Intake) -> Iterat
     except OSError as exc:
         intake.error(file_id, f"cannot be read: {exc.strerror or exc}")
     except Exception as exc:  # warcio raises assorted errors on damaged archives
+        # Their messages quote the bytes read (a random file's first "line"): keep the gist.
+        detail = str(exc).split(", first line:", 1)[0].split(":", 1)[0]
         intake.error(
             file_id,
-            f"truncated or corrupt WARC after {count} records ({type(exc).__name__}: {exc}); "
-            "the records before it were read",
+            f"not a WARC file, or truncated or corrupt after {count} records "
+            f"({type(exc).__name__}: {printable(detail, 80)}); the records before it were read",
         )
 
 
