@@ -91,17 +91,23 @@ def decode_pairs(codes: np.ndarray, n: int) -> np.ndarray:
     return np.stack([codes // n, codes % n], axis=1)
 
 
+def band_key(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
+    """One uint64 per signature: a hash of its values in band ``band`` (``rows`` wide)."""
+    cols = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
+    key = cols[:, 0].copy()
+    for col in range(1, rows):
+        key *= _POLY
+        key ^= cols[:, col]
+        key ^= key >> np.uint64(29)
+    return key
+
+
 def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, max_bucket: int) -> np.ndarray:
     """Pair codes ``i * n + j`` (sorted, unique) of documents sharing a band."""
     n = len(signatures)
     found = []
     for band in range(bands):
-        cols = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
-        key = cols[:, 0].copy()
-        for col in range(1, rows):
-            key *= _POLY
-            key ^= cols[:, col]
-            key ^= key >> np.uint64(29)
+        key = band_key(signatures, band, rows)
         order = np.argsort(key)
         left, right = _pairs_within_groups(key[order], window=max_bucket)
         found.append(_pair_codes(order, left, right, n))
