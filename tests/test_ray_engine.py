@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def write_corpus(root: Path, n: int, seed: int = 7) -> None:
 
 @pytest.fixture(scope="module")
 def ray_session():
+    # a shared machine: other processes' memory must not make Ray kill these workers
+    os.environ.setdefault("RAY_memory_monitor_refresh_ms", "0")
     ray.init(num_cpus=2, object_store_memory=500 * 1024 * 1024, include_dashboard=False)
     yield ray
     ray.shutdown()
@@ -112,8 +115,62 @@ def test_same_output_as_local_engine(ray_session, corpus: Path, tmp_path: Path) 
         _compare(tmp_path / "local", tmp_path / "ray", name)
     assert local.report["counts"] == distributed.report["counts"]
     assert local.report["removals_by_rule"] == distributed.report["removals_by_rule"]
-    local_files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local" / "corpus").rglob("*"))
-    ray_files = sorted(p.relative_to(tmp_path / "ray") for p in (tmp_path / "ray" / "corpus").rglob("*"))
+    local_files = sorted(
+        p.relative_to(tmp_path / "local") for p in (tmp_path / "local" / "corpus").rglob("*")
+    )
+    ray_files = sorted(
+        p.relative_to(tmp_path / "ray") for p in (tmp_path / "ray" / "corpus").rglob("*")
+    )
     assert local_files == ray_files
     assert (tmp_path / "ray" / "report.html").exists()
 
+
+def test_without_ray_the_ray_engine_exits_2(monkeypatch, tmp_path: Path) -> None:
+    import io
+    import sys
+
+    from cleancorpus.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Some text here.", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    err = io.StringIO()
+    code = main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--engine", "ray"], err)
+    assert code == 2
+    assert "pip install 'cleancorpus[ray]'" in err.getvalue()
+    assert not (tmp_path / "out").exists()
+
+
+def test_process_dataset_matches_process(ray_session) -> None:
+    rng = random.Random(1)
+    base = [_words(rng, 200) for _ in range(40)]
+    rows = []
+    for i in range(160):
+        words = base[i % 40] if i < 40 else _edit(base[i % 40], rng.choice((2, 10, 60)), rng)
+        rows.append(
+            {"id": f"d{i:03d}", "text": " ".join(words), "date": f"2024-02-{1 + i % 9:02d}"}
+        )
+    expected = cleancorpus.process(
+        [cleancorpus.Document(r["id"], r["text"], {"date": r["date"]}) for r in rows],
+        RunOptions(workers=1),
+    )
+    found = sorted(
+        ray_engine.process_dataset(ray.data.from_items(rows), RunOptions(workers=2)).take_all(),
+        key=lambda r: r["id"],
+    )
+    assert [r["id"] for r in found] == [d.id for d in expected.documents]
+    for row, doc in zip(found, expected.documents, strict=True):
+        record = doc.document_record()
+        assert json.loads(row["metadata"]) == record["metadata"]
+        assert json.loads(row["overlap_scores"]) == record["overlap_scores"]
+        for field in (
+            "text",
+            "cluster",
+            "canonical",
+            "duplicate_of",
+            "similarity",
+            "reason",
+            "rule",
+        ):
+            assert row[field] == record[field], (doc.id, field)
+        assert list(row["overlaps"]) == record["overlaps"]

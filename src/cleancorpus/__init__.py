@@ -16,6 +16,7 @@ from .dedup.deduplicate import DedupConfig, DocInfo, deduplicate
 from .dedup.fingerprint import Fingerprint, Fingerprinter, FingerprintParams
 from .dedup.store import load_fingerprints, save_fingerprints
 from .engine.pipeline import ProcessResult, RunResult, learn, process, run
+from .engine.ray import process_dataset, run_ray
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate, learn_boilerplate
 from .options import RunOptions
@@ -58,7 +59,9 @@ __all__ = [
     "learn_boilerplate",
     "load_fingerprints",
     "process",
+    "process_dataset",
     "run",
+    "run_ray",
     "save_fingerprints",
 ]
 __version__ = "0.1.0"

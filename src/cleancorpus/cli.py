@@ -147,6 +147,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="output files: jsonl (default), parquet (documents/corpus/removals.parquet "
         "instead; needs pyarrow), or both",
     )
+    sub.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: a process pool (default); ray: a Ray cluster (pip install "
+        "'cleancorpus[ray]'), same output",
+    )
+    sub.add_argument(
+        "--ray-address", metavar="ADDR", help="with --engine ray: the cluster (e.g. auto)"
+    )
     _input_options(sub)
     _learning_options(sub)
     sub.add_argument(
@@ -239,13 +249,20 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         progress = Progress(err, enabled=not args.quiet)
         learning = Progress(err, enabled=not args.quiet, label="learning")
         try:
-            result = run(
-                args.input,
-                args.output,
-                options_from(args),
-                progress=progress,
-                learn_progress=learning,
-            )
+            if args.engine == "ray":
+                from .engine.ray import run_ray
+
+                result = run_ray(
+                    args.input, args.output, options_from(args), address=args.ray_address
+                )
+            else:
+                result = run(
+                    args.input,
+                    args.output,
+                    options_from(args),
+                    progress=progress,
+                    learn_progress=learning,
+                )
         finally:
             learning.close()
             progress.close()

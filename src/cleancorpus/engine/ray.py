@@ -116,7 +116,7 @@ def require_ray() -> Any:
     """Import Ray (and Ray Data), or raise ConfigError saying how to install it."""
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as exc:
         raise ConfigError(INSTALL_HINT) from exc
     return ray
@@ -550,9 +550,7 @@ def membership_of(doc_id: str, nshingles: int, memberships: Mapping[str, Members
 # --- entry points -------------------------------------------------------------------------
 
 
-def prepare_dataset(
-    ds: Any, options: RunOptions, learned: LearnedBoilerplate | None = None
-) -> Any:
+def prepare_dataset(ds: Any, options: RunOptions, learned: LearnedBoilerplate | None = None) -> Any:
     """Records (Ray Data rows with ``options.fields``) -> prepared rows, materialized."""
     settings = StageSettings.of(options, None, learned)
     return _prepare(ds, PrepareRecords, settings, options, options.chunk_size)
