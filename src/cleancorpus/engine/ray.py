@@ -401,7 +401,9 @@ def _band_pairs(signed: Any, config: DedupConfig, partitions: int) -> Any:
         fn_kwargs={"num_perm": config.num_perm, "bands": bands, "rows": rows},
     )
     keys = keys.materialize()
-    buckets = keys.groupby("key").aggregate(Min("id", alias_name="a"), Count(alias_name="n"))
+    buckets = keys.groupby("key", num_partitions=partitions).aggregate(
+        Min("id", alias_name="a"), Count(alias_name="n")
+    )
     buckets = buckets.filter(expr="n > 1").materialize()
     small = buckets.filter(expr=f"n <= {config.max_bucket + 1}").select_columns(["key"])
     members = keys.join(small, "inner", partitions, on=("key",)).materialize()
@@ -421,14 +423,14 @@ def _containment_pairs(signed: Any, config: DedupConfig, partitions: int) -> Any
         _sampled_rows, batch_format="pyarrow", fn_kwargs={"sampling": config.overlap_sampling}
     )
     postings = postings.materialize()
-    sizes = postings.groupby("shingle").aggregate(Count(alias_name="n"))
+    sizes = postings.groupby("shingle", num_partitions=partitions).aggregate(Count(alias_name="n"))
     sizes = sizes.filter(expr=f"n > 1 and n <= {config.max_posting}").select_columns(["shingle"])
     kept = postings.join(sizes, "inner", partitions, on=("shingle",)).materialize()
     left = kept.rename_columns({"id": "a", "size": "sa"})
     right = kept.rename_columns({"id": "b", "size": "sb"})
     pairs = left.join(right, "inner", partitions, on=("shingle",))
     pairs = pairs.map_batches(_ordered_pairs, batch_format="pyarrow")
-    counted = pairs.groupby(["a", "b"]).aggregate(
+    counted = pairs.groupby(["a", "b"], num_partitions=partitions).aggregate(
         Count(alias_name="count()"), Max("sa", alias_name="sa"), Max("sb", alias_name="sb")
     )
     return counted.map_batches(
@@ -464,7 +466,7 @@ def _members_facts(signed: Any, wanted: set[str]) -> dict[str, _Facts]:
 
 
 def deduplicate_dataset(
-    prepared: Any, config: DedupConfig, partitions: int = 8
+    prepared: Any, config: DedupConfig, partitions: int = 4
 ) -> dict[str, Membership]:
     """The memberships that differ from "only member of its cluster", by document id.
 
@@ -475,7 +477,12 @@ def deduplicate_dataset(
     signed = prepared.filter(expr=f"row == '{DOC}' and nshingles > 0").materialize()
     banded = _band_pairs(signed, config, partitions)
     contained = _containment_pairs(signed, config, partitions)
-    candidates = banded.union(contained).groupby(["a", "b"]).count().select_columns(["a", "b"])
+    candidates = (
+        banded.union(contained)
+        .groupby(["a", "b"], num_partitions=partitions)
+        .count()
+        .select_columns(["a", "b"])
+    )
     shingles = signed.select_columns(["id", "shingles"])
     verified = _scored(
         candidates,
@@ -556,7 +563,7 @@ def prepare_dataset(ds: Any, options: RunOptions, learned: LearnedBoilerplate | 
     return _prepare(ds, PrepareRecords, settings, options, options.chunk_size)
 
 
-def process_dataset(ds: Any, options: RunOptions | None = None, partitions: int = 8) -> Any:
+def process_dataset(ds: Any, options: RunOptions | None = None, partitions: int = 4) -> Any:
     """Clean and deduplicate a ``ray.data.Dataset`` of records; return a Dataset of documents.
 
     Input rows have ``options.fields``: an id (required), a text (or an HTML page), other
@@ -614,7 +621,7 @@ def run_ray(
     options: RunOptions | None = None,
     *,
     address: str | None = None,
-    partitions: int = 8,
+    partitions: int = 4,
 ) -> Any:
     """:func:`~cleancorpus.run` on Ray: the same output files, built by the stages above.
 
@@ -828,13 +835,17 @@ def learn_files(files: Any, root: str, options: RunOptions, config: LearnConfig)
     return _learn_from_profiles(profiles, config)
 
 
-def _learn_from_profiles(profiles: Any, config: LearnConfig) -> LearnedBoilerplate:
-    lines = profiles.groupby("site").map_groups(
+def _learn_from_profiles(
+    profiles: Any, config: LearnConfig, partitions: int = 4
+) -> LearnedBoilerplate:
+    lines = profiles.groupby("site", num_partitions=partitions).map_groups(
         _copy_groups,
         batch_format="pyarrow",
         fn_kwargs={"copy_similarity": config.copy_similarity},
     )
-    counted = lines.groupby(["site", "key"]).map_groups(_line_counts, batch_format="pyarrow")
+    counted = lines.groupby(["site", "key"], num_partitions=partitions).map_groups(
+        _line_counts, batch_format="pyarrow"
+    )
     blocks = []
     for row in sorted(counted.take_all(), key=lambda r: (r["site"], r["key"])):
         site_groups = row["site_groups"]
