@@ -18,6 +18,7 @@ from .dedup.index import Index, IndexMatch
 from .dedup.index_open import open_index
 from .dedup.store import load_fingerprints, save_fingerprints
 from .engine.pipeline import ProcessResult, RunResult, learn, process, run
+from .engine.ray import process_dataset, run_ray
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
 from .learning.boilerplate import LearnConfig, LearnedBoilerplate, learn_boilerplate
 from .options import RunOptions
@@ -63,7 +64,9 @@ __all__ = [
     "load_fingerprints",
     "open_index",
     "process",
+    "process_dataset",
     "run",
+    "run_ray",
     "save_fingerprints",
 ]
 __version__ = "0.1.0"

@@ -200,6 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
         f"and by file; default: {DEFAULT_MAX_EXAMPLES}); stderr shows the first "
         f"{MAX_ERRORS_SHOWN} errors and a summary",
     )
+    sub.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: a process pool (default); ray: a Ray cluster (pip install "
+        "'cleancorpus[ray]'), same output",
+    )
+    sub.add_argument(
+        "--ray-address", metavar="ADDR", help="with --engine ray: the cluster (e.g. auto)"
+    )
     _input_options(sub)
     _learning_options(sub)
     sub.add_argument(
@@ -300,13 +310,22 @@ def main(argv: Sequence[str] | None = None, stderr: TextIO | None = None) -> int
         learning = Progress(err, enabled=not args.quiet, label="learning")
         try:
             with sigterm_as_interrupt():
-                result = run(
-                    args.input,
-                    args.output,
-                    options_from(args),
-                    progress=progress,
-                    learn_progress=learning,
-                )
+                if args.engine == "ray":
+                    from .engine.ray import run_ray
+
+                    if len(args.input) != 1:
+                        raise ConfigError("--engine ray reads one INPUT folder")
+                    result = run_ray(
+                        args.input[0], args.output, options_from(args), address=args.ray_address
+                    )
+                else:
+                    result = run(
+                        args.input,
+                        args.output,
+                        options_from(args),
+                        progress=progress,
+                        learn_progress=learning,
+                    )
         finally:
             learning.close()
             progress.close()

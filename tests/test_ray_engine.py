@@ -1,0 +1,176 @@
+"""The Ray engine gives the local engine's output: documents.jsonl compared field by field."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+import cleancorpus
+from cleancorpus import RunOptions, run
+from cleancorpus.engine import ray as ray_engine
+
+ray = pytest.importorskip("ray", reason="ray is in the test extra: pip install -e '.[test]'")
+
+# Ray's own deprecation notices (its DataContext warns about its own defaults)
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
+
+WORDS = [f"w{i}" for i in range(3000)]
+
+
+def _words(rng: random.Random, n: int) -> list[str]:
+    return [WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)] for _ in range(n)]
+
+
+def _edit(words: list[str], edits: int, rng: random.Random) -> list[str]:
+    out = list(words)
+    for _ in range(edits):
+        at = rng.randrange(len(out))
+        kind = rng.randrange(3)
+        if kind == 0:
+            out[at] = rng.choice(WORDS)
+        elif kind == 1:
+            out.insert(at, rng.choice(WORDS))
+        elif len(out) > 20:
+            del out[at]
+    return out
+
+
+def write_corpus(root: Path, n: int, seed: int = 7) -> None:
+    """``n`` documents: text files in site folders (with each site's header and footer),
+    near-copies at several edit levels, exact copies, short passages inside longer texts,
+    empty documents, and a JSONL file of records with dates."""
+    rng = random.Random(seed)
+    bodies: list[list[str]] = []
+    records = []
+    for i in range(n):
+        site = f"site{i % 7}"
+        roll = rng.random()
+        full = [b for b in bodies[-200:] if len(b) >= 80]
+        if full and roll < 0.15:
+            words = _edit(rng.choice(full), rng.choice((0, 2, 5, 10, 20, 40)), rng)
+        elif full and roll < 0.18:
+            source = rng.choice(full)
+            start = rng.randrange(max(1, len(source) - 60))
+            words = source[start : start + 60]
+        elif roll < 0.19:
+            words = []
+        else:
+            words = _words(rng, rng.randrange(80, 400))
+        bodies.append(words)
+        body = "\n\n".join(" ".join(words[k : k + 60]) for k in range(0, len(words), 60))
+        if i % 5 == 0:
+            records.append({"id": f"r{i}", "text": body, "date": f"2024-01-{1 + i % 28:02d}"})
+            continue
+        text = f"Posted by Staff of {site}\n\n{body}\n\nShare this article on Facebook\n"
+        path = root / site / f"doc{i:05d}.{'md' if i % 3 else 'txt'}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    with open(root / "feed.jsonl", "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    # a shared machine: other processes' memory must not make Ray kill these workers
+    os.environ.setdefault("RAY_memory_monitor_refresh_ms", "0")
+    ray.init(num_cpus=2, object_store_memory=500 * 1024 * 1024, include_dashboard=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("ray-corpus")
+    write_corpus(root, 2500)
+    return root
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _compare(local: Path, distributed: Path, name: str) -> None:
+    a, b = _lines(local / name), _lines(distributed / name)
+    assert [r["id"] for r in a] == [r["id"] for r in b]
+    for left, right in zip(a, b, strict=True):
+        for field in left:
+            assert left[field] == right[field], (name, left["id"], field)
+        assert set(left) == set(right)
+
+
+def test_same_output_as_local_engine(ray_session, corpus: Path, tmp_path: Path) -> None:
+    options = RunOptions(workers=2)
+    local = run(corpus, tmp_path / "local", options)
+    distributed = ray_engine.run_ray(corpus, tmp_path / "ray", options)
+    docs = _lines(tmp_path / "local" / "documents.jsonl")
+    assert sum(not d["canonical"] for d in docs) > 100  # the corpus has many duplicates
+    assert sum(bool(d["overlaps"]) for d in docs) > 10  # and overlaps
+    assert any(d["rule"] == "exact-duplicate" for d in docs)
+    for name in ("documents.jsonl", "corpus.jsonl", "removals.jsonl"):
+        _compare(tmp_path / "local", tmp_path / "ray", name)
+    assert local.report["counts"] == distributed.report["counts"]
+    assert local.report["removals_by_rule"] == distributed.report["removals_by_rule"]
+    local_files = sorted(
+        p.relative_to(tmp_path / "local") for p in (tmp_path / "local" / "corpus").rglob("*")
+    )
+    ray_files = sorted(
+        p.relative_to(tmp_path / "ray") for p in (tmp_path / "ray" / "corpus").rglob("*")
+    )
+    assert local_files == ray_files
+    assert (tmp_path / "ray" / "report.html").exists()
+
+
+def test_without_ray_the_ray_engine_exits_2(monkeypatch, tmp_path: Path) -> None:
+    import io
+    import sys
+
+    from cleancorpus.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Some text here.", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now raises ImportError
+    err = io.StringIO()
+    code = main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--engine", "ray"], err)
+    assert code == 2
+    assert "pip install 'cleancorpus[ray]'" in err.getvalue()
+    assert not (tmp_path / "out").exists()
+
+
+def test_process_dataset_matches_process(ray_session) -> None:
+    rng = random.Random(1)
+    base = [_words(rng, 200) for _ in range(40)]
+    rows = []
+    for i in range(160):
+        words = base[i % 40] if i < 40 else _edit(base[i % 40], rng.choice((2, 10, 60)), rng)
+        rows.append(
+            {"id": f"d{i:03d}", "text": " ".join(words), "date": f"2024-02-{1 + i % 9:02d}"}
+        )
+    expected = cleancorpus.process(
+        [cleancorpus.Document(r["id"], r["text"], {"date": r["date"]}) for r in rows],
+        RunOptions(workers=1),
+    )
+    found = sorted(
+        ray_engine.process_dataset(ray.data.from_items(rows), RunOptions(workers=2)).take_all(),
+        key=lambda r: r["id"],
+    )
+    assert [r["id"] for r in found] == [d.id for d in expected.documents]
+    for row, doc in zip(found, expected.documents, strict=True):
+        record = doc.document_record()
+        assert json.loads(row["metadata"]) == record["metadata"]
+        assert json.loads(row["overlap_scores"]) == record["overlap_scores"]
+        for field in (
+            "text",
+            "cluster",
+            "canonical",
+            "duplicate_of",
+            "similarity",
+            "reason",
+            "rule",
+        ):
+            assert row[field] == record[field], (doc.id, field)
+        assert list(row["overlaps"]) == record["overlaps"]
