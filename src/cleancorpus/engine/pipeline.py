@@ -351,15 +351,7 @@ def _write_documents(staging: Path, done: _Deduplicated, tally: summary.Tally) -
                 spool.close()
                 os.unlink(spooled / where.file)
     shutil.rmtree(spooled)
-    return KnownDocuments(
-        documents=tally.documents,
-        canonical=tally.canonical,
-        characters=tally.characters_out,
-        characters_canonical=tally.characters_canonical,
-        overlapping=writer.overlapping,
-        lines=writer.cluster_lines,
-        stories=writer.stories,
-    )
+    return KnownDocuments.after(tally, writer)
 
 
 def _spooled(entry: Kept) -> Spooled:

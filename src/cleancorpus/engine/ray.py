@@ -739,14 +739,7 @@ def _write(
                     tally.characters_canonical += len(doc.text)
                 encoded = Encoded.of(doc.id, doc.text, doc.metadata, doc.removals)
                 writer.add_encoded(doc.id, encoded, m, doc.text, mirrored=doc.is_file)
-    return KnownDocuments(
-        documents=tally.documents,
-        canonical=tally.canonical,
-        characters=tally.characters_out,
-        characters_canonical=tally.characters_canonical,
-        overlapping=writer.overlapping,
-        lines=writer.cluster_lines,
-    )
+    return KnownDocuments.after(tally, writer)
 
 
 # --- learning -----------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..output.writers import StoryCollector
+from ..output.writers import OutputWriter, StoryCollector
 from ..records import Passage
 from ..util.atomic import write_atomically
 from .page import (
@@ -43,6 +43,7 @@ from .page import (
     Side,
     page,
 )
+from .summary import Tally
 
 FILES = ("report.json", "documents.jsonl", "corpus.jsonl", "removals.jsonl")
 REPORT_NAME = "report.html"
@@ -63,6 +64,19 @@ class KnownDocuments:
     overlapping: int  # documents with at least one overlap
     lines: Mapping[str, list[int]]
     stories: StoryCollector | None = None  # story groups, a few shared passages
+
+    @classmethod
+    def after(cls, tally: Tally, writer: OutputWriter) -> KnownDocuments:
+        """What a run's tally and the writer of its documents.jsonl know."""
+        return cls(
+            documents=tally.documents,
+            canonical=tally.canonical,
+            characters=tally.characters_out,
+            characters_canonical=tally.characters_canonical,
+            overlapping=writer.overlapping,
+            lines=writer.cluster_lines,
+            stories=writer.stories,
+        )
 
 
 def render(
