@@ -46,18 +46,6 @@ _TOKEN = regex.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """One aligned passage: character offsets in each text, its words and its score."""
-
-    start: int
-    end: int
-    other_start: int
-    other_end: int
-    words: int
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
 class RepeatedBlock:
     """A passage many stories share: reported once, not as pairwise overlaps."""
 
@@ -107,9 +95,9 @@ def tokens(text: str) -> Tokens:
     return Tokens(starts, ends, grams)
 
 
-def align(a: str | Tokens, b: str | Tokens, min_words: int) -> list[Span]:
-    """The passages of at least ``min_words`` words that ``a`` and ``b`` share, none
-    overlapping another in either text, in text order."""
+def align(a: str | Tokens, b: str | Tokens, min_words: int, other: str = "") -> list[Passage]:
+    """The passages of at least ``min_words`` words that ``a`` and ``b`` share (``b`` named
+    ``other`` in them), none overlapping another in either text, in text order."""
     ta = a if isinstance(a, Tokens) else tokens(a)
     tb = b if isinstance(b, Tokens) else tokens(b)
     if min(len(ta.grams), len(tb.grams)) + GRAM - 1 < min_words:
@@ -147,7 +135,8 @@ def align(a: str | Tokens, b: str | Tokens, min_words: int) -> list[Span]:
         if length >= min_words:
             covered = min(length, sum(run[4] for run in chain))
             found.append(
-                Span(
+                Passage(
+                    other,
                     int(ta.starts[i0]),
                     int(ta.ends[i1 + GRAM - 1]),
                     int(tb.starts[j0]),
@@ -164,9 +153,9 @@ def _covered(positions: np.ndarray) -> int:
     return int(np.minimum(np.diff(positions), GRAM).sum()) + GRAM
 
 
-def _disjoint(spans: list[Span]) -> list[Span]:
+def _disjoint(spans: list[Passage]) -> list[Passage]:
     """Greedily keep spans that overlap no kept one in either text; in text order."""
-    kept: list[Span] = []
+    kept: list[Passage] = []
     for span in spans:
         if all(
             (span.end <= k.start or span.start >= k.end)
@@ -228,12 +217,10 @@ def find_passages(
     passages: dict[str, list[Passage]] = {}
     pairs = 0
     for a, b in candidates:
-        spans = align(tokens_of(a), tokens_of(b), min_words)
+        spans = align(tokens_of(a), tokens_of(b), min_words, other=b)
         pairs += bool(spans)
-        for s in spans:
-            passages.setdefault(a, []).append(
-                Passage(b, s.start, s.end, s.other_start, s.other_end, s.words, s.score)
-            )
+        for s in spans:  # listed on both sides, each with its own offsets first
+            passages.setdefault(a, []).append(s)
             passages.setdefault(b, []).append(
                 Passage(a, s.other_start, s.other_end, s.start, s.end, s.words, s.score)
             )
