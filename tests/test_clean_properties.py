@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,9 +19,13 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 
+# Every character that is whitespace to Python's str or to regex's \s, the four information
+# separators (\x1c-\x1f: whitespace to str only) and other controls included.
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000"
 any_text = st.one_of(
     st.text(),
     st.text(alphabet=st.sampled_from("ab [](#)*_<>\n\n  .:•©-http://x")),
+    st.text(alphabet=st.sampled_from(f"ab-*#>.:{WHITESPACE}\x00\x07\x7f\x9f")),
     body(),
     st.builds(lambda b, f: f"{b}\n\n{f}", body(), footer()),
 )
@@ -31,6 +36,20 @@ any_text = st.one_of(
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean(text).text
     assert clean(once).text == once
+
+
+_SEPARATORS = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", " "))
+
+
+@pytest.mark.parametrize("text", ["-", "-\x1f", "-\x1c\n", "\x1e-\x1d", "* \x1f", "x\x1f\n\n-\x1e"])
+def test_information_separators_clean_as_spaces_do(text: str) -> None:
+    once = clean(text).text
+    assert clean(once).text == once
+    assert once == clean(text.translate(_SEPARATORS)).text
+
+
+def test_a_separator_between_words_is_kept_not_glued() -> None:
+    assert clean("Lakeside\x1fWire reported floods.").text == "Lakeside\x1fWire reported floods."
 
 
 @SETTINGS

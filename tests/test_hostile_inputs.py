@@ -244,6 +244,19 @@ def test_empty_record_names_its_line_and_empty_page_says_empty(tmp_path):
     assert errors["blank.html"].startswith("empty file")
 
 
+def test_a_ten_megabyte_line_of_quote_markers_keeps_its_document(tmp_path):
+    # Such a line once raised MemoryError inside the regex engine, and the document was lost.
+    quotes = "> " * 5_000_000
+    source = write(tmp_path / "in", {"quotes.txt": f"{ARTICLE}\n{quotes}\n", "a.txt": ARTICLE})
+    done = cli("run", str(source), str(tmp_path / "out"), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    documents = {d["id"]: d for d in strict_lines(tmp_path / "out" / "documents.jsonl")}
+    assert set(documents) == {"quotes.txt", "a.txt"}
+    assert not report(tmp_path / "out")["errors"]
+    cleaned = (tmp_path / "out" / "corpus" / "quotes.txt").read_text(encoding="utf-8")
+    assert cleaned.startswith(ARTICLE.strip())
+
+
 def test_utf8_bom_before_the_first_jsonl_record_is_dropped(tmp_path):
     data = b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": ARTICLE}).encode() + b"\n"
     source = write(tmp_path / "in", {"data.jsonl": data})

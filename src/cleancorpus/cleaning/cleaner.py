@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..records import Cleaned
+from .controls import ControlCleaner
 from .layout import LayoutCleaner
 from .markup import MarkupCleaner
 from .rules import DEFAULT_RULES, Rule
@@ -74,7 +75,12 @@ class CleanConfig:
 
 def default_rule_names(rules: Iterable[Rule]) -> frozenset[str]:
     """Every rule name the default cleaners can give a removal when they run ``rules``."""
-    return StructureCleaner.rule_names(rules) | MarkupCleaner.emits | LayoutCleaner.emits
+    return (
+        ControlCleaner.emits
+        | StructureCleaner.rule_names(rules)
+        | MarkupCleaner.emits
+        | LayoutCleaner.emits
+    )
 
 
 class TextCleaner:
@@ -89,7 +95,12 @@ class TextCleaner:
     ) -> None:
         self.config = config or CleanConfig()
         if cleaners is None:
-            cleaners = (StructureCleaner(self.config.rules()), MarkupCleaner(), LayoutCleaner())
+            cleaners = (
+                ControlCleaner(),
+                StructureCleaner(self.config.rules()),
+                MarkupCleaner(),
+                LayoutCleaner(),
+            )
         self.cleaners = tuple(cleaners)
 
     @property

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .textview import Span
+from .textview import Span, is_word_char
 
 _INLINE = regex.compile(
     r"""
@@ -28,15 +28,13 @@ _INLINE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_LINE_MARKERS = regex.compile(r"(?m)^[^\S\n]*(?:#{1,6}(?=[^\S\n])|>(?:[^\S\n]*>)*)[^\S\n]*")
+# Nesting is capped (32 levels a pass): an unbounded repeat of a group keeps state per
+# repetition, and a 10 MB line of "> > >" exhausted memory inside the regex engine.
+_LINE_MARKERS = regex.compile(r"(?m)^[^\S\n]*(?:#{1,6}(?=[^\S\n])|>(?:[^\S\n]*>){0,31})[^\S\n]*")
 _EMPTY_ITEM = regex.compile(r"(?m)^[^\S\n]*[-*+•][^\S\n]*$\n?")
 _LINE_MARKER_CHARS = "#>"  # every match of _LINE_MARKERS holds one of these,
 _ITEM_CHARS = "-*+•"  # of _EMPTY_ITEM one of these,
 _INLINE_CHARS = "[<*_~"  # and of _INLINE one of these
-
-
-def _word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 class MarkupCleaner:
@@ -90,8 +88,8 @@ class MarkupCleaner:
         inner_start, inner_end = found.span(keep)
         before = text[found.start() - 1] if found.start() > 0 else " "
         after = text[found.end()] if found.end() < len(text) else " "
-        if (_word(before) and _word(text[inner_start])) or (
-            _word(after) and _word(text[inner_end - 1])
+        if (is_word_char(before) and is_word_char(text[inner_start])) or (
+            is_word_char(after) and is_word_char(text[inner_end - 1])
         ):
             return  # unwrapping would glue words together
         spans.append(Span(rule, found.start(), inner_start))
@@ -102,5 +100,5 @@ class MarkupCleaner:
     def _drop(text: str, start: int, end: int, rule: str, spans: list[Span]) -> None:
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
-        if not (_word(before) and _word(after)):
+        if not (is_word_char(before) and is_word_char(after)):
             spans.append(Span(rule, start, end))

@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from ..records import Removal
 
 
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is part of a word (as ``regex``'s ``\\w``): removing what lies between
+    two such characters would glue two words into one."""
+    return char.isalnum() or char == "_"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A span of the text a cleaner saw, to be removed for ``rule``."""
