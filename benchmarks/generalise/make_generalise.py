@@ -276,7 +276,7 @@ def _slug(text: str) -> str:
 
 
 def render_text(doc: Doc, blocks: list[tuple[str, str]]) -> str:
-    """html2text-style text (``txt``) or markdown with link residue (``md``)."""
+    """html2text-style text with links dropped (``txt``) or markdown with link residue (``md``)."""
     domain = SITES[doc.edition.site]["domain"]
     out = []
     md = doc.fmt == "md"
@@ -290,7 +290,7 @@ def render_text(doc: Doc, blocks: list[tuple[str, str]]) -> str:
         elif kind == "masthead" and md:
             block = f"[{block}](https://{domain}/)"
         elif kind == "title":
-            block = f"# {block}" if md else block
+            block = f"# {block}"
         elif kind == "caption" and md:
             block = f"![](https://{domain}/media/{abs(hash_text(block)) % 10**6}.jpg)\n\n{block}"
         elif kind == "related" and md:
