@@ -36,9 +36,12 @@ sys.path.insert(0, str(HERE.parent / "cleaning"))
 
 from make_sets import unwrap  # noqa: E402  (the label convention of benchmarks/cleaning)
 from sites import (  # noqa: E402
+    ADVERTS,
     AGO,
     COMMENTS,
+    COOKIES,
     EDITORS,
+    FOOTER_LINKS,
     HANDLES,
     ORIGIN_LINES,
     PHOTOGRAPHERS,
@@ -185,7 +188,8 @@ def _comment_block(doc: Doc, rng: random.Random) -> list[str]:
     spec = SITES[doc.edition.site]["comments"]
     count = rng.randint(5, 16)
     shown = rng.sample(range(len(COMMENTS)), count)
-    lines = [_fill(spec["heading"], n=count + rng.randint(0, 30), title=doc.edition.title)]
+    total = count + rng.randint(3, 30)
+    lines = [_fill(spec["heading"], n=total, title=doc.edition.title)]
     if rng.random() < 0.8:
         lines.append(spec["policy"])
     for i, k in enumerate(shown, start=1):
@@ -198,7 +202,7 @@ def _comment_block(doc: Doc, rng: random.Random) -> list[str]:
             i=i + 1,
         )
         lines.append(line)
-    lines.append(_fill(rng.choice(spec["more"]), n=count + 7, k=rng.randint(3, 20)))
+    lines.append(_fill(rng.choice(spec["more"]), n=total, k=total - count))
     return lines
 
 
@@ -218,7 +222,7 @@ def compose(doc: Doc, others: list[str]) -> tuple[list[tuple[str, str]], dict[st
         meta["site"] = site["name"]
     blocks.append(("nav", " | ".join(site["nav"])))
     for top in site["top"]:
-        blocks.append(("pre", _fill(top, minutes=rng.randint(3, 11))))
+        blocks.append(("pre_note", _fill(top, minutes=rng.randint(3, 11))))
     blocks.append(("title", ed.title))
     header, author = _byline_and_date(doc, rng)
     if author:
@@ -226,11 +230,12 @@ def compose(doc: Doc, others: list[str]) -> tuple[list[tuple[str, str]], dict[st
     blocks += [("pre", line) for line in header]
     series = site["series"] and rng.random() < 0.5
     if series and rng.random() < 0.5:
-        blocks.append(("pre", rng.choice(site["series"])))
+        blocks.append(("pre_note", rng.choice(site["series"])))
         series = False
     if site["widgets"] and rng.random() < 0.3:
         blocks.append(("pre", _fill(site["widgets"][0], votes=rng.randint(0, 9))))
     caption_at = rng.randint(1, 3) if rng.random() < 0.7 else -1
+    advert_at = rng.randint(2, 5) if site["adverts"] and rng.random() < 0.5 else -1
     for k, paragraph in enumerate(ed.paragraphs):
         if ed.wrap and doc.fmt == "txt" and _plain(paragraph):
             paragraph = textwrap.fill(paragraph, 72)
@@ -245,10 +250,12 @@ def compose(doc: Doc, others: list[str]) -> tuple[list[tuple[str, str]], dict[st
                 views=rng.randint(12, 400),
             )
             blocks.append(("caption", caption))
+        elif k == advert_at:
+            blocks.append(("caption", rng.choice(ADVERTS)))
     if ed.source:
-        blocks.append(("post", rng.choice(ORIGIN_LINES).format(source=ed.source)))
+        blocks.append(("post_note", rng.choice(ORIGIN_LINES).format(source=ed.source)))
     if series:
-        blocks.append(("post", rng.choice(site["series"])))
+        blocks.append(("post_note", rng.choice(site["series"])))
     tag_rng = random.Random(f"{SEED}:tags:{ed.story.id}:{ed.site}")
     tags = tag_rng.sample(site["tags"], tag_rng.randint(2, 3))
     blocks.append(("post", f"{site['tag_label']} {', '.join(tags)}"))
@@ -257,7 +264,7 @@ def compose(doc: Doc, others: list[str]) -> tuple[list[tuple[str, str]], dict[st
     for line in site["footer"]:
         if rng.random() < 0.85:
             filled = _fill(line, editor=rng.choice(EDITORS), guests=rng.randint(3, 40))
-            blocks.append(("post", filled))
+            blocks.append(("post_note", filled))
     if site["comments"] and rng.random() < 0.8:
         blocks += [("comment", line) for line in _comment_block(doc, rng)]
     if site["most_read"] and others and rng.random() < 0.7:
@@ -268,6 +275,7 @@ def compose(doc: Doc, others: list[str]) -> tuple[list[tuple[str, str]], dict[st
     if not doc.show_site and rng.random() < 0.5:
         copyrights = [c for c in copyrights if site["name"] not in c] or copyrights
     blocks.append(("copyright", rng.choice(copyrights).format(year=year)))
+    blocks.append(("copyright", " | ".join(FOOTER_LINKS[hash_text(ed.site) % len(FOOTER_LINKS)])))
     return blocks, meta
 
 
@@ -355,8 +363,15 @@ def render_html(doc: Doc, blocks: list[tuple[str, str]], meta: dict[str, Any]) -
         head.insert(4, f'<link rel="canonical" href="https://{domain}/{slug}/">')
     if meta.get("author"):
         head.append(f'<meta name="author" content="{esc(meta["author"], quote=True)}">')
-    top = ['<a class="skip-link" href="#main">Skip to content</a>', '<header class="site-header">']
+    cookie = esc(COOKIES[hash_text(ed.site) % len(COOKIES)])
+    top = [
+        f'<div class="cookie-banner"><p>{cookie}</p><button>Accept all</button>'
+        "<button>Manage choices</button></div>",
+        '<a class="skip-link" href="#main">Skip to content</a>',
+        '<header class="site-header">',
+    ]
     places: dict[str, list[str]] = {k: [] for k in ("art", "post", "comments", "related", "foot")}
+    style = hash_text(ed.site)  # each site's CMS template
     for kind, block in blocks:
         e = esc(block)
         if kind == "masthead":
@@ -369,13 +384,22 @@ def render_html(doc: Doc, blocks: list[tuple[str, str]], meta: dict[str, Any]) -
             places["art"].append(f'<h1 class="headline">{e}</h1>')
         elif kind == "pre":
             places["art"].append(f'<div class="meta">{e}</div>')
+        elif kind == "pre_note":
+            places["art"].append(f"<p><em>{e}</em></p>")
         elif kind == "body":
             places["art"].append(_html_body(block))
         elif kind == "caption":
             img = f'<img src="/media/{hash_text(block) % 10**6}.jpg" alt="">'
-            places["art"].append(f"<figure>{img}<figcaption>{e}</figcaption></figure>")
+            if style % 2:
+                places["art"].append(f"<figure>{img}<figcaption>{e}</figcaption></figure>")
+            else:
+                places["art"].append(
+                    f'<div class="wp-caption">{img}<p class="caption">{e}</p></div>'
+                )
         elif kind == "post":
             places["post"].append(f'<div class="post-extra">{e}</div>')
+        elif kind == "post_note":  # pasted into the article by the editor, as CMS users do
+            places["art"].append(f"<p>{e}</p>")
         elif kind == "comment":
             tag = "div" if places["comments"] else "h3"
             places["comments"].append(f'<{tag} class="comment">{e}</{tag}>')
@@ -386,6 +410,8 @@ def render_html(doc: Doc, blocks: list[tuple[str, str]], meta: dict[str, Any]) -
         else:
             places["foot"].append(f'<p class="legal">{e}</p>')
     comments, related = places["comments"], places["related"]
+    thread = ("comments", "reader-responses", "discussion", "talkback")[style % 4]
+    more = ("related", "more-stories", "also-read")[style % 3]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en-GB">',
@@ -401,8 +427,8 @@ def render_html(doc: Doc, blocks: list[tuple[str, str]], meta: dict[str, Any]) -
         *places["post"],
         "</div>",
         "</article>",
-        f'<section id="comments">{"".join(comments)}</section>' if comments else "",
-        f'<aside class="related">{related[0]}<ul>{"".join(related[1:])}</ul></aside>'
+        f'<section id="{thread}">{"".join(comments)}</section>' if comments else "",
+        f'<aside class="{more}">{related[0]}<ul>{"".join(related[1:])}</ul></aside>'
         if related
         else "",
         "</main>",
@@ -504,7 +530,9 @@ def build() -> tuple[dict[str, bytes], list[dict[str, Any]]]:
             body = [unwrap(b) for k, b in blocks if k == "body"]
         residue = [b for k, b in blocks if k not in ("body", "title", "nav")]
         nav = next(b for k, b in blocks if k == "nav")
-        if doc.fmt != "html":
+        if doc.fmt == "html":
+            residue.insert(0, COOKIES[hash_text(doc.edition.site) % len(COOKIES)])
+        else:
             residue.insert(0, nav if doc.fmt == "md" else nav.replace(" | ", "   "))
         data = text.encode("utf-8")
         name = hashlib.sha1(data).hexdigest()[:16] + EXT[doc.fmt]

@@ -13,6 +13,7 @@ from typing import Any
 
 SITES: dict[str, dict[str, Any]] = {
     "thornbury": {
+        "adverts": True,
         "name": "Thornbury Courant",
         "company": "Courant Newsgroup Ltd",
         "domain": "thornburycourant.co.uk",
@@ -49,6 +50,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Most read",
     },
     "copperbeech": {
+        "adverts": True,
         "name": "The Copperbeech Times",
         "company": "Copperbeech Media Group plc",
         "domain": "copperbeechtimes.com",
@@ -88,6 +90,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Most viewed",
     },
     "wrenmoor": {
+        "adverts": False,
         "name": "Wrenmoor Wire",
         "company": "Wrenmoor News Agency",
         "domain": "wrenmoorwire.net",
@@ -111,6 +114,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": None,
     },
     "cinderford": {
+        "adverts": True,
         "name": "Cinderford Post",
         "company": "Forest Print & Media",
         "domain": "cinderfordpost.uk",
@@ -147,6 +151,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Trending now",
     },
     "quillwater": {
+        "adverts": False,
         "name": "Quillwater Review",
         "company": "Quillwater Editions CIC",
         "domain": "quillwaterreview.org",
@@ -181,6 +186,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Readers also enjoyed",
     },
     "pebbleford": {
+        "adverts": True,
         "name": "Pebbleford Tech Digest",
         "company": "Pebbleford Digital Ltd",
         "domain": "pebblefordtech.io",
@@ -218,6 +224,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Popular this week",
     },
     "marrowgate": {
+        "adverts": False,
         "name": "Marrowgate Forum",
         "company": "Marrowgate Community Trust",
         "domain": "forum.marrowgate.org.uk",
@@ -246,6 +253,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Active topics",
     },
     "hollin": {
+        "adverts": False,
         "name": "Hollin Valley Voice",
         "company": "Valley Voice Community Media",
         "domain": "hollinvalleyvoice.org",
@@ -279,6 +287,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "Most read this month",
     },
     "juniper": {
+        "adverts": True,
         "name": "Juniper Row Journal",
         "company": "Juniper Row Kitchen Ltd",
         "domain": "juniperrowjournal.com",
@@ -312,6 +321,7 @@ SITES: dict[str, dict[str, Any]] = {
         "most_read": "You might also like",
     },
     "lowfield": {
+        "adverts": False,
         "name": "Lowfield Notes",
         "company": "Lowfield Natural History Circle",
         "domain": "lowfieldnotes.net",
@@ -441,4 +451,18 @@ ORIGIN_LINES = [
     "Originally published by {source}. Republished with permission.",
     "Source: {source}",
     "A version of this article appeared in {source}.",
+]
+
+ADVERTS = ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored"]
+
+COOKIES = [
+    "We use cookies to make this site work and to measure how it is used.",
+    "This website stores cookies on your device. Choose which ones you accept.",
+    "Cookies help us deliver our services. By using the site you agree to our use of cookies.",
+]
+
+FOOTER_LINKS = [
+    ["About us", "Contact", "Privacy policy", "Cookie settings", "Accessibility"],
+    ["Advertise with us", "Complaints", "Terms of use", "Privacy notice"],
+    ["Help", "Jobs", "Privacy & cookies", "Sitemap", "Do not sell my data"],
 ]
