@@ -104,6 +104,7 @@ def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]
     left_docs: list[dict[str, Any]] = []
     meta_hits: dict[str, list[bool]] = {k: [] for k in META_KEYS}
     site_wrong = 0
+    kinds: dict[str, list[int]] = {}
     per_site: dict[str, dict[str, float]] = {}
     for label in labels:
         rec = records[label["file"]]
@@ -114,6 +115,10 @@ def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]
         p_sum, r_sum = p_sum + p, r_sum + r
         cleaned = normalise(rec["text"])
         left = [line for line in label["boilerplate"] if normalise(line) in cleaned]
+        for line, kind in zip(label["boilerplate"], label["boilerplate_kinds"], strict=True):
+            tally = kinds.setdefault(kind, [0, 0])
+            tally[0] += line in left
+            tally[1] += 1
         if left:
             left_docs.append({"file": label["file"], "site": label["site"], "lines": left})
         site = per_site.setdefault(label["site"], {"docs": 0, "left": 0, "p": 0.0, "r": 0.0})
@@ -143,6 +148,7 @@ def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]
         "pairs": {"true": len(true_pairs), "found": len(found), "correct": hit},
         "metadata": {k: round(sum(v) / len(v), 4) for k, v in meta_hits.items() if v},
         "site_wrong": round(site_wrong / n, 4),
+        "lines_left_by_kind": {k: round(v[0] / v[1], 4) for k, v in sorted(kinds.items())},
         "sites": {
             name: {
                 "docs": int(s["docs"]),
@@ -196,6 +202,8 @@ def render(result: Mapping[str, Any], show_left: int = 0) -> str:
         f"{pairs['correct']} correct; run time: "
         + ", ".join(f"{k} {v:.1f} s" for k, v in result["seconds"].items())
     )
+    by_kind = "  ".join(f"{k} {v:.2f}" for k, v in first["lines_left_by_kind"].items())
+    lines.append(f"share of labelled lines left, by kind ({first_name}): {by_kind}")
     lines.append(f"per site ({first_name}): share of documents with boilerplate left, F1")
     for site, s in first["sites"].items():
         lines.append(f"  {site:<28} {s['docs']:>4} docs  left {s['left']:.3f}  F1 {s['f1']:.3f}")

@@ -47,6 +47,7 @@ def test_labels_agree_with_the_document(label):
         label["site"].casefold() in FILES[label["file"]].decode().casefold()
     )
     assert label["boilerplate"], "every document carries some boilerplate"
+    assert len(label["boilerplate_kinds"]) == len(label["boilerplate"])
     assert all(p.strip() for p in label["body"].split("\n\n"))
     assert label["metadata"]["title"] in text
 

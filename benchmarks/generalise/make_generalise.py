@@ -54,6 +54,19 @@ SEED = "generalise-1"
 MIN_DOCUMENTS = 156
 EXT = {"txt": ".txt", "md": ".md", "html": ".html"}
 _TOKEN = re.compile(r"\w+")
+# What each residue block is, in the labels' ``boilerplate_kinds``.
+KINDS = {
+    "masthead": "header",
+    "pre": "header",
+    "pre_note": "note",
+    "post_note": "note",
+    "caption": "caption",
+    "post": "tags/widgets",
+    "comment": "comments",
+    "related_head": "related",
+    "related": "related",
+    "copyright": "legal",
+}
 
 
 @dataclass
@@ -528,12 +541,13 @@ def build() -> tuple[dict[str, bytes], list[dict[str, Any]]]:
         else:
             text = render_text(doc, blocks)
             body = [unwrap(b) for k, b in blocks if k == "body"]
-        residue = [b for k, b in blocks if k not in ("body", "title", "nav")]
+        residue = [(KINDS[k], b) for k, b in blocks if k not in ("body", "title", "nav")]
         nav = next(b for k, b in blocks if k == "nav")
         if doc.fmt == "html":
-            residue.insert(0, COOKIES[hash_text(doc.edition.site) % len(COOKIES)])
+            residue.insert(0, ("legal", COOKIES[hash_text(doc.edition.site) % len(COOKIES)]))
         else:
-            residue.insert(0, nav if doc.fmt == "md" else nav.replace(" | ", "   "))
+            residue.insert(0, ("header", nav if doc.fmt == "md" else nav.replace(" | ", "   ")))
+        residue = [(k, r) for k, r in residue if _is_labelled_residue(r)]
         data = text.encode("utf-8")
         name = hashlib.sha1(data).hexdigest()[:16] + EXT[doc.fmt]
         site = SITES[doc.edition.site]
@@ -547,7 +561,8 @@ def build() -> tuple[dict[str, bytes], list[dict[str, Any]]]:
                 "format": doc.fmt,
                 "capture": doc.capture,
                 "body": "\n\n".join(body),
-                "boilerplate": [r for r in residue if _is_labelled_residue(r)],
+                "boilerplate": [r for _, r in residue],
+                "boilerplate_kinds": [k for k, _ in residue],
                 "metadata": meta,
             }
         )
