@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -32,6 +33,18 @@ def test_the_set_has_the_promised_shape():
     assert 0.2 <= html_share <= 0.3
     no_site = sum("site" not in label["metadata"] for label in LABELS) / len(LABELS)
     assert 0.4 <= no_site <= 0.6
+
+
+def test_documents_without_a_site_label_name_no_host():
+    for label in LABELS:
+        if "site" not in label["metadata"]:
+            assert not re.search(r"https?://", FILES[label["file"]].decode()), label["file"]
+
+
+def test_the_files_are_what_the_generator_writes():
+    files, labels = make_generalise.build()
+    assert files == FILES
+    assert labels == LABELS
 
 
 def test_file_names_are_the_hash_of_their_content():

@@ -298,24 +298,25 @@ def _slug(text: str) -> str:
 
 def render_text(doc: Doc, blocks: list[tuple[str, str]]) -> str:
     """html2text-style text with links dropped (``txt``) or markdown with link residue (``md``)."""
-    domain = SITES[doc.edition.site]["domain"]
+    # links are absolute only where the page names its site; relative links name no host
+    domain = "https://" + SITES[doc.edition.site]["domain"] if doc.show_site else ""
     out = []
     md = doc.fmt == "md"
     for kind, block in blocks:
         if kind == "nav":
             items = block.split(" | ")
             if md:
-                block = " | ".join(f"[{x}](https://{domain}/{_slug(x)}/)" for x in items)
+                block = " | ".join(f"[{x}]({domain}/{_slug(x)}/)" for x in items)
             else:
                 block = "Skip to main content\n\n" + "   ".join(items)
         elif kind == "masthead" and md:
-            block = f"[{block}](https://{domain}/)"
+            block = f"[{block}]({domain}/)"
         elif kind == "title":
             block = f"# {block}"
         elif kind == "caption" and md:
-            block = f"![](https://{domain}/media/{abs(hash_text(block)) % 10**6}.jpg)\n\n{block}"
+            block = f"![]({domain}/media/{abs(hash_text(block)) % 10**6}.jpg)\n\n{block}"
         elif kind == "related" and md:
-            block = f"- [{block}](https://{domain}/{_slug(block)}/)"
+            block = f"- [{block}]({domain}/{_slug(block)}/)"
         elif kind == "related":
             block = f"* {block}"
         out.append(block)
