@@ -28,6 +28,7 @@ import json
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -112,20 +113,42 @@ class PageScore:
     removed_by_cleaning: list[str] = field(default_factory=list)
     go_kept_after_cleaning: list[str] = field(default_factory=list)
     missing_before_cleaning: list[str] = field(default_factory=list)
+    rules: dict[str, list[str]] = field(default_factory=dict)  # passage -> rules that removed it
 
 
-def score_page(key: str, entry: Mapping[str, Any], texts: Mapping[str, str]) -> PageScore:
-    """Score one labelled page given the text each variant produced for it."""
+def rules_for(passage: str, removals: Sequence[tuple[str, str]]) -> list[str]:
+    """The rules of the removed spans (``(rule, text)`` pairs) that hold ``passage`` or a part
+    of it, sorted; empty when no span does."""
+    wanted = normalise(passage)
+    found = set()
+    for rule, text in removals:
+        span = normalise(text)
+        if span and (wanted in span or span in wanted):
+            found.add(rule)
+    return sorted(found)
+
+
+def score_page(
+    key: str,
+    entry: Mapping[str, Any],
+    texts: Mapping[str, str],
+    removals: Sequence[tuple[str, str]] = (),
+) -> PageScore:
+    """Score one labelled page given the text each variant produced for it and the spans
+    cleaning removed (``(rule, text)`` pairs, to name the rules behind each change)."""
     stay, go = entry["must_stay"], entry["must_go"]
     extracted, full = texts["extract"], texts["full"]
+    lost = [p for p in stay if present(p, extracted) and not present(p, full)]
+    removed = [p for p in go if present(p, extracted) and not present(p, full)]
     return PageScore(
         key=key,
         lang=entry["lang"],
         counts={name: count(stay, go, texts[name]) for name in VARIANTS},
-        lost_by_cleaning=[p for p in stay if present(p, extracted) and not present(p, full)],
-        removed_by_cleaning=[p for p in go if present(p, extracted) and not present(p, full)],
+        lost_by_cleaning=lost,
+        removed_by_cleaning=removed,
         go_kept_after_cleaning=[p for p in go if present(p, full)],
         missing_before_cleaning=[p for p in stay if not present(p, extracted)],
+        rules={p: rules_for(p, removals) for p in [*lost, *removed]},
     )
 
 
@@ -150,8 +173,17 @@ def file_name(page: fetch.Page) -> str:
     return f"{entry['package']}-{entry['version']}__{flat}"
 
 
-def run_variants(pages: Sequence[fetch.Page], cli_args: Sequence[str]) -> dict[str, dict[str, str]]:
-    """The text of every page (by file name) under each variant, with the CLI's options."""
+@dataclass
+class Outputs:
+    """What the two variants produced: ``texts[variant][file name]``, and the spans the full
+    path removed from each page as ``(rule, text)`` pairs."""
+
+    texts: dict[str, dict[str, str]]
+    removals: dict[str, list[tuple[str, str]]]
+
+
+def run_variants(pages: Sequence[fetch.Page], cli_args: Sequence[str]) -> Outputs:
+    """Every page under each variant (by file name), with the CLI's options."""
     from cleancorpus import InputError, extract_html
     from cleancorpus.cli import build_parser, main, options_from
 
@@ -176,7 +208,12 @@ def run_variants(pages: Sequence[fetch.Page], cli_args: Sequence[str]) -> dict[s
             for line in handle:
                 record = json.loads(line)
                 texts["full"][record["id"]] = record.get("text") or ""
-    return texts
+        removals: dict[str, list[tuple[str, str]]] = {}
+        with (target / "removals.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                removals.setdefault(record["id"], []).append((record["rule"], record["text"]))
+    return Outputs(texts, removals)
 
 
 # --- report ------------------------------------------------------------------------------
@@ -201,8 +238,24 @@ def report(pages: Sequence[PageScore]) -> dict[str, Any]:
             "f1_gain": round(full.f1 - extract.f1, 4),
         },
         "lost_by_cleaning": [
-            {"page": p.key, "passage": text} for p in pages for text in p.lost_by_cleaning
+            {"page": p.key, "passage": text, "rules": p.rules.get(text, [])}
+            for p in pages
+            for text in p.lost_by_cleaning
         ],
+        "must_go_removed_by_rule": dict(
+            sorted(
+                Counter(
+                    rule for p in pages for text in p.removed_by_cleaning for rule in p.rules[text]
+                ).items()
+            )
+        ),
+        "must_stay_lost_by_rule": dict(
+            sorted(
+                Counter(
+                    rule for p in pages for text in p.lost_by_cleaning for rule in p.rules[text]
+                ).items()
+            )
+        ),
         "must_go_kept_after_cleaning": [
             {"page": p.key, "passage": text} for p in pages for text in p.go_kept_after_cleaning
         ],
@@ -238,7 +291,13 @@ def print_report(data: Mapping[str, Any]) -> None:
     ):
         print(f"\n{title}: {len(rows)}")
         for row in rows:
-            print(f"  {row['page']}: {row['passage']}")
+            rules = f"  [{', '.join(row['rules']) or '?'}]" if "rules" in row else ""
+            print(f"  {row['page']}: {row['passage']}{rules}")
+    for title, tally in (
+        ("rules behind must-go passages removed", data["must_go_removed_by_rule"]),
+        ("rules behind must-stay passages lost", data["must_stay_lost_by_rule"]),
+    ):
+        print(f"\n{title}: " + ", ".join(f"{rule} {n}" for rule, n in tally.items()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -250,15 +309,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     entries = fetch.read_manifest(args.manifest)
     pages = fetch.fetch(entries, args.cache)
-    texts = run_variants(pages, args.run_args)
+    outputs = run_variants(pages, args.run_args)
     scores = []
     for page in pages:
         name = file_name(page)
-        page_texts = {variant: texts[variant].get(name, "") for variant in VARIANTS}
-        scores.append(score_page(page.key, page.entry, page_texts))
+        texts = {variant: outputs.texts[variant].get(name, "") for variant in VARIANTS}
+        scores.append(score_page(page.key, page.entry, texts, outputs.removals.get(name, ())))
     data = report(scores)
     data["missing_from_output"] = sorted(
-        file_name(p) for p in pages if file_name(p) not in texts["full"]
+        file_name(p) for p in pages if file_name(p) not in outputs.texts["full"]
     )
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=1))

@@ -75,6 +75,15 @@ def test_counts_and_passage_score_on_a_small_page(bench):
     assert full_counts.f1 == pytest.approx(2 / 3)
 
 
+def test_each_changed_passage_names_the_rules_whose_spans_hold_it(bench):
+    entry = {"lang": "de", "must_stay": ["1. Anna Berg"], "must_go": ["Teilen auf"]}
+    texts = {"extract": "1. Anna Berg\nText.\nTeilen auf", "full": "Text."}
+    removals = [("comments.thread", "1. Anna Berg\n"), ("footer.share", "Teilen"), ("x", "Text.")]
+    page = bench.score_page("p3", entry, texts, removals)
+    assert page.rules == {"1. Anna Berg": ["comments.thread"], "Teilen auf": ["footer.share"]}
+    assert bench.rules_for("nowhere", removals) == []
+
+
 def test_a_passage_the_extraction_lacks_is_not_blamed_on_cleaning(bench):
     entry = {"lang": "es", "must_stay": ["kilómetros de Lyon", "la banda"], "must_go": []}
     texts = {"extract": "kilÃ³metros de Lyon, la banda", "full": "kilÃ³metros de Lyon"}
