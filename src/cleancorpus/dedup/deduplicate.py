@@ -278,6 +278,9 @@ def _assign(
         target = contained.get(home[i], home[i])
         if i != target and len(doc.fingerprint.shingles):
             duplicates.setdefault(target, []).append(doc.id)
+    smallest: dict[int, str] = {}  # cluster -> the smallest id in it: its story, until linked
+    for i, doc in enumerate(docs):  # in id order
+        smallest.setdefault(contained.get(home[i], home[i]), doc.id)
     out: dict[str, Membership] = {}
     for i, doc in enumerate(docs):
         target = contained.get(home[i], home[i])
@@ -304,6 +307,7 @@ def _assign(
             reason=reason,
             rule=rule,
             duplicates=tuple(duplicates.get(i, ())) if dup is None else (),
+            story=smallest[target] if config.passages else None,
         )
     return out
 

@@ -23,7 +23,7 @@ quoted titles that unrelated reports share; a reused paragraph is longer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -287,6 +287,7 @@ def find_passages(
     cluster_of: Mapping[str, str],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
+    linked: Iterable[tuple[str, str]] = (),
     min_words: int,
     max_docs: int,
     min_anchors: int,
@@ -297,13 +298,15 @@ def find_passages(
 
     ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
     gives each id's cluster (its canonical's id), ``texts_of`` the cleaned texts of some
-    canonicals (asked once, for all the candidates: a spool is read in order).
+    canonicals (asked once, for all the candidates: a spool is read in order). Pairs of
+    clusters in ``linked`` (those dedup found overlapping) are not aligned.
     """
     clusters, values, owner = _story_anchors(anchors, anchor_ids, cluster_of)
     if len(clusters) < 2 or len(values) == 0:
         return PassageResult({}, (), 0)
     starts, sizes = _common(values, max_docs)
     candidates = _candidates(values, owner, len(clusters), max_docs, min_anchors)
+    candidates = _unlinked(candidates, clusters, linked)
     examples = _examples(owner, starts, sizes)
     needed = sorted(set(candidates.ravel().tolist()) | set(examples))
     loaded = texts_of([clusters[c] for c in needed])
@@ -335,11 +338,13 @@ def _story_anchors(
     """``(clusters, values, owner)``: the sorted cluster ids, and the anchors of one document
     per cluster (its canonical, or its first member compared), each with its cluster's
     index. Near-copies of one story so count once, with no new sort."""
-    homes = [cluster_of[i] for i in anchor_ids]
-    clusters = sorted(set(homes))
-    index = {c: k for k, c in enumerate(clusters)}
-    story = np.array([index[c] for c in homes], dtype=np.int64)
-    own = np.array([h == i for h, i in zip(homes, anchor_ids, strict=True)], dtype=bool)
+    if len(anchor_ids) == 0:
+        return [], anchors.values[:0], anchors.owners[:0]
+    ids = np.array(anchor_ids, dtype=str)
+    homes = np.array([cluster_of[i] for i in anchor_ids], dtype=str)
+    unique, story = np.unique(homes, return_inverse=True)
+    clusters = unique.tolist()
+    own = homes == ids
     order = np.lexsort((~own, story))  # per story: its canonical first, else its first rep
     heads = order[np.concatenate(([True], story[order][1:] != story[order][:-1]))]
     label = np.full(len(anchor_ids), -1, dtype=np.int64)
@@ -380,6 +385,21 @@ def _common(values: np.ndarray, max_docs: int) -> tuple[np.ndarray, np.ndarray]:
     runs = np.flatnonzero(np.concatenate(([True], np.diff(same) != 1)))
     starts, sizes = same[runs], np.diff(np.append(runs, len(same))) + 1
     return starts[sizes > max_docs], sizes[sizes > max_docs]
+
+
+def _unlinked(
+    candidates: np.ndarray, clusters: list[str], linked: Iterable[tuple[str, str]]
+) -> np.ndarray:
+    """The candidate pairs not in ``linked`` (either way round)."""
+    index = {c: k for k, c in enumerate(clusters)}
+    n = len(clusters)
+    known = [
+        min(index[a], index[b]) * n + max(index[a], index[b])
+        for a, b in linked
+        if a in index and b in index
+    ]
+    codes = candidates[:, 0] * n + candidates[:, 1]
+    return candidates[~np.isin(codes, np.array(known, dtype=np.int64))]
 
 
 def _examples(owner: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> list[int]:

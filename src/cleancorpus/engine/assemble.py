@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dedup.deduplicate import Analysis, DedupConfig, analyse
 from ..dedup.index import Index
@@ -41,40 +40,47 @@ def passage_stage(
     config: DedupConfig,
     tally: Tally,
 ) -> dict[str, Membership]:
-    """Shared passages between canonical documents, and every document's story group."""
+    """Shared passages between canonical documents, and every document's story group.
+
+    Clusters that dedup already found overlapping (``overlaps``: half of one in the other)
+    are linked in one story without being aligned again."""
     t0 = time.perf_counter()
+    linked = _overlapping(memberships)
     found = find_passages(
         analysis.anchors,
         analysis.anchor_ids,
         {i: m.cluster for i, m in memberships.items()},
         texts_of,
+        linked=linked,
         min_words=config.min_passage_words,
         max_docs=config.max_passage_docs,
         min_anchors=config.passage_anchors,
         sampling=config.overlap_sampling,
         shingle_size=config.shingle_size,
     )
-    stories = _stories(memberships, found)
-    out = {  # built field by field: dataclasses.replace costs 40 us a document
-        doc_id: Membership(
-            m.cluster,
-            m.canonical,
-            m.duplicate_of,
-            m.similarity,
-            m.overlaps,
-            m.reason,
-            m.rule,
-            m.duplicates,
-            found.passages.get(doc_id, ()),
-            stories[m.cluster],
-        )
-        for doc_id, m in memberships.items()
-    }
+    stories, groups = _stories(memberships, found, linked)
+    out = dict(memberships)
+    for doc_id, m in memberships.items():  # most keep the story dedup gave them
+        story, passages = stories[m.cluster], found.passages.get(doc_id, ())
+        if story != m.story or passages:
+            out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
+                m.cluster,
+                m.canonical,
+                m.duplicate_of,
+                m.similarity,
+                m.overlaps,
+                m.reason,
+                m.rule,
+                m.duplicates,
+                passages,
+                story,
+            )
     tally.passages = {
         "pairs": found.pairs,
         "passages": sum(len(p) for p in found.passages.values()) // 2,
         "documents": len(found.passages),
-        "story_groups": sum(n > 1 for n in Counter(stories.values()).values()),
+        "story_groups": groups,
+        "overlap_links": len(linked),
         "repeated_blocks": [
             {"stories": b.clusters, "example": b.example, "start": b.start, "end": b.end,
              "text": b.text}
@@ -85,9 +91,26 @@ def passage_stage(
     return out
 
 
-def _stories(memberships: Mapping[str, Membership], found: PassageResult) -> dict[str, str]:
-    """Cluster id -> story id: the smallest id of its component over passage links (a
-    cluster's smallest id may be a duplicate's, so members are included)."""
+def _overlapping(memberships: Mapping[str, Membership]) -> set[tuple[str, str]]:
+    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap."""
+    pairs = set()
+    for m in memberships.values():
+        for other, _ in m.overlaps:
+            a, b = m.cluster, memberships[other].cluster
+            if a != b:
+                pairs.add((min(a, b), max(a, b)))
+    return pairs
+
+
+def _stories(
+    memberships: Mapping[str, Membership], found: PassageResult, linked: Iterable[tuple[str, str]]
+) -> tuple[dict[str, str], int]:
+    """The story of every cluster (the smallest id of its component over duplicate, overlap
+    and passage links), and how many stories hold more than one cluster."""
+    smallest: dict[str, str] = {}  # cluster -> its smallest id (a member's, or its own)
+    for doc_id, m in memberships.items():
+        first = smallest.get(m.cluster, m.cluster)
+        smallest[m.cluster] = doc_id if doc_id < first else first
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -96,17 +119,19 @@ def _stories(memberships: Mapping[str, Membership], found: PassageResult) -> dic
             x = parent[x]
         return x
 
-    def link(a: str, b: str) -> None:
+    links = [(doc_id, p.other) for doc_id, ps in found.passages.items() for p in ps]
+    for a, b in [*links, *linked]:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-
-    for doc_id, m in memberships.items():
-        link(doc_id, m.cluster)
-    for doc_id, passages in found.passages.items():
-        for p in passages:
-            link(doc_id, p.other)
-    return {m.cluster: root(m.cluster) for m in memberships.values()}
+    components: dict[str, list[str]] = {}
+    for cluster in parent:
+        components.setdefault(root(cluster), []).append(cluster)
+    stories = smallest  # each cluster on its own, unless linked
+    for members in components.values():
+        story = min(smallest.get(c, c) for c in members)
+        stories.update((c, story) for c in members)
+    return stories, sum(len(m) > 1 for m in components.values())
 
 
 def index_stage(
