@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import json
 import os
 import resource
 import subprocess
@@ -289,13 +290,25 @@ def run_cli(corpus: Corpus, baseline: float | None) -> str:
             memory.stop()
         wrote = target.exists() and any(target.iterdir())
         said = log.read_text().strip()
+        timings = {}
+        if (target / "report.json").exists():
+            timings = json.loads((target / "report.json").read_text())["timings"]
     if child.returncode != 0:
         return f"failed (exit {child.returncode}): {said[-300:]}"
     if not wrote:
         return f"python -m {module} exited 0 but wrote nothing: not measured"
     ratio = f", {baseline / seconds:.2f}x vs (a)" if baseline else ""
     last = said.splitlines()[-1:] or [""]
-    return f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}; {memory}; {last[0]}"
+    stages = ""
+    if "passages" in timings and timings.get("dedup"):
+        stages = (
+            f"; stages: dedup {timings['dedup']:.2f} s, passages {timings['passages']:.2f} s "
+            f"(ratio {timings['passages'] / timings['dedup']:.3f})"
+        )
+    return (
+        f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}; {memory}{stages}; "
+        f"{last[0]}"
+    )
 
 
 def main() -> None:

@@ -94,6 +94,18 @@ def test_a_block_many_stories_share_is_reported_once_not_as_passages():
     json.dumps(result.report)  # plain data
 
 
+def test_two_reports_sharing_a_quote_and_a_widespread_block_share_only_the_quote():
+    block, quote = _prose(21, 50), _prose(22, 60)
+    config = DedupConfig(max_passage_docs=3)
+    docs = [Document(f"d{i}", f"{_prose(30 + i, 200)}\n\n{block}") for i in range(6)]
+    docs[0] = Document("d0", f"{_prose(30, 200)}\n\n{quote}\n\n{_prose(37, 80)}\n\n{block}")
+    docs[1] = Document("d1", f"{quote}\n\n{_prose(31, 200)}\n\n{block}")
+    found = {d.id: d for d in process(docs, RunOptions(workers=1, dedup=config)).documents}
+    (passage,) = found["d0"].passages
+    assert found["d0"].text[passage.start : passage.end] == quote[:-1]  # the final stop is no word
+    assert all(found[f"d{i}"].passages == () for i in range(2, 6))
+
+
 def test_without_passages_the_output_has_no_passage_fields(tmp_path):
     source = tmp_path / "in"
     source.mkdir()

@@ -3,22 +3,26 @@
 The way text-reuse systems do it: rare n-gram anchors first, alignment around them after.
 
 1. **Anchors.** The sampled shingles that dedup already sorted (one in ``overlap_sampling``
-   word 5-grams, see :mod:`.candidates`) are grouped by value, each with the *cluster* of the
-   document holding it, so near-copies of one story count once. A shingle held by two to
+   word 5-grams, see :mod:`.candidates`) of one document per cluster (its canonical), so
+   near-copies of one story count once and no new sort is needed. A shingle held by two to
    ``max_passage_docs`` clusters makes those clusters candidates; two clusters sharing at
-   least ``passage_anchors`` such shingles are aligned. A shingle held by more clusters than
-   that is not evidence of reuse between two reports but a block repeated across the corpus
-   (boilerplate cleaning left, a stock phrase): it is reported once, as a hint for the
-   cleaner, never as pairwise passages.
-2. **Alignment** (:func:`align`) of the two canonical texts: their word 5-grams (case-folded
-   letters and digits, so quote styles, punctuation, white space and line wrapping do not
-   matter) are matched, and matches are chained along a diagonal that may drift by a few
-   words (small insertions or deletions) across gaps of a few words (small edits). A chain
-   of at least ``min_passage_words`` words is a passage, located by character offsets into
-   each cleaned text; its score is the share of its words covered by matching 5-grams.
+   least ``passage_anchors`` such shingles are aligned, each keeping its ``max_passage_docs``
+   best-anchored partners. Pairs the caller already linked (dedup's containment overlaps)
+   are not aligned again. A shingle held by more clusters than that is not evidence of reuse
+   between two reports but a block repeated across the corpus (boilerplate cleaning left, a
+   stock phrase): it is reported once, as a hint for the cleaner, never as pairwise passages.
+2. **Alignment** (:func:`align_pairs`, all candidate pairs at once) of the canonical texts:
+   their word 5-grams (case-folded letters and digits, so quote styles, punctuation, white
+   space and line wrapping do not matter) are matched, and matches are chained along a
+   diagonal that may drift by ``MAX_DRIFT`` words (small insertions or deletions) across gaps
+   of up to ``MAX_GAP`` words (small edits). A chain of at least ``min_passage_words`` words
+   is a passage, located by character offsets into each cleaned text; its score is the share
+   of its words covered by matching 5-grams.
 
 Why 40 words by default: two or three sentences. Shorter common runs are set phrases and
-quoted titles that unrelated reports share; a reused paragraph is longer.
+quoted titles that unrelated reports share; a reused paragraph is longer. A passage with
+fewer than ``passage_anchors`` sampled shingles goes unnoticed: at 40 words (36 5-grams, 4.5
+sampled on average) that is a few percent of passages, from 60 words almost none.
 """
 
 from __future__ import annotations
@@ -154,19 +158,29 @@ def align(a: str, b: str, min_words: int, other: str = "") -> list[Passage]:
 
 
 def align_pairs(
-    table: Words, pairs: np.ndarray, min_words: int, others: Sequence[str]
+    table: Words,
+    pairs: np.ndarray,
+    min_words: int,
+    others: Sequence[str],
+    anchors: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[Passage]]:
     """:func:`align` for each pair ``(a, b)`` of texts of ``table`` (``b`` named by
     ``others``), all at once: 5-gram matches per pair, then runs and chains over every pair
-    with array operations."""
-    matches = _matches(table, pairs)
+    with array operations. With ``anchors`` (the sorted 5-gram hashes of rare and of common
+    anchors), a passage must hold more rare anchors than common ones: a block many stories
+    share is no passage, even between two reports that also share a real one."""
+    pair, i, j = _matches(table, pairs)
     found: list[list[Passage]] = [[] for _ in range(len(pairs))]
-    chains = _chains(*matches)
+    marks = np.ones(len(i), dtype=np.int64)
+    if anchors is not None:
+        grams = table.grams[table.first[pairs[pair, 0]] + i]
+        marks = _member(anchors[0], grams) - _member(anchors[1], grams)
+    chains = _chains(pair, i, j, marks)
     if chains is None:
         return found
-    pair, i0, i1, j0, j1, covered = chains
+    pair, i0, i1, j0, j1, covered, held = chains
     length = np.maximum(i1 - i0, j1 - j0) + GRAM
-    keep = np.flatnonzero(length >= min_words)
+    keep = np.flatnonzero((length >= min_words) & (held > 0))
     a_first = table.first[pairs[pair[keep], 0]]
     b_first = table.first[pairs[pair[keep], 1]]
     spans = zip(
@@ -182,6 +196,14 @@ def align_pairs(
     for k, start, end, other_start, other_end, size, score in spans:
         found[k].append(Passage(others[k], start, end, other_start, other_end, size, score))
     return [_disjoint(sorted(f, key=lambda s: (-s.words, s.start, s.other_start))) for f in found]
+
+
+def _member(values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """1 where ``items`` are in the sorted ``values``, else 0."""
+    if len(values) == 0:
+        return np.zeros(len(items), dtype=np.int64)
+    at = np.minimum(np.searchsorted(values, items), len(values) - 1)
+    return (values[at] == items).astype(np.int64)
 
 
 def _matches(table: Words, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -212,10 +234,11 @@ def _matches(table: Words, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
 
 
 def _chains(
-    pair: np.ndarray, i: np.ndarray, j: np.ndarray, look_back: int = 4
+    pair: np.ndarray, i: np.ndarray, j: np.ndarray, marks: np.ndarray, look_back: int = 4
 ) -> tuple[np.ndarray, ...] | None:
     """Matches (sorted as :func:`_matches` gives them) chained into passages:
-    ``(pair, i0, i1, j0, j1, covered)`` per chain.
+    ``(pair, i0, i1, j0, j1, covered, marked)`` per chain (``marked``: the sum of its
+    matches' ``marks``).
 
     A run is a stretch of matches on one diagonal (``j - i``) with gaps of at most
     ``MAX_GAP`` words. Runs follow one another in a chain when the next starts after the
@@ -232,9 +255,10 @@ def _chains(
     step = np.zeros(len(i), dtype=np.int64)  # words each match adds to its run's cover
     step[1:] = np.where(new[1:], 0, np.minimum(np.diff(i), GRAM))
     covered = np.add.reduceat(step, first) + GRAM
-    runs = [pair[first], i[first], i[last], j[first], j[last], diagonal[first], covered]
+    marked = np.add.reduceat(marks, first)
+    runs = [pair[first], i[first], i[last], j[first], j[last], diagonal[first], covered, marked]
     by_start = np.lexsort((runs[3], runs[1], runs[0]))
-    r_pair, r_i0, r_i1, r_j0, r_j1, r_diag, r_cov = (x[by_start] for x in runs)
+    r_pair, r_i0, r_i1, r_j0, r_j1, r_diag, r_cov, r_marked = (x[by_start] for x in runs)
     parent = np.arange(len(r_pair))
     linked = np.zeros(len(r_pair), dtype=bool)
     for back in range(1, look_back + 1):
@@ -265,6 +289,7 @@ def _chains(
         np.minimum.reduceat(r_j0[order], bounds),
         np.maximum.reduceat(r_j1[order], bounds),
         np.add.reduceat(r_cov[order], bounds),
+        np.add.reduceat(r_marked[order], bounds),
     )
 
 
@@ -305,7 +330,7 @@ def find_passages(
     if len(clusters) < 2 or len(values) == 0:
         return PassageResult({}, (), 0)
     starts, sizes = _common(values, max_docs)
-    candidates = _candidates(values, owner, len(clusters), max_docs, min_anchors)
+    candidates, rare = _candidates(values, owner, len(clusters), max_docs, min_anchors)
     candidates = _unlinked(candidates, clusters, linked)
     examples = _examples(owner, starts, sizes)
     needed = sorted(set(candidates.ravel().tolist()) | set(examples))
@@ -315,7 +340,10 @@ def find_passages(
     table = words([texts[c] for c in needed])
     local = np.array([[place[a], place[b]] for a, b in candidates.tolist()], dtype=np.int64)
     others = [clusters[b] for b in candidates[:, 1].tolist()]
-    found = align_pairs(table, local.reshape(-1, 2), min_words, others)
+    anchored = None
+    if shingle_size == GRAM:  # dedup's shingles are the alignment's 5-grams
+        anchored = (rare.astype(np.uint32), values[starts].astype(np.uint32))
+    found = align_pairs(table, local.reshape(-1, 2), min_words, others, anchored)
     passages: dict[str, list[Passage]] = {}
     pairs = 0
     for (a, _), spans in zip(candidates.tolist(), found, strict=True):
@@ -356,11 +384,12 @@ def _story_anchors(
 
 def _candidates(
     values: np.ndarray, owner: np.ndarray, n: int, max_docs: int, min_anchors: int
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """``(k, 2)`` story index pairs to align, sorted: those sharing at least ``min_anchors``
     anchors held by at most ``max_docs`` stories, each story keeping its ``max_docs``
-    best-anchored partners (and being kept by theirs)."""
+    best-anchored partners (and being kept by theirs); and those anchors' values, sorted."""
     left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
+    rare = np.unique(values[left])
     a, b = owner[left], owner[right]
     codes, shared = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
     codes, shared = codes[shared >= min_anchors], shared[shared >= min_anchors]
@@ -373,7 +402,7 @@ def _candidates(
     best = np.zeros(len(order), dtype=bool)
     best[order[rank < max_docs]] = True
     keep = best[: len(codes)] | best[len(codes) :]
-    return np.stack((x[keep], y[keep]), axis=1)
+    return np.stack((x[keep], y[keep]), axis=1), rare
 
 
 def _common(values: np.ndarray, max_docs: int) -> tuple[np.ndarray, np.ndarray]:
