@@ -239,3 +239,18 @@ def test_passages_do_not_depend_on_the_worker_count():
     two = process(_quoting_corpus(), RunOptions(workers=2, chunk_size=1))
     assert _passages(one) == _passages(two)
     assert one.report["passages"] == two.report["passages"]
+
+
+def test_a_quote_of_a_copy_matched_against_the_index_is_linked_without_its_text(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(f"{_prose(60, 120)}\n\n{QUOTE}", encoding="utf-8")
+    (second / "b.txt").write_text(f"{_prose(60, 120)}\n\n{QUOTE}", encoding="utf-8")  # a's copy
+    (second / "r.txt").write_text(f"{_prose(61, 150)}\n\n{QUOTE}", encoding="utf-8")
+    options = RunOptions(workers=1, index=str(tmp_path / "index.sqlite"))
+    run(first, tmp_path / "out1", options)
+    run(second, tmp_path / "out2", options)
+    docs = {d["id"]: d for d in jsonl_lines(tmp_path / "out2" / "documents.jsonl")}
+    assert docs["b.txt"]["duplicate_of"] == "a.txt" and docs["b.txt"]["story"] == "a.txt"
+    assert docs["r.txt"]["passages"] == [] and docs["r.txt"]["story"] == "r.txt"

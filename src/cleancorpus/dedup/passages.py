@@ -365,18 +365,20 @@ def _story_anchors(
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """``(clusters, values, owner)``: the sorted cluster ids, and the anchors of one document
     per cluster (its canonical, or its first member compared), each with its cluster's
-    index. Near-copies of one story so count once, with no new sort."""
-    if len(anchor_ids) == 0:
+    index. Near-copies of one story so count once, with no new sort. Documents missing from
+    ``cluster_of`` take no part."""
+    present = np.array([i in cluster_of for i in anchor_ids], dtype=bool)
+    if not present.any():
         return [], anchors.values[:0], anchors.owners[:0]
-    ids = np.array(anchor_ids, dtype=str)
-    homes = np.array([cluster_of[i] for i in anchor_ids], dtype=str)
+    ids = np.array(anchor_ids, dtype=str)[present]
+    homes = np.array([cluster_of[i] for i in ids.tolist()], dtype=str)
     unique, story = np.unique(homes, return_inverse=True)
     clusters = unique.tolist()
     own = homes == ids
     order = np.lexsort((~own, story))  # per story: its canonical first, else its first rep
     heads = order[np.concatenate(([True], story[order][1:] != story[order][:-1]))]
     label = np.full(len(anchor_ids), -1, dtype=np.int64)
-    label[heads] = story[heads]
+    label[np.flatnonzero(present)[heads]] = story[heads]
     owner = label[anchors.owners]
     keep = owner >= 0
     return clusters, anchors.values[keep], owner[keep]

@@ -43,13 +43,14 @@ def passage_stage(
     """Shared passages between canonical documents, and every document's story group.
 
     Clusters that dedup already found overlapping (``overlaps``: half of one in the other)
-    are linked in one story without being aligned again."""
+    are linked in one story without being aligned again. Documents that joined an earlier
+    batch's document (through the index) are linked to it, not aligned: its text is not here."""
     t0 = time.perf_counter()
     linked = _overlapping(memberships)
     found = find_passages(
         analysis.anchors,
         analysis.anchor_ids,
-        {i: m.cluster for i, m in memberships.items()},
+        {i: m.cluster for i, m in memberships.items() if m.cluster in memberships},
         texts_of,
         linked=linked,
         min_words=config.min_passage_words,
