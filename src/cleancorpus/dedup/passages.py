@@ -309,7 +309,7 @@ def _disjoint(spans: list[Passage]) -> list[Passage]:
 def find_passages(
     anchors: Anchors,
     anchor_ids: Sequence[str],
-    cluster_of: Mapping[str, str],
+    cluster_of: Callable[[str], str | None],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
     linked: Iterable[tuple[str, str]] = (),
@@ -322,9 +322,10 @@ def find_passages(
     """Passages shared between the canonical documents of different clusters.
 
     ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
-    gives each id's cluster (its canonical's id), ``texts_of`` the cleaned texts of some
-    canonicals (asked once, for all the candidates: a spool is read in order). Pairs of
-    clusters in ``linked`` (those dedup found overlapping) are not aligned.
+    gives an id's cluster (its canonical's id; None to leave it out), ``texts_of`` the
+    cleaned texts of some canonicals (asked once, for all the candidates: a spool is read
+    in order). Pairs of clusters in ``linked`` (those dedup found overlapping) are not
+    aligned.
     """
     clusters, values, owner = _story_anchors(anchors, anchor_ids, cluster_of)
     if len(clusters) < 2 or len(values) == 0:
@@ -361,27 +362,33 @@ def find_passages(
 
 
 def _story_anchors(
-    anchors: Anchors, anchor_ids: Sequence[str], cluster_of: Mapping[str, str]
+    anchors: Anchors, anchor_ids: Sequence[str], cluster_of: Callable[[str], str | None]
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """``(clusters, values, owner)``: the sorted cluster ids, and the anchors of one document
-    per cluster (its canonical, or its first member compared), each with its cluster's
-    index. Near-copies of one story so count once, with no new sort. Documents missing from
-    ``cluster_of`` take no part."""
-    present = np.array([i in cluster_of for i in anchor_ids], dtype=bool)
-    if not present.any():
-        return [], anchors.values[:0], anchors.owners[:0]
-    ids = np.array(anchor_ids, dtype=str)[present]
-    homes = np.array([cluster_of[i] for i in ids.tolist()], dtype=str)
-    unique, story = np.unique(homes, return_inverse=True)
-    clusters = unique.tolist()
-    own = homes == ids
-    order = np.lexsort((~own, story))  # per story: its canonical first, else its first rep
-    heads = order[np.concatenate(([True], story[order][1:] != story[order][:-1]))]
+    """``(clusters, values, owner)``: the sorted ids of the clusters taking part, and the
+    shared anchors (held by more than one document) of one document per cluster (its
+    canonical, or its first member compared), each with its cluster's index, in order.
+    Near-copies of one story so count once, with no new sort; a document whose cluster is
+    None takes no part."""
+    values, owners = anchors.values, anchors.owners
+    same = values[1:] == values[:-1]
+    shared = np.zeros(len(values), dtype=bool)
+    shared[1:] |= same
+    shared[:-1] |= same
+    at = np.flatnonzero(shared)
+    values, owners = values[at], owners[at]
+    holding = np.flatnonzero(np.bincount(owners, minlength=len(anchor_ids)))
+    homes = {r: cluster_of(anchor_ids[r]) for r in holding.tolist()}
+    clusters = sorted({h for h in homes.values() if h is not None})
+    index = {c: k for k, c in enumerate(clusters)}
+    head: dict[int, int] = {}  # cluster -> the rep whose anchors stand for it
+    for r, home in homes.items():  # reps in id order: the first, or the canonical itself
+        if home is not None and (index[home] not in head or anchor_ids[r] == home):
+            head[index[home]] = r
     label = np.full(len(anchor_ids), -1, dtype=np.int64)
-    label[np.flatnonzero(present)[heads]] = story[heads]
-    owner = label[anchors.owners]
+    label[list(head.values())] = list(head.keys())
+    owner = label[owners]
     keep = owner >= 0
-    return clusters, anchors.values[keep], owner[keep]
+    return clusters, values[keep], owner[keep]
 
 
 def _candidates(
@@ -391,7 +398,8 @@ def _candidates(
     anchors held by at most ``max_docs`` stories, each story keeping its ``max_docs``
     best-anchored partners (and being kept by theirs); and those anchors' values, sorted."""
     left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
-    rare = np.unique(values[left])
+    held = values[left]  # sorted, as left is
+    rare = held[np.concatenate(([True], held[1:] != held[:-1]))] if len(held) else held
     a, b = owner[left], owner[right]
     codes, shared = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
     codes, shared = codes[shared >= min_anchors], shared[shared >= min_anchors]

@@ -46,11 +46,16 @@ def passage_stage(
     are linked in one story without being aligned again. Documents that joined an earlier
     batch's document (through the index) are linked to it, not aligned: its text is not here."""
     t0 = time.perf_counter()
-    linked = _overlapping(memberships)
+    linked, first_story = _overlapping(memberships)
+
+    def cluster_of(doc_id: str) -> str | None:  # None: its canonical is an earlier batch's
+        cluster = memberships[doc_id].cluster
+        return cluster if cluster in memberships else None
+
     found = find_passages(
         analysis.anchors,
         analysis.anchor_ids,
-        {i: m.cluster for i, m in memberships.items() if m.cluster in memberships},
+        cluster_of,
         texts_of,
         linked=linked,
         min_words=config.min_passage_words,
@@ -59,11 +64,12 @@ def passage_stage(
         sampling=config.overlap_sampling,
         shingle_size=config.shingle_size,
     )
-    stories, groups = _stories(memberships, found, linked)
+    for doc_id in found.passages:  # canonicals: their story so far is their cluster's
+        first_story[doc_id] = memberships[doc_id].story or doc_id
+    changed, groups = _stories(found, linked, first_story)
     out = dict(memberships)
     for doc_id, m in memberships.items():  # most keep the story dedup gave them
-        story, passages = stories[m.cluster], found.passages.get(doc_id, ())
-        if story != m.story or passages:
+        if m.story is None or m.cluster in changed or doc_id in found.passages:
             out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
                 m.cluster,
                 m.canonical,
@@ -73,8 +79,8 @@ def passage_stage(
                 m.reason,
                 m.rule,
                 m.duplicates,
-                passages,
-                story,
+                found.passages.get(doc_id, ()),
+                changed.get(m.cluster, m.story or m.cluster),
             )
     tally.passages = {
         "pairs": found.pairs,
@@ -92,26 +98,29 @@ def passage_stage(
     return out
 
 
-def _overlapping(memberships: Mapping[str, Membership]) -> set[tuple[str, str]]:
-    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap."""
+def _overlapping(
+    memberships: Mapping[str, Membership],
+) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, and the
+    story dedup gave each of those clusters."""
     pairs = set()
+    stories: dict[str, str] = {}
     for m in memberships.values():
         for other, _ in m.overlaps:
-            a, b = m.cluster, memberships[other].cluster
-            if a != b:
-                pairs.add((min(a, b), max(a, b)))
-    return pairs
+            n = memberships[other]
+            if m.cluster != n.cluster:
+                pairs.add((min(m.cluster, n.cluster), max(m.cluster, n.cluster)))
+                stories[m.cluster] = m.story or m.cluster
+                stories[n.cluster] = n.story or n.cluster
+    return pairs, stories
 
 
 def _stories(
-    memberships: Mapping[str, Membership], found: PassageResult, linked: Iterable[tuple[str, str]]
+    found: PassageResult, linked: Iterable[tuple[str, str]], first_story: Mapping[str, str]
 ) -> tuple[dict[str, str], int]:
-    """The story of every cluster (the smallest id of its component over duplicate, overlap
-    and passage links), and how many stories hold more than one cluster."""
-    smallest: dict[str, str] = {}  # cluster -> its smallest id (a member's, or its own)
-    for doc_id, m in memberships.items():
-        first = smallest.get(m.cluster, m.cluster)
-        smallest[m.cluster] = doc_id if doc_id < first else first
+    """The new story of each linked cluster (the smallest of the stories dedup gave the
+    clusters of its component over overlap and passage links), and how many stories hold
+    more than one cluster. ``first_story`` has the story dedup gave every linked cluster."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -128,9 +137,9 @@ def _stories(
     components: dict[str, list[str]] = {}
     for cluster in parent:
         components.setdefault(root(cluster), []).append(cluster)
-    stories = smallest  # each cluster on its own, unless linked
+    stories = {}
     for members in components.values():
-        story = min(smallest.get(c, c) for c in members)
+        story = min(first_story[c] for c in members)
         stories.update((c, story) for c in members)
     return stories, sum(len(m) > 1 for m in components.values())
 
@@ -159,8 +168,10 @@ def index_stage(
                 similarity, exact = index.similarity(fingerprint, match.signature, match.shingles)
             rule = "exact-duplicate" if similarity == 1.0 else "near-duplicate"
             how = "exact" if exact else "estimated from signatures"
+            story = memberships[member].story
             out[member] = dataclasses.replace(
                 memberships[member],
+                story=None if story is None else min(story, match.id),  # the smallest id
                 cluster=match.id,
                 canonical=False,
                 duplicate_of=match.id,
