@@ -137,7 +137,7 @@ def _stories(
     components: dict[str, list[str]] = {}
     for cluster in parent:
         components.setdefault(root(cluster), []).append(cluster)
-    stories = {}
+    stories: dict[str, str] = {}
     for members in components.values():
         story = min(first_story[c] for c in members)
         stories.update((c, story) for c in members)
