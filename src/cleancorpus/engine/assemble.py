@@ -68,7 +68,8 @@ def passage_stage(
         first_story[doc_id] = memberships[doc_id].story or doc_id
     changed, groups = _stories(found, linked, first_story)
     out = dict(memberships)
-    for doc_id, m in memberships.items():  # most keep the story dedup gave them
+    for doc_id in _touched(memberships, changed, found.passages):  # the others keep theirs
+        m = memberships[doc_id]
         if m.story is None or m.cluster in changed or doc_id in found.passages:
             out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
                 m.cluster,
@@ -96,6 +97,23 @@ def passage_stage(
     }  # fmt: skip
     tally.add_time("passages", time.perf_counter() - t0)
     return out
+
+
+def _touched(
+    memberships: Mapping[str, Membership], changed: Iterable[str], passages: Iterable[str]
+) -> Iterable[str]:
+    """The ids whose membership the passage stage may change: the members of the clusters
+    whose story changed (each canonical lists its duplicates) and the documents with
+    passages; every id when some cluster's canonical is not here or a story is missing."""
+    touched = set(passages)
+    for cluster in changed:
+        m = memberships.get(cluster)
+        if m is None or m.cluster != cluster:  # joined an earlier batch's document
+            return memberships
+        touched.update((cluster, *m.duplicates))
+    if any(m.story is None for m in memberships.values()):
+        return memberships
+    return sorted(touched)
 
 
 def _overlapping(
