@@ -6,11 +6,14 @@ Times, in one run and on the same corpus:
   (a) a plain datasketch pipeline as a user would write it: word 5-shingles, MinHash.bulk
       (SHA1 per shingle), MinHashLSH(threshold, num_perm) insert + query, union of the hits;
   (b) cleancorpus: Fingerprinter.batch over all texts (in-process, then in a pool of 2
-      worker processes) + deduplicate;
+      worker processes) + deduplicate, then the passage stage (shared passages and story
+      groups) on the same analysis, timed against the dedup stage;
   (c) ``python -m cleancorpus run IN OUT`` (the CLI) end to end, on the corpus written as
       files under TMPDIR (``TMPDIR=/dev/shm`` for tmpfs, else the disk behind /tmp).
 Reports docs/s, speed-up over (a), peak memory, and pair recall/precision against exact
-Jaccard computed with Python sets (independent of cleancorpus' hashing).
+Jaccard computed with Python sets (independent of cleancorpus' hashing). The corpus also holds
+planted passages and topical near-misses (``synthetic.generate``'s ``passage_rate`` and
+``topic_rate``): passage recall by length and false passage pairs are reported for (b).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import json
 import os
 import resource
 import subprocess
@@ -30,8 +34,14 @@ from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
-from cleancorpus import DedupConfig, DocInfo, Fingerprinter, deduplicate
+from cleancorpus import DedupConfig, DocInfo, Fingerprinter
+from cleancorpus.dedup.deduplicate import analyse
+from cleancorpus.engine.assemble import passage_stage
+from cleancorpus.records import Membership
+from cleancorpus.report.summary import Tally
 from synthetic import Corpus, components, exact_jaccard, generate, shingle_set
+
+PASSAGE_RATE, TOPIC_RATE = 0.02, 0.05  # of the new documents: quoting one, topical
 
 
 def _mb(kilobytes: int) -> float:
@@ -74,8 +84,8 @@ def run_datasketch(corpus: Corpus, config: DedupConfig) -> tuple[float, dict[str
 
 def run_cleancorpus(
     corpus: Corpus, config: DedupConfig, workers: int, chunk: int = 1000
-) -> tuple[float, float, dict[str, str]]:
-    """(b): returns fingerprint seconds, dedup seconds and, per id, its canonical."""
+) -> tuple[float, float, float, dict[str, Membership]]:
+    """(b): returns fingerprint, dedup and passage seconds, and each id's membership."""
     start = time.perf_counter()
     fingerprinter = Fingerprinter(config)
     chunks = [corpus.texts[i : i + chunk] for i in range(0, len(corpus.texts), chunk)]
@@ -94,9 +104,55 @@ def run_cleancorpus(
         DocInfo(key, fp, {}, len(text))
         for key, fp, text in zip(corpus.ids, fingerprints, corpus.texts, strict=True)
     ]
-    result = deduplicate(docs, config)
+    analysis = analyse(docs, config)
     end = time.perf_counter()
-    return middle - start, end - middle, {key: m.cluster for key, m in result.items()}
+    texts = dict(zip(corpus.ids, corpus.texts, strict=True))
+    result = passage_stage(
+        analysis, analysis.memberships, lambda ids: {i: texts[i] for i in ids}, config, Tally()
+    )
+    return middle - start, end - middle, time.perf_counter() - end, result
+
+
+def evaluate_passages(corpus: Corpus, result: dict[str, Membership]) -> str:
+    """Planted passages found (linked, and located: the reported span in the quoting text
+    covers at least 90% of the planted one and adds at most 10%), by length; false pairs
+    (canonicals sharing a reported passage though neither copies nor quotes the other)."""
+    index = {key: i for i, key in enumerate(corpus.ids)}
+    root = corpus.root()
+    planted = {frozenset((p.source, p.target)) for p in corpus.planted}
+    topical = set(corpus.topical)
+    false = false_topical = 0
+    for key, m in result.items():
+        for p in m.passages:
+            a, b = root.get(index[key], index[key]), root.get(index[p.other], index[p.other])
+            if key < p.other and a != b and frozenset((a, b)) not in planted:
+                false += 1
+                false_topical += a in topical and b in topical
+    buckets = ((40, 59), (60, 99), (100, 199), (200, 400))
+    found = {b: [0, 0, 0, 0] for b in buckets}  # planted, linked, located, overlap-linked
+    for p in corpus.planted:
+        bucket = next(b for b in buckets if b[0] <= p.words <= b[1])
+        found[bucket][0] += 1
+        s, t = result[corpus.ids[p.source]], result[corpus.ids[p.target]]
+        spans = [x for x in t.passages if x.other == s.cluster] if t.canonical else []
+        found[bucket][1] += bool(spans) or s.story == t.story
+        found[bucket][3] += not spans and s.story == t.story
+        size = p.end - p.start
+        found[bucket][2] += any(
+            min(x.end, p.end) - max(x.start, p.start) >= 0.9 * size
+            and x.end - x.start <= 1.1 * size
+            for x in spans
+        )
+    total = [sum(f[k] for f in found.values()) for k in range(4)]
+    by_length = ", ".join(
+        f"{lo}-{hi} words {f[1] / max(f[0], 1):.3f} ({f[0]})" for (lo, hi), f in found.items()
+    )
+    return (
+        f"planted passages linked {total[1] / max(total[0], 1):.4f} of {total[0]} "
+        f"[{by_length}], located with offsets {total[2] / max(total[0], 1):.4f}, "
+        f"{total[3]} linked through containment overlaps instead; false pairs {false} "
+        f"({false_topical} between topical near-misses, {len(topical):,} of them)"
+    )
 
 
 def evaluate(corpus: Corpus, clusters: dict[str, str], threshold: float) -> dict[str, float]:
@@ -234,13 +290,25 @@ def run_cli(corpus: Corpus, baseline: float | None) -> str:
             memory.stop()
         wrote = target.exists() and any(target.iterdir())
         said = log.read_text().strip()
+        timings = {}
+        if (target / "report.json").exists():
+            timings = json.loads((target / "report.json").read_text())["timings"]
     if child.returncode != 0:
         return f"failed (exit {child.returncode}): {said[-300:]}"
     if not wrote:
         return f"python -m {module} exited 0 but wrote nothing: not measured"
     ratio = f", {baseline / seconds:.2f}x vs (a)" if baseline else ""
     last = said.splitlines()[-1:] or [""]
-    return f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}; {memory}; {last[0]}"
+    stages = ""
+    if "passages" in timings and timings.get("dedup"):
+        stages = (
+            f"; stages: dedup {timings['dedup']:.2f} s, passages {timings['passages']:.2f} s "
+            f"(ratio {timings['passages'] / timings['dedup']:.3f})"
+        )
+    return (
+        f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}; {memory}{stages}; "
+        f"{last[0]}"
+    )
 
 
 def main() -> None:
@@ -250,13 +318,15 @@ def main() -> None:
     parser.add_argument("--skip-baseline", action="store_true", help="do not run (a)")
     parser.add_argument("--skip-cli", action="store_true", help="do not run (c)")
     args = parser.parse_args()
-    config = DedupConfig()
+    config = DedupConfig(passages=True)
 
     start = time.perf_counter()
-    corpus = generate(args.n, seed=args.seed)
+    corpus = generate(args.n, seed=args.seed, passage_rate=PASSAGE_RATE, topic_rate=TOPIC_RATE)
     print(
         f"corpus: {args.n:,} docs, {sum(len(f) - 1 for f in corpus.families):,} edited copies "
-        f"in {len(corpus.families):,} families, generated in {time.perf_counter() - start:.1f} s"
+        f"in {len(corpus.families):,} families, {len(corpus.planted):,} planted passages, "
+        f"{len(corpus.topical):,} topical near-misses, generated in "
+        f"{time.perf_counter() - start:.1f} s"
     )
     print(f"config: {config}; bands x rows = {config.bands}")
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
@@ -264,7 +334,12 @@ def main() -> None:
 
     rows = []
     for workers in (2, 1):
-        fp_s, dd_s, clusters = run_cleancorpus(corpus, config, workers)
+        fp_s, dd_s, pass_s, result = run_cleancorpus(corpus, config, workers)
+        clusters = {key: m.cluster for key, m in result.items()}
+        print(
+            f"(b) {workers} worker(s): passage stage {pass_s:.2f} s after a dedup stage of "
+            f"{dd_s:.2f} s: ratio {pass_s / dd_s:.3f}; {evaluate_passages(corpus, result)}"
+        )
         if workers == 2:
             peak = _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
             child = _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

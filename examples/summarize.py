@@ -4,7 +4,8 @@
     python examples/summarize.py INPUT [OUTPUT]      # OUTPUT is replaced if it is an old output
 
 Shows documents in and out, each cluster with its canonical and why it was chosen, each
-duplicate with its similarity, overlaps between distinct documents, removals per rule and the
+duplicate with its similarity, overlaps between distinct documents, the passages distinct
+documents share (a round-up quoting a report), removals per rule and the
 files that could not be read. Everything printed comes from documents.jsonl and report.json,
 the same files a downstream pipeline would parse.
 """
@@ -56,7 +57,9 @@ def summarize(output: Path) -> str:
         for doc in documents
         for other, score in sorted(doc["overlap_scores"].items())
     ]
-    lines += ["", "Overlaps:", *(overlaps or ["  none"]), "", "Removals per rule:"]
+    lines += ["", "Overlaps:", *(overlaps or ["  none"]), "", "Shared passages:"]
+    lines += _passages(documents, by_id) or ["  none"]
+    lines += ["", "Removals per rule:"]
     rules = report["removals_by_rule"]
     width = max((len(rule) for rule in rules), default=0)
     for rule, tally in sorted(rules.items(), key=lambda item: (-item[1]["count"], item[0])):
@@ -68,6 +71,22 @@ def summarize(output: Path) -> str:
     lines += ["", "Errors:"]
     lines += [f"  {e['path']}: {e['problem']}" for e in report["errors"]] or ["  none"]
     return "\n".join(lines)
+
+
+def _passages(documents: list[dict], by_id: dict[str, dict]) -> list[str]:
+    """Each pair of documents sharing a passage, once, with the start of the passage."""
+    lines = []
+    for doc in documents:
+        for p in doc.get("passages", []):  # absent when run with --no-passages
+            if doc["id"] < p["other"]:
+                text = " ".join(doc["text"][p["start"] : p["end"]].split())
+                lines.append(
+                    f"  {doc['id']} [{p['start']}:{p['end']}] = {p['other']} "
+                    f"[{p['other_start']}:{p['other_end']}]: {p['words']} words, score "
+                    f"{p['score']:.2f}, story {doc['story']}"
+                )
+                lines.append(f"    {text[:90]}{'...' if len(text) > 90 else ''}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -192,6 +192,7 @@ def test_example_script_summarises_a_folder(tmp_path, corpus, capsys):
             assert f"canonical: {doc['reason']}" in printed
     assert "bad.txt: binary file" in printed
     assert "1 ignored" in printed
+    assert "Shared passages:" in printed
 
 
 # --- formats, record fields, progress --------------------------------------------------------

@@ -72,3 +72,24 @@ def test_cleaning_is_what_keeps_the_seeds_apart() -> None:
     assert jaccard(raw["000"].shingles, raw["004"].shingles) > 0.1
     for a, b in combinations(texts, 2):
         assert jaccard(cleaned[a].shingles, cleaned[b].shingles) < 0.02, (a, b)
+
+
+ROUNDUP = "levant-weekly/week-in-review-iraq-syria-border.md"
+
+
+def test_the_round_up_shares_its_quoted_paragraph_with_the_seed_it_quotes(placed) -> None:
+    roundup, seed = placed[ROUNDUP], placed[SEEDS["002"]]
+    (passage,) = roundup.passages
+    assert passage.other == SEEDS["002"] and passage.words >= 50
+    quoted = roundup.text[passage.start : passage.end]
+    assert quoted == seed.text[passage.other_start : passage.other_end]
+    assert quoted.startswith("The Iraqi PMU is an umbrella organization")
+    assert quoted.endswith("international or local problems")
+    assert seed.passages[0].other == ROUNDUP
+    # a quote is not a copy: both stay canonical, in one story, apart from the other seeds
+    assert roundup.canonical and seed.canonical and roundup.cluster != seed.cluster
+    assert roundup.story == seed.story == ROUNDUP
+    others = [placed[s].story for s in SEEDS.values() if s != SEEDS["002"]]
+    assert ROUNDUP not in others and all(
+        not placed[s].passages for s in SEEDS.values() if s != SEEDS["002"]
+    )

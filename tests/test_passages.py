@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleancorpus import DedupConfig, Document, RunOptions, process, run
 from cleancorpus.dedup.passages import align
 from tests.containers import jsonl_lines
@@ -90,24 +94,163 @@ def test_a_block_many_stories_share_is_reported_once_not_as_passages():
     json.dumps(result.report)  # plain data
 
 
+def test_two_reports_sharing_a_quote_and_a_widespread_block_share_only_the_quote():
+    block, quote = _prose(21, 50), _prose(22, 60)
+    config = DedupConfig(max_passage_docs=3)
+    docs = [Document(f"d{i}", f"{_prose(30 + i, 200)}\n\n{block}") for i in range(6)]
+    docs[0] = Document("d0", f"{_prose(30, 200)}\n\n{quote}\n\n{_prose(37, 80)}\n\n{block}")
+    docs[1] = Document("d1", f"{quote}\n\n{_prose(31, 200)}\n\n{block}")
+    found = {d.id: d for d in process(docs, RunOptions(workers=1, dedup=config)).documents}
+    (passage,) = found["d0"].passages
+    assert found["d0"].text[passage.start : passage.end] == quote[:-1]  # the final stop is no word
+    assert all(found[f"d{i}"].passages == () for i in range(2, 6))
+
+
 def test_without_passages_the_output_has_no_passage_fields(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.txt").write_text(f"{_prose(40, 100)}\n\n{QUOTE}", encoding="utf-8")
     (source / "b.txt").write_text(f"{QUOTE}\n\n{_prose(41, 100)}", encoding="utf-8")
-    result = run(source, tmp_path / "out", RunOptions(workers=1))
+    options = RunOptions(workers=1, dedup=DedupConfig(passages=False))
+    result = run(source, tmp_path / "out", options)
     docs = jsonl_lines(tmp_path / "out" / "documents.jsonl")
     assert all("passages" not in d and "story" not in d for d in docs)
     assert "passages" not in result.report
 
 
-def test_the_command_line_turns_passages_on(tmp_path):
+@pytest.mark.parametrize(
+    ("flags", "found"), [([], True), (["--passages"], True), (["--no-passages"], False)]
+)
+def test_passages_are_on_by_default_and_the_command_line_turns_them_off(tmp_path, flags, found):
     from cleancorpus.cli import main
 
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.txt").write_text(f"{_prose(42, 100)}\n\n{QUOTE}", encoding="utf-8")
     (source / "b.txt").write_text(f"{QUOTE}\n\n{_prose(43, 100)}", encoding="utf-8")
-    assert main(["run", str(source), str(tmp_path / "out"), "--passages", "--quiet"]) == 0
+    assert main(["run", str(source), str(tmp_path / "out"), *flags, "--quiet"]) == 0
     docs = {d["id"]: d for d in jsonl_lines(tmp_path / "out" / "documents.jsonl")}
-    assert docs["a.txt"]["passages"][0]["other"] == "b.txt"
+    if found:
+        assert docs["a.txt"]["passages"][0]["other"] == "b.txt"
+        assert docs["a.txt"]["story"] == docs["b.txt"]["story"] == "a.txt"
+    else:
+        assert "passages" not in docs["a.txt"] and "story" not in docs["a.txt"]
+
+
+def test_an_overlapping_pair_is_one_story_without_passages(tmp_path):
+    # half of one text inside another is an overlap (containment), already linked by dedup
+    long_text, short_text = _prose(44, 300), _prose(44, 300)[:900]
+    docs = [Document("long", long_text), Document("short", short_text)]
+    result = process(docs, RunOptions(workers=1))
+    found = {d.id: d for d in result.documents}
+    assert [o for o, _ in found["short"].overlaps] == ["long"]
+    assert found["short"].story == found["long"].story == "long"
+    assert found["short"].passages == found["long"].passages == ()
+    assert result.report["passages"]["overlap_links"] == 1
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+def _unique_words(prefix: str, n: int) -> list[str]:
+    return [f"{prefix}{k}x" for k in range(n)]  # words no other text holds
+
+
+def _placed(before: list[str], passage: list[str], after: list[str]) -> tuple[str, int, int]:
+    """The text and the character span of ``passage`` in it."""
+    head = " ".join(before) + (" " if before else "")
+    body = " ".join(passage)
+    return f"{head}{body} {' '.join(after)}".strip(), len(head), len(head) + len(body)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(30, 120),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.integers(0, 200),
+    st.one_of(st.none(), st.integers(5, 10**6)),
+)
+def test_an_inserted_passage_is_found_with_its_offsets_exactly_when_long_enough(
+    k, before_a, after_a, before_b, after_b, edit
+):
+    passage = _unique_words("p", k)
+    if edit is not None:  # the documented tolerance: a word replaced away from the ends
+        changed = list(passage)
+        changed[5 + edit % (k - 10)] = "replaced"
+    else:
+        changed = passage
+    a, a_start, a_end = _placed(_unique_words("a", before_a), passage, _unique_words("c", after_a))
+    b, b_start, b_end = _placed(_unique_words("b", before_b), changed, _unique_words("d", after_b))
+    found = align(a, b, 40)
+    if k < 40:
+        assert found == []
+    else:
+        (span,) = found
+        assert (span.start, span.end, span.other_start, span.other_end) == (
+            a_start,
+            a_end,
+            b_start,
+            b_end,
+        )
+        assert span.words == k
+        assert span.score == (1.0 if edit is None else (k - 1) / k)  # all words but one
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**9), st.integers(25, 200))
+def test_reports_built_from_other_sentences_of_one_topic_share_no_passage(seed, vocabulary):
+    rng = random.Random(seed)
+    topic = [f"t{k}" for k in range(vocabulary)]
+    sentences = {tuple(rng.choice(topic) for _ in range(rng.randint(8, 16))) for _ in range(80)}
+    ordered = sorted(sentences)
+    rng.shuffle(ordered)
+    a = ". ".join(" ".join(s) for s in ordered[:40])
+    b = ". ".join(" ".join(s) for s in ordered[40:])
+    assert align(a, b, 40) == []
+
+
+def _quoting_corpus() -> list[Document]:
+    quote = _prose(50, 70)
+    return [
+        Document("w1", f"{_prose(51, 150)}\n\n{quote}\n\n{_prose(52, 90)}"),
+        Document("r1", f"{_prose(53, 120)}\n\nAs reported: “{quote}”"),
+        Document("r2", f"{quote[:400]}\n\n{_prose(54, 200)}"),
+        Document("x1", _prose(55, 250)),
+        Document("x2", _prose(55, 250)),  # an exact copy of x1
+    ]
+
+
+def _passages(result) -> dict[str, tuple]:
+    return {d.id: (d.story, d.passages) for d in result.documents}
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(_quoting_corpus()))
+def test_passages_and_stories_do_not_depend_on_input_order(docs):
+    expected = _passages(process(_quoting_corpus(), RunOptions(workers=1)))
+    assert _passages(process(list(docs), RunOptions(workers=1))) == expected
+    assert expected["r1"][0] == expected["w1"][0] == expected["r2"][0] == "r1"
+
+
+def test_passages_do_not_depend_on_the_worker_count():
+    one = process(_quoting_corpus(), RunOptions(workers=1, chunk_size=1))
+    two = process(_quoting_corpus(), RunOptions(workers=2, chunk_size=1))
+    assert _passages(one) == _passages(two)
+    assert one.report["passages"] == two.report["passages"]
+
+
+def test_a_quote_of_a_copy_matched_against_the_index_is_linked_without_its_text(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(f"{_prose(60, 120)}\n\n{QUOTE}", encoding="utf-8")
+    (second / "b.txt").write_text(f"{_prose(60, 120)}\n\n{QUOTE}", encoding="utf-8")  # a's copy
+    (second / "r.txt").write_text(f"{_prose(61, 150)}\n\n{QUOTE}", encoding="utf-8")
+    options = RunOptions(workers=1, index=str(tmp_path / "index.sqlite"))
+    run(first, tmp_path / "out1", options)
+    run(second, tmp_path / "out2", options)
+    docs = {d["id"]: d for d in jsonl_lines(tmp_path / "out2" / "documents.jsonl")}
+    assert docs["b.txt"]["duplicate_of"] == "a.txt" and docs["b.txt"]["story"] == "a.txt"
+    assert docs["r.txt"]["passages"] == [] and docs["r.txt"]["story"] == "r.txt"

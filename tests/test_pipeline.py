@@ -183,6 +183,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {},
             "reason": f"fake.first:{len(alpha_clean)}",
             "rule": None,
+            "passages": [],
+            "story": "a.txt",
         },
         {
             "id": "b/copy.md",
@@ -196,6 +198,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {"a.txt": 1.0},
             "reason": "fake.exact",
             "rule": "exact",
+            "passages": [],
+            "story": "a.txt",
         },
         {
             "id": "c.txt",
@@ -209,6 +213,8 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
             "overlap_scores": {},
             "reason": f"fake.first:{len(texts['gamma'])}",
             "rule": None,
+            "passages": [],
+            "story": "c.txt",
         },
     ]
     assert jsonl_lines(out / "corpus.jsonl") == [

@@ -3,28 +3,31 @@
 The way text-reuse systems do it: rare n-gram anchors first, alignment around them after.
 
 1. **Anchors.** The sampled shingles that dedup already sorted (one in ``overlap_sampling``
-   word 5-grams, see :mod:`.candidates`) are grouped by value, each with the *cluster* of the
-   document holding it, so near-copies of one story count once. A shingle held by two to
+   word 5-grams, see :mod:`.candidates`) of one document per cluster (its canonical), so
+   near-copies of one story count once and no new sort is needed. A shingle held by two to
    ``max_passage_docs`` clusters makes those clusters candidates; two clusters sharing at
-   least ``passage_anchors`` such shingles are aligned. A shingle held by more clusters than
-   that is not evidence of reuse between two reports but a block repeated across the corpus
-   (boilerplate cleaning left, a stock phrase): it is reported once, as a hint for the
-   cleaner, never as pairwise passages.
-2. **Alignment** (:func:`align`) of the two canonical texts: their word 5-grams (case-folded
-   letters and digits, so quote styles, punctuation, white space and line wrapping do not
-   matter) are matched, and matches are chained along a diagonal that may drift by a few
-   words (small insertions or deletions) across gaps of a few words (small edits). A chain
-   of at least ``min_passage_words`` words is a passage, located by character offsets into
-   each cleaned text; its score is the share of its words covered by matching 5-grams.
+   least ``passage_anchors`` such shingles are aligned, each keeping its ``max_passage_docs``
+   best-anchored partners. Pairs the caller already linked (dedup's containment overlaps)
+   are not aligned again. A shingle held by more clusters than that is not evidence of reuse
+   between two reports but a block repeated across the corpus (boilerplate cleaning left, a
+   stock phrase): it is reported once, as a hint for the cleaner, never as pairwise passages.
+2. **Alignment** (:func:`align_pairs`, all candidate pairs at once) of the canonical texts:
+   their word 5-grams (case-folded letters and digits, so quote styles, punctuation, white
+   space and line wrapping do not matter) are matched, and matches are chained along a
+   diagonal that may drift by ``MAX_DRIFT`` words (small insertions or deletions) across gaps
+   of up to ``MAX_GAP`` words (small edits). A chain of at least ``min_passage_words`` words
+   is a passage, located by character offsets into each cleaned text; its score is the share
+   of its words covered by matching 5-grams.
 
 Why 40 words by default: two or three sentences. Shorter common runs are set phrases and
-quoted titles that unrelated reports share; a reused paragraph is longer.
+quoted titles that unrelated reports share; a reused paragraph is longer. A passage with
+fewer than ``passage_anchors`` sampled shingles goes unnoticed: at 40 words (36 5-grams, 4.5
+sampled on average) that is a few percent of passages, from 60 words almost none.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +41,8 @@ from .tokens import normalize, token_buffer
 GRAM = 5  # words per anchor n-gram in the alignment
 MAX_GAP = 12  # words between two matches of one chain (edits)
 MAX_DRIFT = 3  # words the diagonal may drift within one chain (insertions, deletions)
+_BLOCKS = 20  # repeated blocks reported
+_GROUP_CHARS = 1 << 20  # characters of text tokenised together
 _TOKEN = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
     r"|(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])"
@@ -66,91 +71,226 @@ class PassageResult:
 
 
 @dataclass(frozen=True)
-class Tokens:
-    """A text's words as compared: character offsets, and the hash of each word 5-gram."""
+class Words:
+    """The words of several texts as compared, concatenated: text ``k`` holds words
+    ``first[k]`` to ``first[k + 1]``; each word has its character offsets in its own text
+    and the hash of the word 5-gram it starts (meaningless for a text's last four words)."""
 
-    starts: np.ndarray
-    ends: np.ndarray
-    grams: np.ndarray  # uint32, grams[k] covers words k .. k + GRAM - 1
+    starts: np.ndarray  # int64
+    ends: np.ndarray  # int64
+    grams: np.ndarray  # uint32
+    first: np.ndarray  # int64, len(texts) + 1
+
+    def grams_of(self, k: int) -> np.ndarray:
+        """The 5-gram hashes of text ``k``, in text order."""
+        return self.grams[self.first[k] : max(self.first[k], self.first[k + 1] - GRAM + 1)]
 
 
-def tokens(text: str) -> Tokens:
-    """The words of ``text`` (case-folded letters and digits; no-space scripts by
-    character) with their offsets, and their 5-gram hashes."""
-    if text.isascii():  # the common case, without a Python step per word
-        buffer = token_buffer(text)  # same length as text: offsets carry over
-        hashes, _ = buffer_token_hashes(buffer)
-        word = np.frombuffer(buffer, dtype=np.uint8) != 0x20
-        edges = np.flatnonzero(np.diff(np.concatenate(([False], word, [False])).astype(np.int8)))
+def words(texts: Sequence[str]) -> Words:
+    """:class:`Words` of ``texts``: case-folded letters and digits (no-space scripts by
+    character). Texts are hashed in groups of about a megabyte (the arrays stay in cache);
+    ASCII texts, the common case, in one pass per group."""
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    group: list[str] = []
+    size = 0
+    for k, text in enumerate(texts):
+        group.append(text)
+        size += len(text)
+        if size > _GROUP_CHARS or k == len(texts) - 1:
+            parts.extend(_group_words(group))
+            group, size = [], 0
+    first = np.cumsum([0] + [len(p[0]) for p in parts])
+    if first[-1] == 0:
+        empty = np.empty(0, np.int64)
+        return Words(empty, empty, np.empty(0, np.uint32), first)
+    grams = np.concatenate([p[0] for p in parts])
+    starts = np.concatenate([p[1] for p in parts])
+    ends = np.concatenate([p[2] for p in parts])
+    return Words(starts, ends, grams, first)
+
+
+def _group_words(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """``(grams, starts, ends)`` of each text (grams padded to one per word)."""
+    plain = [k for k, text in enumerate(texts) if text.isascii()]
+    parts: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    if plain:
+        buffers = [token_buffer(texts[k]) for k in plain]  # same length as each text
+        joined = b" ".join(buffers)
+        hashes, _ = buffer_token_hashes(joined)
+        word = np.frombuffer(joined, dtype=np.uint8) != 0x20
+        edges = np.flatnonzero(word[1:] != word[:-1]) + 1
+        if len(word) and word[0]:
+            edges = np.concatenate(([0], edges))
+        if len(word) and word[-1]:
+            edges = np.append(edges, len(word))
         starts, ends = edges[0::2], edges[1::2]
-    else:
-        keys, begin, finish = [], [], []
-        for match in _TOKEN.finditer(text):
-            keys.append(normalize(match.group()))
-            begin.append(match.start())
-            finish.append(match.end())
-        hashes, _ = buffer_token_hashes(" ".join(keys).encode("utf-8"))
-        starts, ends = np.array(begin, dtype=np.int64), np.array(finish, dtype=np.int64)
-    grams = shingle_hashes(hashes, GRAM) if len(hashes) >= GRAM else np.empty(0, np.uint32)
-    return Tokens(starts, ends, grams)
+        grams = _grams(hashes)
+        base = np.cumsum([0] + [len(b) + 1 for b in buffers])
+        cut = np.searchsorted(starts, base)
+        for n, k in enumerate(plain):
+            s, e = cut[n], cut[n + 1]
+            parts[k] = (grams[s:e], starts[s:e] - base[n], ends[s:e] - base[n])
+    for k, text in enumerate(texts):
+        if k not in parts:
+            keys, begin, finish = [], [], []
+            for match in _TOKEN.finditer(text):
+                keys.append(normalize(match.group()))
+                begin.append(match.start())
+                finish.append(match.end())
+            hashes, _ = buffer_token_hashes(" ".join(keys).encode("utf-8"))
+            parts[k] = (_grams(hashes), np.array(begin, np.int64), np.array(finish, np.int64))
+    return [parts[k] for k in range(len(texts))]
 
 
-def align(a: str | Tokens, b: str | Tokens, min_words: int, other: str = "") -> list[Passage]:
+def _grams(hashes: np.ndarray) -> np.ndarray:
+    """One 5-gram hash per word (those of the last four words of a text are never read)."""
+    grams = np.zeros(len(hashes), dtype=np.uint32)
+    if len(hashes) >= GRAM:
+        grams[: len(hashes) - GRAM + 1] = shingle_hashes(hashes, GRAM)
+    return grams
+
+
+def align(a: str, b: str, min_words: int, other: str = "") -> list[Passage]:
     """The passages of at least ``min_words`` words that ``a`` and ``b`` share (``b`` named
     ``other`` in them), none overlapping another in either text, in text order."""
-    ta = a if isinstance(a, Tokens) else tokens(a)
-    tb = b if isinstance(b, Tokens) else tokens(b)
-    if min(len(ta.grams), len(tb.grams)) + GRAM - 1 < min_words:
-        return []
-    order = np.argsort(tb.grams, kind="stable")
-    sorted_b = tb.grams[order]
-    at = np.minimum(np.searchsorted(sorted_b, ta.grams), len(sorted_b) - 1)
-    i = np.flatnonzero(sorted_b[at] == ta.grams)  # grams of a found in b (first place in b)
-    if len(i) == 0:
-        return []
-    j = order[at[i]]
-    diagonal = j - i
-    by_diagonal = np.lexsort((i, diagonal))
-    i, j, diagonal = i[by_diagonal], j[by_diagonal], diagonal[by_diagonal]
-    cut = np.flatnonzero((np.diff(diagonal) != 0) | (np.diff(i) > MAX_GAP)) + 1
-    bounds = [0, *cut.tolist(), len(i)]
-    runs = sorted(  # (first i, last i, first j, last j, grams matched) of each diagonal run
-        (int(i[s]), int(i[e - 1]), int(j[s]), int(j[e - 1]), _covered(i[s:e]))
-        for s, e in itertools.pairwise(bounds)
+    (found,) = align_pairs(words([a, b]), np.array([[0, 1]]), min_words, [other])
+    return found
+
+
+def align_pairs(
+    table: Words,
+    pairs: np.ndarray,
+    min_words: int,
+    others: Sequence[str],
+    anchors: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[list[Passage]]:
+    """:func:`align` for each pair ``(a, b)`` of texts of ``table`` (``b`` named by
+    ``others``), all at once: 5-gram matches per pair, then runs and chains over every pair
+    with array operations. With ``anchors`` (the sorted 5-gram hashes of rare and of common
+    anchors), a passage must hold more rare anchors than common ones: a block many stories
+    share is no passage, even between two reports that also share a real one."""
+    pair, i, j = _matches(table, pairs)
+    found: list[list[Passage]] = [[] for _ in range(len(pairs))]
+    marks = np.ones(len(i), dtype=np.int64)
+    if anchors is not None:
+        grams = table.grams[table.first[pairs[pair, 0]] + i]
+        marks = _member(anchors[0], grams) - _member(anchors[1], grams)
+    chains = _chains(pair, i, j, marks)
+    if chains is None:
+        return found
+    pair, i0, i1, j0, j1, covered, held = chains
+    length = np.maximum(i1 - i0, j1 - j0) + GRAM
+    keep = np.flatnonzero((length >= min_words) & (held > 0))
+    a_first = table.first[pairs[pair[keep], 0]]
+    b_first = table.first[pairs[pair[keep], 1]]
+    spans = zip(
+        pair[keep].tolist(),
+        table.starts[a_first + i0[keep]].tolist(),
+        table.ends[a_first + i1[keep] + GRAM - 1].tolist(),
+        table.starts[b_first + j0[keep]].tolist(),
+        table.ends[b_first + j1[keep] + GRAM - 1].tolist(),
+        length[keep].tolist(),
+        (np.minimum(length[keep], covered[keep]) / length[keep]).tolist(),
+        strict=True,
     )
-    chains: list[list[tuple[int, int, int, int, int]]] = []
-    for run in runs:  # runs on nearby diagonals, close in both texts, make one passage
-        for chain in chains:
-            last = chain[-1]
-            drift = abs((run[2] - run[0]) - (last[3] - last[1]))
-            if 0 < run[0] - last[1] <= MAX_GAP and drift <= MAX_DRIFT and run[2] > last[3]:
-                chain.append(run)
-                break
-        else:
-            chains.append([run])
-    found = []
-    for chain in chains:
-        i0, j0, i1, j1 = chain[0][0], chain[0][2], chain[-1][1], chain[-1][3]
-        length = max(i1 - i0, j1 - j0) + GRAM
-        if length >= min_words:
-            covered = min(length, sum(run[4] for run in chain))
-            found.append(
-                Passage(
-                    other,
-                    int(ta.starts[i0]),
-                    int(ta.ends[i1 + GRAM - 1]),
-                    int(tb.starts[j0]),
-                    int(tb.ends[j1 + GRAM - 1]),
-                    length,
-                    covered / length,
-                )
-            )
-    return _disjoint(sorted(found, key=lambda s: (-s.words, s.start, s.other_start)))
+    for k, start, end, other_start, other_end, size, score in spans:
+        found[k].append(Passage(others[k], start, end, other_start, other_end, size, score))
+    return [_disjoint(sorted(f, key=lambda s: (-s.words, s.start, s.other_start))) for f in found]
 
 
-def _covered(positions: np.ndarray) -> int:
-    """Words covered by 5-grams starting at the sorted ``positions``."""
-    return int(np.minimum(np.diff(positions), GRAM).sum()) + GRAM
+def _member(values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """1 where ``items`` are in the sorted ``values``, else 0."""
+    if len(values) == 0:
+        return np.zeros(len(items), dtype=np.int64)
+    at = np.minimum(np.searchsorted(values, items), len(values) - 1)
+    return (values[at] == items).astype(np.int64)
+
+
+def _matches(table: Words, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(pair, i, j)``: every 5-gram at word ``i`` of a pair's first text found in its
+    second (at ``j``, its first place there), by pair, diagonal ``j - i`` and ``i``."""
+    sorted_grams: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    pieces_k, pieces_i, pieces_j = [], [], []
+    for k, (a, b) in enumerate(pairs.tolist()):
+        if b not in sorted_grams:
+            grams = table.grams_of(b)
+            order = np.argsort(grams, kind="stable")
+            sorted_grams[b] = (grams[order], order)
+        sorted_b, order = sorted_grams[b]
+        grams_a = table.grams_of(a)
+        if len(sorted_b) == 0 or len(grams_a) == 0:
+            continue
+        at = np.minimum(np.searchsorted(sorted_b, grams_a), len(sorted_b) - 1)
+        i = np.flatnonzero(sorted_b[at] == grams_a)
+        j = order[at[i]]
+        by_diagonal = np.argsort(j - i, kind="stable")  # i ascending on each diagonal
+        pieces_k.append(np.full(len(i), k))
+        pieces_i.append(i[by_diagonal])
+        pieces_j.append(j[by_diagonal])
+    if not pieces_k:
+        empty = np.empty(0, np.int64)
+        return empty, empty, empty
+    return np.concatenate(pieces_k), np.concatenate(pieces_i), np.concatenate(pieces_j)
+
+
+def _chains(
+    pair: np.ndarray, i: np.ndarray, j: np.ndarray, marks: np.ndarray, look_back: int = 4
+) -> tuple[np.ndarray, ...] | None:
+    """Matches (sorted as :func:`_matches` gives them) chained into passages:
+    ``(pair, i0, i1, j0, j1, covered, marked)`` per chain (``marked``: the sum of its
+    matches' ``marks``).
+
+    A run is a stretch of matches on one diagonal (``j - i``) with gaps of at most
+    ``MAX_GAP`` words. Runs follow one another in a chain when the next starts after the
+    previous ends in both texts, within ``MAX_GAP`` words and ``MAX_DRIFT`` diagonals of it;
+    each run looks for such a predecessor among the ``look_back`` runs before it (so a
+    stray match in between does not cut a passage in two)."""
+    if len(i) == 0:
+        return None
+    diagonal = j - i  # the matches come sorted by pair, diagonal and i
+    new = np.ones(len(i), dtype=bool)
+    new[1:] = (pair[1:] != pair[:-1]) | (diagonal[1:] != diagonal[:-1]) | (np.diff(i) > MAX_GAP)
+    first = np.flatnonzero(new)
+    last = np.append(first[1:], len(i)) - 1
+    step = np.zeros(len(i), dtype=np.int64)  # words each match adds to its run's cover
+    step[1:] = np.where(new[1:], 0, np.minimum(np.diff(i), GRAM))
+    covered = np.add.reduceat(step, first) + GRAM
+    marked = np.add.reduceat(marks, first)
+    runs = [pair[first], i[first], i[last], j[first], j[last], diagonal[first], covered, marked]
+    by_start = np.lexsort((runs[3], runs[1], runs[0]))
+    r_pair, r_i0, r_i1, r_j0, r_j1, r_diag, r_cov, r_marked = (x[by_start] for x in runs)
+    parent = np.arange(len(r_pair))
+    linked = np.zeros(len(r_pair), dtype=bool)
+    for back in range(1, look_back + 1):
+        k, p = np.arange(back, len(r_pair)), np.arange(len(r_pair) - back)
+        gap = r_i0[k] - r_i1[p]
+        fits = (
+            ~linked[k]
+            & (r_pair[k] == r_pair[p])
+            & (gap > 0)
+            & (gap <= MAX_GAP)
+            & (np.abs(r_diag[k] - r_diag[p]) <= MAX_DRIFT)
+            & (r_j0[k] > r_j1[p])
+        )
+        parent[k[fits]] = p[fits]
+        linked[k[fits]] = True
+    while True:  # every run to the first run of its chain
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            break
+        parent = up
+    order = np.argsort(parent, kind="stable")
+    root = parent[order]
+    bounds = np.flatnonzero(np.concatenate(([True], root[1:] != root[:-1])))
+    return (
+        r_pair[root[bounds]],
+        np.minimum.reduceat(r_i0[order], bounds),
+        np.maximum.reduceat(r_i1[order], bounds),
+        np.minimum.reduceat(r_j0[order], bounds),
+        np.maximum.reduceat(r_j1[order], bounds),
+        np.add.reduceat(r_cov[order], bounds),
+        np.add.reduceat(r_marked[order], bounds),
+    )
 
 
 def _disjoint(spans: list[Passage]) -> list[Passage]:
@@ -169,9 +309,10 @@ def _disjoint(spans: list[Passage]) -> list[Passage]:
 def find_passages(
     anchors: Anchors,
     anchor_ids: Sequence[str],
-    cluster_of: Mapping[str, str],
+    cluster_of: Callable[[str], str | None],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
+    linked: Iterable[tuple[str, str]] = (),
     min_words: int,
     max_docs: int,
     min_anchors: int,
@@ -181,54 +322,137 @@ def find_passages(
     """Passages shared between the canonical documents of different clusters.
 
     ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
-    gives each id's cluster (its canonical's id), ``texts_of`` the cleaned texts of some
-    canonicals (asked once, for all the candidates: a spool is read in order).
+    gives an id's cluster (its canonical's id; None to leave it out), ``texts_of`` the
+    cleaned texts of some canonicals (asked once, for all the candidates: a spool is read
+    in order). Pairs of clusters in ``linked`` (those dedup found overlapping) are not
+    aligned.
     """
-    clusters = sorted({cluster_of[i] for i in anchor_ids})
-    if len(clusters) < 2 or len(anchors.values) == 0:
+    clusters, values, owner = _story_anchors(anchors, anchor_ids, cluster_of)
+    if len(clusters) < 2 or len(values) == 0:
         return PassageResult({}, (), 0)
-    index = {c: k for k, c in enumerate(clusters)}
-    label = np.array([index[cluster_of[i]] for i in anchor_ids], dtype=np.uint64)
-    keys = np.sort((anchors.values << np.uint64(32)) | label[anchors.owners])
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # one per (shingle, story)
-    values = keys >> np.uint64(32)
-    owner = (keys & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
-    sizes = np.diff(np.append(starts, len(values)))
-    left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
-    n = len(clusters)
-    codes, shared = np.unique(
-        np.minimum(owner[left], owner[right]) * n + np.maximum(owner[left], owner[right]),
-        return_counts=True,
-    )
-    candidates = [
-        (clusters[code // n], clusters[code % n]) for code in codes[shared >= min_anchors].tolist()
-    ]
-    common = np.flatnonzero(sizes > max_docs)
-    examples = sorted({clusters[int(owner[starts[g]])] for g in common.tolist()})
-    texts = texts_of(sorted({c for pair in candidates for c in pair} | set(examples)))
-    cache: dict[str, Tokens] = {}
-
-    def tokens_of(doc_id: str) -> Tokens:
-        if doc_id not in cache:
-            cache[doc_id] = tokens(texts[doc_id])
-        return cache[doc_id]
-
+    starts, sizes = _common(values, max_docs)
+    candidates, rare = _candidates(values, owner, len(clusters), max_docs, min_anchors)
+    candidates = _unlinked(candidates, clusters, linked)
+    examples = _examples(owner, starts, sizes)
+    needed = sorted(set(candidates.ravel().tolist()) | set(examples))
+    loaded = texts_of([clusters[c] for c in needed])
+    texts = {c: loaded[clusters[c]] for c in needed}
+    place = {c: k for k, c in enumerate(needed)}
+    table = words([texts[c] for c in needed])
+    local = np.array([[place[a], place[b]] for a, b in candidates.tolist()], dtype=np.int64)
+    others = [clusters[b] for b in candidates[:, 1].tolist()]
+    anchored = None
+    if shingle_size == GRAM:  # dedup's shingles are the alignment's 5-grams
+        anchored = (rare.astype(np.uint32), values[starts].astype(np.uint32))
+    found = align_pairs(table, local.reshape(-1, 2), min_words, others, anchored)
     passages: dict[str, list[Passage]] = {}
     pairs = 0
-    for a, b in candidates:
-        spans = align(tokens_of(a), tokens_of(b), min_words, other=b)
+    for (a, _), spans in zip(candidates.tolist(), found, strict=True):
         pairs += bool(spans)
         for s in spans:  # listed on both sides, each with its own offsets first
-            passages.setdefault(a, []).append(s)
-            passages.setdefault(b, []).append(
-                Passage(a, s.other_start, s.other_end, s.start, s.end, s.words, s.score)
+            passages.setdefault(clusters[a], []).append(s)
+            passages.setdefault(s.other, []).append(
+                Passage(clusters[a], s.other_start, s.other_end, s.start, s.end, s.words, s.score)
             )
     repeated = _repeated_blocks(
-        values, owner, starts, sizes, clusters, texts, max_docs, sampling, shingle_size
+        values, owner, starts, sizes, examples, clusters, texts, sampling, shingle_size
     )
     ordered = {i: tuple(sorted(p, key=lambda x: (x.other, x.start))) for i, p in passages.items()}
     return PassageResult(ordered, repeated, pairs)
+
+
+def _story_anchors(
+    anchors: Anchors, anchor_ids: Sequence[str], cluster_of: Callable[[str], str | None]
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """``(clusters, values, owner)``: the sorted ids of the clusters taking part, and the
+    shared anchors (held by more than one document) of one document per cluster (its
+    canonical, or its first member compared), each with its cluster's index, in order.
+    Near-copies of one story so count once, with no new sort; a document whose cluster is
+    None takes no part."""
+    values, owners = anchors.values, anchors.owners
+    same = values[1:] == values[:-1]
+    shared = np.zeros(len(values), dtype=bool)
+    shared[1:] |= same
+    shared[:-1] |= same
+    at = np.flatnonzero(shared)
+    values, owners = values[at], owners[at]
+    holding = np.flatnonzero(np.bincount(owners, minlength=len(anchor_ids)))
+    homes = {r: cluster_of(anchor_ids[r]) for r in holding.tolist()}
+    clusters = sorted({h for h in homes.values() if h is not None})
+    index = {c: k for k, c in enumerate(clusters)}
+    head: dict[int, int] = {}  # cluster -> the rep whose anchors stand for it
+    for r, home in homes.items():  # reps in id order: the first, or the canonical itself
+        if home is not None and (index[home] not in head or anchor_ids[r] == home):
+            head[index[home]] = r
+    label = np.full(len(anchor_ids), -1, dtype=np.int64)
+    label[list(head.values())] = list(head.keys())
+    owner = label[owners]
+    keep = owner >= 0
+    return clusters, values[keep], owner[keep]
+
+
+def _candidates(
+    values: np.ndarray, owner: np.ndarray, n: int, max_docs: int, min_anchors: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(k, 2)`` story index pairs to align, sorted: those sharing at least ``min_anchors``
+    anchors held by at most ``max_docs`` stories, each story keeping its ``max_docs``
+    best-anchored partners (and being kept by theirs); and those anchors' values, sorted."""
+    left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
+    held = values[left]  # sorted, as left is
+    rare = held[np.concatenate(([True], held[1:] != held[:-1]))] if len(held) else held
+    a, b = owner[left], owner[right]
+    codes, shared = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
+    codes, shared = codes[shared >= min_anchors], shared[shared >= min_anchors]
+    x, y = codes // n, codes % n
+    mine, partner = np.concatenate((x, y)), np.concatenate((y, x))
+    order = np.lexsort((partner, -np.concatenate((shared, shared)), mine))
+    group = mine[order]
+    firsts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+    rank = np.arange(len(order)) - np.repeat(firsts, np.diff(np.append(firsts, len(order))))
+    best = np.zeros(len(order), dtype=bool)
+    best[order[rank < max_docs]] = True
+    keep = best[: len(codes)] | best[len(codes) :]
+    return np.stack((x[keep], y[keep]), axis=1), rare
+
+
+def _common(values: np.ndarray, max_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where each anchor held by more than ``max_docs`` stories starts in the sorted
+    ``values``, and by how many it is held."""
+    same = np.flatnonzero(values[1:] == values[:-1])
+    if len(same) == 0:
+        return same, same
+    runs = np.flatnonzero(np.concatenate(([True], np.diff(same) != 1)))
+    starts, sizes = same[runs], np.diff(np.append(runs, len(same))) + 1
+    return starts[sizes > max_docs], sizes[sizes > max_docs]
+
+
+def _unlinked(
+    candidates: np.ndarray, clusters: list[str], linked: Iterable[tuple[str, str]]
+) -> np.ndarray:
+    """The candidate pairs not in ``linked`` (either way round)."""
+    index = {c: k for k, c in enumerate(clusters)}
+    n = len(clusters)
+    known = [
+        min(index[a], index[b]) * n + max(index[a], index[b])
+        for a, b in linked
+        if a in index and b in index
+    ]
+    codes = candidates[:, 0] * n + candidates[:, 1]
+    return candidates[~np.isin(codes, np.array(known, dtype=np.int64))]
+
+
+def _examples(owner: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> list[int]:
+    """The stories in which repeated blocks are located: the first holder of each common
+    anchor (``starts``, ``sizes``: see :func:`_common`), for the most widespread
+    ``_BLOCKS`` (and ties)."""
+    if len(starts) == 0:
+        return []
+    common = np.argsort(-sizes, kind="stable")
+    holder = owner[starts[common]]
+    _, first = np.unique(holder, return_index=True)
+    spread = sizes[common[np.sort(first)]]  # each example's most widespread anchor
+    cut = spread[min(len(spread), _BLOCKS) - 1]
+    return sorted(holder[np.sort(first)][spread >= cut].tolist())
 
 
 def _repeated_blocks(
@@ -236,27 +460,24 @@ def _repeated_blocks(
     owner: np.ndarray,
     starts: np.ndarray,
     sizes: np.ndarray,
+    examples: Sequence[int],
     clusters: list[str],
-    texts: Mapping[str, str],
-    max_docs: int,
+    texts: Mapping[int, str],
     sampling: int,
     shingle_size: int,
-    limit: int = 20,
 ) -> tuple[RepeatedBlock, ...]:
-    """The blocks held by more than ``max_docs`` stories, most widespread first: each
-    located in one example text as the run of its repeated sampled shingles."""
-    common = np.flatnonzero(sizes > max_docs)
-    if len(common) == 0:
-        return ()
-    by_example: dict[int, dict[int, int]] = {}  # example cluster -> {shingle value: clusters}
-    for g in common[np.argsort(-sizes[common], kind="stable")].tolist():
-        first = int(owner[starts[g]])
-        by_example.setdefault(first, {})[int(values[starts[g]])] = int(sizes[g])
+    """The most widespread blocks (at most ``_BLOCKS``), each located in its example text
+    as the run of its repeated sampled shingles."""
+    wanted = set(examples)
+    common = np.flatnonzero(np.isin(owner[starts], list(wanted)))
+    by_example: dict[int, dict[int, int]] = {}  # example story -> {shingle value: stories}
+    for g in common.tolist():
+        by_example.setdefault(int(owner[starts[g]]), {})[int(values[starts[g]])] = int(sizes[g])
     blocks = []
-    for example, repeated in by_example.items():
-        text = texts[clusters[example]]
+    for example, repeated in sorted(by_example.items()):
+        text = texts[example]
         hashes = text_shingle_hashes(text, shingle_size)
-        found = tokens(text)
+        found = words([text])
         offsets_start, offsets_end = found.starts.tolist(), found.ends.tolist()
         positions = [k for k, h in enumerate(hashes.tolist()) if h in repeated]
         for run in _runs(positions, gap=sampling * 4):
@@ -267,7 +488,7 @@ def _repeated_blocks(
             count = max(repeated[int(hashes[k])] for k in run)
             blocks.append(RepeatedBlock(count, clusters[example], start, end, text[start:end]))
     blocks.sort(key=lambda b: (-b.clusters, b.example, b.start))
-    return tuple(blocks[:limit])
+    return tuple(blocks[:_BLOCKS])
 
 
 def _runs(positions: list[int], gap: int) -> list[list[int]]:

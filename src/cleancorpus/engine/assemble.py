@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dedup.deduplicate import Analysis, DedupConfig, analyse
 from ..dedup.index import Index
@@ -41,40 +40,55 @@ def passage_stage(
     config: DedupConfig,
     tally: Tally,
 ) -> dict[str, Membership]:
-    """Shared passages between canonical documents, and every document's story group."""
+    """Shared passages between canonical documents, and every document's story group.
+
+    Clusters that dedup already found overlapping (``overlaps``: half of one in the other)
+    are linked in one story without being aligned again. Documents that joined an earlier
+    batch's document (through the index) are linked to it, not aligned: its text is not here."""
     t0 = time.perf_counter()
+    linked, first_story = _overlapping(memberships)
+
+    def cluster_of(doc_id: str) -> str | None:  # None: its canonical is an earlier batch's
+        cluster = memberships[doc_id].cluster
+        return cluster if cluster in memberships else None
+
     found = find_passages(
         analysis.anchors,
         analysis.anchor_ids,
-        {i: m.cluster for i, m in memberships.items()},
+        cluster_of,
         texts_of,
+        linked=linked,
         min_words=config.min_passage_words,
         max_docs=config.max_passage_docs,
         min_anchors=config.passage_anchors,
         sampling=config.overlap_sampling,
         shingle_size=config.shingle_size,
     )
-    stories = _stories(memberships, found)
-    out = {  # built field by field: dataclasses.replace costs 40 us a document
-        doc_id: Membership(
-            m.cluster,
-            m.canonical,
-            m.duplicate_of,
-            m.similarity,
-            m.overlaps,
-            m.reason,
-            m.rule,
-            m.duplicates,
-            found.passages.get(doc_id, ()),
-            stories[m.cluster],
-        )
-        for doc_id, m in memberships.items()
-    }
+    for doc_id in found.passages:  # canonicals: their story so far is their cluster's
+        first_story[doc_id] = memberships[doc_id].story or doc_id
+    changed, groups = _stories(found, linked, first_story)
+    out = dict(memberships)
+    for doc_id in _touched(memberships, changed, found.passages):  # the others keep theirs
+        m = memberships[doc_id]
+        if m.story is None or m.cluster in changed or doc_id in found.passages:
+            out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
+                m.cluster,
+                m.canonical,
+                m.duplicate_of,
+                m.similarity,
+                m.overlaps,
+                m.reason,
+                m.rule,
+                m.duplicates,
+                found.passages.get(doc_id, ()),
+                changed.get(m.cluster, m.story or m.cluster),
+            )
     tally.passages = {
         "pairs": found.pairs,
         "passages": sum(len(p) for p in found.passages.values()) // 2,
         "documents": len(found.passages),
-        "story_groups": sum(n > 1 for n in Counter(stories.values()).values()),
+        "story_groups": groups,
+        "overlap_links": len(linked),
         "repeated_blocks": [
             {"stories": b.clusters, "example": b.example, "start": b.start, "end": b.end,
              "text": b.text}
@@ -85,9 +99,46 @@ def passage_stage(
     return out
 
 
-def _stories(memberships: Mapping[str, Membership], found: PassageResult) -> dict[str, str]:
-    """Cluster id -> story id: the smallest id of its component over passage links (a
-    cluster's smallest id may be a duplicate's, so members are included)."""
+def _touched(
+    memberships: Mapping[str, Membership], changed: Iterable[str], passages: Iterable[str]
+) -> Iterable[str]:
+    """The ids whose membership the passage stage may change: the members of the clusters
+    whose story changed (each canonical lists its duplicates) and the documents with
+    passages; every id when some cluster's canonical is not here or a story is missing."""
+    touched = set(passages)
+    for cluster in changed:
+        m = memberships.get(cluster)
+        if m is None or m.cluster != cluster:  # joined an earlier batch's document
+            return memberships
+        touched.update((cluster, *m.duplicates))
+    if any(m.story is None for m in memberships.values()):
+        return memberships
+    return sorted(touched)
+
+
+def _overlapping(
+    memberships: Mapping[str, Membership],
+) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, and the
+    story dedup gave each of those clusters."""
+    pairs = set()
+    stories: dict[str, str] = {}
+    for m in memberships.values():
+        for other, _ in m.overlaps:
+            n = memberships[other]
+            if m.cluster != n.cluster:
+                pairs.add((min(m.cluster, n.cluster), max(m.cluster, n.cluster)))
+                stories[m.cluster] = m.story or m.cluster
+                stories[n.cluster] = n.story or n.cluster
+    return pairs, stories
+
+
+def _stories(
+    found: PassageResult, linked: Iterable[tuple[str, str]], first_story: Mapping[str, str]
+) -> tuple[dict[str, str], int]:
+    """The new story of each linked cluster (the smallest of the stories dedup gave the
+    clusters of its component over overlap and passage links), and how many stories hold
+    more than one cluster. ``first_story`` has the story dedup gave every linked cluster."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -96,17 +147,19 @@ def _stories(memberships: Mapping[str, Membership], found: PassageResult) -> dic
             x = parent[x]
         return x
 
-    def link(a: str, b: str) -> None:
+    links = [(doc_id, p.other) for doc_id, ps in found.passages.items() for p in ps]
+    for a, b in [*links, *linked]:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-
-    for doc_id, m in memberships.items():
-        link(doc_id, m.cluster)
-    for doc_id, passages in found.passages.items():
-        for p in passages:
-            link(doc_id, p.other)
-    return {m.cluster: root(m.cluster) for m in memberships.values()}
+    components: dict[str, list[str]] = {}
+    for cluster in parent:
+        components.setdefault(root(cluster), []).append(cluster)
+    stories: dict[str, str] = {}
+    for members in components.values():
+        story = min(first_story[c] for c in members)
+        stories.update((c, story) for c in members)
+    return stories, sum(len(m) > 1 for m in components.values())
 
 
 def index_stage(
@@ -133,8 +186,10 @@ def index_stage(
                 similarity, exact = index.similarity(fingerprint, match.signature, match.shingles)
             rule = "exact-duplicate" if similarity == 1.0 else "near-duplicate"
             how = "exact" if exact else "estimated from signatures"
+            story = memberships[member].story
             out[member] = dataclasses.replace(
                 memberships[member],
+                story=None if story is None else min(story, match.id),  # the smallest id
                 cluster=match.id,
                 canonical=False,
                 duplicate_of=match.id,

@@ -27,8 +27,9 @@ Layout (keys are stable; new keys may be added)::
     parameters: clean, dedup (the configs as data), workers, max_bytes, chunk_size,
                 extensions, fields, extract, output_format, index, version
     passages:   pairs (document pairs sharing a passage), passages, documents (with one),
-                story_groups (stories of more than one cluster), repeated_blocks ([{stories,
-                example, start, end, text}]: passages too widespread to be reuse)
+                story_groups (stories of more than one cluster), overlap_links (cluster
+                pairs linked by a containment overlap, not aligned), repeated_blocks
+                ([{stories, example, start, end, text}]: passages too widespread to be reuse)
     index:      (with an index) location, entries_before, matched (canonicals matched),
                 documents_matched, added, verification ("exact" or "estimated")
 """
