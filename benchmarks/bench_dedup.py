@@ -34,11 +34,7 @@ from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
-from cleancorpus import DedupConfig, DocInfo, Fingerprinter
-from cleancorpus.dedup.deduplicate import analyse
-from cleancorpus.engine.assemble import passage_stage
-from cleancorpus.records import Membership
-from cleancorpus.report.summary import Tally
+from cleancorpus import DedupConfig, DocInfo, Fingerprinter, Membership, analyse, passage_stage
 from synthetic import Corpus, components, exact_jaccard, generate, shingle_set
 
 PASSAGE_RATE, TOPIC_RATE = 0.02, 0.05  # of the new documents: quoting one, topical
@@ -108,7 +104,7 @@ def run_cleancorpus(
     end = time.perf_counter()
     texts = dict(zip(corpus.ids, corpus.texts, strict=True))
     result = passage_stage(
-        analysis, analysis.memberships, lambda ids: {i: texts[i] for i in ids}, config, Tally()
+        analysis, analysis.memberships, lambda ids: {i: texts[i] for i in ids}, config
     )
     return middle - start, end - middle, time.perf_counter() - end, result
 

@@ -109,6 +109,7 @@ def test_exact_copy_is_a_duplicate_with_similarity_one():
         similarity=1.0,
         reason="exact-duplicate of x (Jaccard 1.000)",
         rule="exact-duplicate",
+        story="x",  # passages are on by default: a story is the smallest id linked
     )
 
 

@@ -7,16 +7,18 @@ Everything a user needs is importable from here::
 - one text: :func:`clean` (a :class:`Cleaned`: text, metadata, removals);
 - documents in memory: :func:`process`; a folder to an output folder: :func:`run`;
   boilerplate learned from a corpus: :func:`learn`; all configured by :class:`RunOptions`;
-- the stages on their own: :class:`TextCleaner`, :class:`Fingerprinter`, :func:`deduplicate`.
+- the stages on their own: :class:`TextCleaner`, :class:`Fingerprinter`, :func:`deduplicate`
+  (or :func:`analyse`, which keeps what :func:`passage_stage` reuses to find shared passages).
 """
 
 from .cleaning.cleaner import CleanConfig, TextCleaner, clean
 from .cleaning.rules import Rule
-from .dedup.deduplicate import DedupConfig, DocInfo, deduplicate
+from .dedup.deduplicate import Analysis, DedupConfig, DocInfo, analyse, deduplicate
 from .dedup.fingerprint import Fingerprint, Fingerprinter, FingerprintParams
 from .dedup.index import Index, IndexMatch
 from .dedup.index_open import open_index
 from .dedup.store import load_fingerprints, save_fingerprints
+from .engine.assemble import passage_stage
 from .engine.pipeline import ProcessResult, RunResult, learn, process, run
 from .engine.ray import process_dataset, run_ray
 from .errors import CleancorpusError, ConfigError, InputError, MismatchError
@@ -28,6 +30,7 @@ from .sources.extract import ExtractSettings, extract_html
 from .sources.intake import RecordFields
 
 __all__ = [
+    "Analysis",
     "CleanConfig",
     "CleancorpusError",
     "Cleaned",
@@ -56,6 +59,7 @@ __all__ = [
     "RunOptions",
     "RunResult",
     "TextCleaner",
+    "analyse",
     "clean",
     "deduplicate",
     "extract_html",
@@ -63,6 +67,7 @@ __all__ = [
     "learn_boilerplate",
     "load_fingerprints",
     "open_index",
+    "passage_stage",
     "process",
     "process_dataset",
     "run",

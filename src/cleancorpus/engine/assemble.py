@@ -38,13 +38,17 @@ def passage_stage(
     memberships: Mapping[str, Membership],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     config: DedupConfig,
-    tally: Tally,
+    tally: Tally | None = None,
 ) -> dict[str, Membership]:
     """Shared passages between canonical documents, and every document's story group.
+
+    ``texts_of(ids)`` gives the cleaned texts of the ids asked for; ``tally`` (optional)
+    receives the stage's counts and time.
 
     Clusters that dedup already found overlapping (``overlaps``: half of one in the other)
     are linked in one story without being aligned again. Documents that joined an earlier
     batch's document (through the index) are linked to it, not aligned: its text is not here."""
+    tally = tally if tally is not None else Tally()
     t0 = time.perf_counter()
     linked, first_story = _overlapping(memberships)
 
