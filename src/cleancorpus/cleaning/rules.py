@@ -96,6 +96,14 @@ _NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
 _SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
+# Labels of a tag line, in the header or the footer: "Tags:", "Filed in:", "Themen:", "Sujets :".
+_TAG_LABELS = (
+    r"(?i:region|theme|in-depth\s+report|tags?|tagged(?:\s+(?:with|as))?|topics?|categories"
+    r"|category|filed\s+(?:under|in)|keywords|key\s+words|more\s+on|more\s+about|section"
+    r"|labels?|mots-clés|mots\s+clés|sujets?|thèmes?|étiquettes?|schlagwörter|schlagworte"
+    r"|stichwörter|stichworte|themen|thema|etiquetas|temas|tema|palabras\s+clave|argomenti"
+    r"|теги|рубрики?|标签|タグ|الوسوم)"
+)
 
 HEADER_RULES: tuple[Rule, ...] = (
     Rule(
@@ -138,13 +146,13 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.tags",
-        r"(?i:region|theme|in-depth report|tags?|topics?|categories|category|filed under"
-        r"|keywords|section|labels?|mots-clés|schlagwörter|stichworte|etiquetas|temas|теги"
-        r"|рубрики?|标签|タグ|الوسوم)\s*[:：]\s*(?P<tags>.{1,300})",
+        rf"{_TAG_LABELS}\s*[:：]\s*(?P<tags>.{{1,300}})",
         "header",
         (
             "Region: [Middle East & North Africa](#)",
             "Theme: [Terrorism](#), [US NATO War Agenda](#)",
+            "Keywords: drought, water",
+            "Temas: Sequía, Agua",
         ),
     ),
     Rule(
@@ -425,10 +433,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.tags",
-        r"(?i:tags?|topics?|filed\s+under|categories|category|posted\s+in|labels?)\s*:\s*"
-        r"(?P<tags>.{1,300})",
+        rf"(?:{_TAG_LABELS}|(?i:posted\s+in))\s*[:：]\s*(?P<tags>.{{1,300}})",
         "footer",
-        ("Tags: Iraq, Syria",),
+        ("Tags: Iraq, Syria", "Filed in: Energy", "Themen: Klima, Energie", "Sujets : Climat"),
     ),
     Rule(
         "footer.link_only",
@@ -441,13 +448,17 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
         r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
-        r"|most\s+(?:read|popular|viewed)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
+        r"|most\s+(?:read|popular|viewed|shared|commented|emailed)(?:\s+(?:stories|articles|now|today))?"
+        r"|popular\s+(?:now|right\s+now|today|this\s+week|stories|articles|posts)|what'?s\s+popular"
+        r"|meistgelesen(?:e)?(?:\s+artikel)?|am\s+meisten\s+gelesen|meistkommentiert|beliebte\s+artikel"
+        r"|les\s+plus\s+(?:lus|populaires|partagés|commentés)|(?:lo|los|las)\s+más\s+(?:leído|leídos|leídas|visto|vistos|popular(?:es)?)"
+        r"|más\s+(?:leídas|leídos|populares)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
         r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
         r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
         "footer",
-        ("Related posts:", "You may also like", "Read more"),
+        ("Related posts:", "You may also like", "Read more", "Popular now", "Meistgelesen"),
         opens="footer",
     ),
     Rule(
@@ -459,17 +470,75 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.comments_opener",
-        r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?"
-        r"|commenti|комментари[йия]|评论|コメント|تعليقات|تعليقان|réactions?)(?:\s*\(\d+\))?\s*[:：]?"
+        r"(?i)(?:(?:\d+|reader|readers'?|user)\s+)?(?:comments?|responses?|replies"
+        r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti"
+        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*\(\d+\))?\s*[:：]?"
+        r"|(?:discussions?|reactions?)\s*\(\d+\)|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
         r"|leave\s+a\s+(?:reply|comment)(?:\s*:|\s+cancel\s+reply)?"
-        r"|(?:join|start)\s+the\s+(?:discussion|conversation)"
-        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?"
+        r"|(?:join|start|continue)\s+the\s+(?:discussion|conversation|debate)(?:\s*\(\d+\))?\s*[:.…]?"
+        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?"
+        r"(?:\d+\s+)?(?:more\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
         r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
         r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"
-        r"(?:post\s+)?comments?.{0,40}",
+        r"(?:post\s+)?comments?.{0,40}"
+        r"|(?:schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+(?:schreiben|verfassen)"
+        r"|(?:weitere|mehr|alle)\s+(?:\d+\s+)?kommentare\s+(?:laden|anzeigen|lesen)|diskutieren\s+sie\s+mit"
+        r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|réagir(?:\s+à\s+cet\s+article)?"
+        r"|(?:voir|afficher|charger)\s+(?:plus\s+de\s+|les\s+|tous\s+les\s+)?(?:\d+\s+)?commentaires"
+        r"|(?:deja|dejar|escribe|escribir|añadir)\s+(?:un|tu)\s+comentario"
+        r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios",
         "footer",
-        ("12 Comments", "Leave a Reply", "Join the discussion"),
+        (
+            "12 Comments",
+            "Leave a Reply",
+            "Join the discussion",
+            "Join the conversation (14)",
+            "Load more comments",
+            "Kommentare (3)",
+            "Laisser un commentaire",
+            "Ver más comentarios",
+        ),
         opens="comments",
+    ),
+    Rule(
+        "footer.comment_policy",
+        r"(?i)(?:comments?\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:closed|moderated|pre-moderated"
+        r"|reviewed|disabled|turned\s+off|switched\s+off|open)"
+        r"|(?:please\s+)?(?:read|review|see|follow|respect)\s+(?:our|the)\s+(?:community\s+"
+        r"|comments?\s+|commenting\s+|discussion\s+)(?:guidelines|policy|rules|standards)"
+        r"|(?:our|the)\s+comments?\s+(?:policy|guidelines)|(?:by\s+)?(?:posting|commenting|submitting\s+a"
+        r"\s+comment),?\s+you\s+agree"
+        r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde|steht)|kommentare\s+(?:sind|werden)\s+"
+        r"(?:geschlossen|moderiert|deaktiviert|geprüft|freigeschaltet)|(?:bitte\s+)?(?:beachten\s+sie"
+        r"|lesen\s+sie)\s+(?:unsere\s+)?(?:netiquette|kommentarrichtlinien|community-richtlinien)"
+        r"|(?:les\s+)?commentaires\s+(?:sont|ont\s+été)\s+(?:fermés|modérés|désactivés|clos)"
+        r"|(?:merci\s+de\s+|veuillez\s+)?(?:respecter|lire|consulter)\s+(?:la|notre)\s+charte"
+        r"|(?:los\s+)?comentarios\s+(?:están|son|han\s+sido)\s+(?:cerrados|moderados|desactivados)"
+        r"|(?:lee|lea|consulta|respeta)\s+(?:nuestras|las)\s+normas\s+de\s+(?:participación|la\s+comunidad))"
+        r".{0,200}",
+        "footer",
+        (
+            "Comments are closed.",
+            "Comments are moderated. Please read our community guidelines before posting.",
+            "Die Kommentarfunktion ist für diesen Artikel geschlossen.",
+            "Les commentaires sont fermés.",
+            "Los comentarios están cerrados.",
+        ),
+        opens="comments",
+        max_words=45,
+        cues=(
+            "comment",
+            "guidelines",
+            "policy",
+            "agree",
+            "kommentar",
+            "netiquette",
+            "richtlinien",
+            "commentaires",
+            "charte",
+            "comentarios",
+            "normas",
+        ),
     ),
 )
 
@@ -483,19 +552,46 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption.click_to_enlarge",
-        r"(?i)\[?click\s+(?:here\s+)?to\s+(?:see|view|enlarge|open)(?:\s+the)?(?:\s+full[\s-]?size)?"
-        r"(?:\s+(?:map|image|photo|picture|chart|graphic|infographic|version))?\.?\]?"
-        r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?",
+        r"(?i)\[?(?:click|tap)\s+(?:on\s+)?(?:here\s+|(?:the|this|each|any)\s+(?:image|photo|picture"
+        r"|chart|map|graphic|infographic|thumbnail|table)s?\s+)?(?:to|for)\s+(?:see|view|enlarge|open"
+        r"|zoom|expand|a\s+larger)(?:\s+(?:it|in|the|a|an|this))?(?:\s+(?:full[\s-]?size|larger|bigger"
+        r"|high[\s-]resolution|interactive|original))?(?:\s+(?:map|image|photo|picture|chart"
+        r"|graphic|infographic|version|view))?(?:\s+in\s+a\s+new\s+(?:tab|window))?\.?\]?"
+        r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?"
+        r"|(?:klicken\s+sie\s+auf\s+(?:das|die)\s+(?:bild|foto|grafik|karte)|zum\s+vergrößern"
+        r"\s+(?:an)?klicken|bild\s+vergrößern).{0,80}"
+        r"|(?:cliquez|cliquer)\s+(?:sur\s+l['’](?:image|photo|infographie)\s+)?pour\s+(?:l['’]"
+        r"|les?\s+)?(?:agrandir|ouvrir|voir).{0,60}"
+        r"|(?:haz|haga|pulsa|pulse)?\s*(?:clic|click)\s+(?:en\s+la\s+(?:imagen|foto|gráfica)\s+)?"
+        r"para\s+(?:ampliar|agrandar|ver).{0,60}",
         "anywhere",
-        ("Click to see the full-size map", "Click to enlarge"),
+        (
+            "Click to see the full-size map",
+            "Click to enlarge",
+            "Click the image to open the full-size chart",
+            "Zum Vergrößern anklicken",
+            "Cliquez sur l'image pour l'agrandir",
+            "Haz clic en la imagen para ampliarla",
+        ),
     ),
     Rule(
         "caption.image_credit",
-        r"(?i)(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph)"
-        r"(?:\s+credit)?s?\s*:\s*.{1,200}|\(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b"
-        r".{1,150}\)?",
+        r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
+        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|crédits?"
+        r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
+        r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy|von"
+        r"|cortesía)\b.{1,150}\)?",
         "anywhere",
-        ("Featured image: Al-Masdar News", "Photo: Reuters", "(Photo by Jane Doe/Agency)"),
+        (
+            "Featured image: Al-Masdar News",
+            "Photo: Reuters",
+            "(Photo by Jane Doe/Agency)",
+            "Photograph: Jane Roe/Harbour Agency",
+            "Image courtesy of the city archive",
+            "Foto: Max Muster/dpa",
+            "Crédit photo : AFP",
+            "Imagen: EFE",
+        ),
     ),
     Rule(
         "widget.share",
