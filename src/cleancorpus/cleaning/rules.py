@@ -432,6 +432,29 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Voiceover by **Harold Hoover**",),
     ),
     Rule(
+        "footer.signup_status",
+        r"(?i)(?:(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b"
+        r"|(?:check|keep\s+an\s+eye\s+on|look\s+out\s+for)\s+(?:your|the)\s+inbox\b"
+        r"|.{0,60}\berror\s+processing\s+your\s+(?:subscription|request|sign-?up)\b"
+        r"|merci\s+(?:pour|de)\s+votre\s+inscription|danke\s+für\s+(?:ihre|deine)\s+anmeldung"
+        r"|gracias\s+por\s+(?:suscribirte|registrarte|tu\s+suscripción)).{0,120}",
+        "footer",
+        (
+            "Thanks for signing up!",
+            "Keep an eye on your inbox for the latest news.",
+            "There was an error processing your subscription.",
+        ),
+        cues=("thank", "inbox", "error", "merci", "danke", "gracias"),
+    ),
+    Rule(
+        "footer.tags_heading",
+        r"(?i)(?:tags|tagged|keywords|schlagwörter|schlagworte|stichwörter|mots-clés|etiquetas)"
+        r"\s*[:：]?",
+        "footer",
+        ("Tags", "Schlagwörter:"),
+        opens="footer",
+    ),
+    Rule(
         "footer.tags",
         rf"(?:{_TAG_LABELS}|(?i:posted\s+in))\s*[:：]\s*(?P<tags>.{{1,300}})",
         "footer",
@@ -514,7 +537,11 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|(?:les\s+)?commentaires\s+(?:sont|ont\s+été)\s+(?:fermés|modérés|désactivés|clos)"
         r"|(?:merci\s+de\s+|veuillez\s+)?(?:respecter|lire|consulter)\s+(?:la|notre)\s+charte"
         r"|(?:los\s+)?comentarios\s+(?:están|son|han\s+sido)\s+(?:cerrados|moderados|desactivados)"
-        r"|(?:lee|lea|consulta|respeta)\s+(?:nuestras|las)\s+normas\s+de\s+(?:participación|la\s+comunidad))"
+        r"|(?:lee|lea|consulta|respeta)\s+(?:nuestras|las)\s+normas\s+de\s+(?:participación|la\s+comunidad)"
+        r"|.{0,80}\b(?:comments?|kommentare|commentaires|comentarios|comentários)\b.{0,120}\b"
+        r"(?:will\s+not\s+be\s+(?:published|approved|posted)|werden\s+nicht\s+(?:veröffentlicht"
+        r"|freigeschaltet)|ne\s+seront\s+pas\s+(?:publiés|validés)|no\s+serán\s+publicados"
+        r"|não\s+serão\s+(?:publicados|aprovados)))"
         r".{0,200}",
         "footer",
         (
@@ -523,6 +550,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Die Kommentarfunktion ist für diesen Artikel geschlossen.",
             "Les commentaires sont fermés.",
             "Los comentarios están cerrados.",
+            "Note: comments that insult other readers will not be published.",
         ),
         opens="comments",
         max_words=45,
@@ -537,6 +565,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "commentaires",
             "charte",
             "comentarios",
+            "comentários",
             "normas",
         ),
     ),
