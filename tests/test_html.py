@@ -196,8 +196,7 @@ def test_extracted_metadata_and_step_are_read_only(article):
 UTF8_PAGE = (
     '<html><head><meta charset="utf-8"><title>Fête</title></head><body><article>'
     + "<p>Les bénévoles ont nettoyé la rivière après la crue, déjà pour la troisième fois "
-    "cette année, à côté de l'école et du marché couvert.</p>" * 20
-    + "</article></body></html>"
+    "cette année, à côté de l'école et du marché couvert.</p>" * 20 + "</article></body></html>"
 ).encode("utf-8")
 
 
