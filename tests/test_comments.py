@@ -98,6 +98,8 @@ NOT_THREADS = {
     "the finance committee.\n\nTom Ruiz\n\nHe ran the city's youth orchestra for ten years "
     "and now teaches at the conservatory.\n\nMarta Silva\n\nShe founded two housing "
     "cooperatives and advises the board on property.",
+    "en-install-steps": INTRO["en"] + "\n\nInstallation\n\nnpm install harbour-tools --save"
+    "\n\nUsage\n\nimport { load } from 'harbour-tools';",
     "en-headings": INTRO["en"] + "\n\n## Grants\n\nMost of the money goes to school "
     "libraries.\n\n**Members**\n\nThe new members were chosen from forty applicants.",
 }

@@ -26,6 +26,7 @@ from .lines import Line, ends_sentence, words
 from .rules import DATE
 
 _DIGIT = regex.compile(r"\p{N}")
+_CODE = regex.compile(r"[=(){}\[\]<>/\\$;`]|--")  # a command or code line, not a comment
 _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
 _LIST_ITEM = regex.compile(r"(?:[-*+•·‣◦▪]|\p{N}{1,3}[.)]|\p{L}[.)])\s")
@@ -312,6 +313,7 @@ def _informal(comment: str) -> bool:
         and bool(first)
         and first[0].isalpha()
         and first[0].islower()
+        and not _CODE.search(comment)
     )
 
 
