@@ -149,6 +149,17 @@ THREADS = {
 }
 
 
+def test_comments_signed_below_go_from_the_first_signature() -> None:
+    """A signature follows its comment, so the first comment reads as the article's last
+    paragraph and stays; the signatures and the comments after them go."""
+    first = "Great to see the council finally acting on this."
+    thread = (
+        "Posted by: Florida Reader, 27 Sep 2011 | 15:22\n\nAbout time, too.\n\n"
+        "Posted by: G. Moore, US reader, 28 Sep 2011 | 08:54\n"
+    )
+    assert clean(f"{ARTICLE}\n\n{first}\n\n{thread}").text == f"{ARTICLE}\n\n{first}"
+
+
 @pytest.mark.parametrize("name", THREADS)
 def test_threads_of_every_shape_go_and_the_article_stays(name: str) -> None:
     article = f"{ARTICLE}\n\n{INTRO['en']}"

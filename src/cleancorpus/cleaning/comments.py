@@ -31,7 +31,7 @@ _CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
 _LIST_ITEM = regex.compile(r"(?:[-*+•·‣◦▪]|\p{N}{1,3}[.)]|\p{L}[.)])\s")
 _HEADING = regex.compile(r"#{1,6}\s.*|\*\*[^*]+\*\*:?|__[^_]+__:?")
-_TABLE_ROW = regex.compile(r".*\S\s*(?:\||\t)\s*\S.*")
+_TABLE_ROW = regex.compile(r"\|.*\||[^|\n]*\S(?:\s*\|\s*[^|\n]*\S){2,}\s*\|?|.*\S\t+\S.*")
 _SAYS_VERBS = ("says", "said", "wrote", "replied")
 # "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am": a commenter's name
 # or handle, the verb, then nothing or a colon and a timestamp. Not "The mayor said she was
@@ -53,6 +53,12 @@ _TIMESTAMP = regex.compile(
 _NAMED_TIMESTAMP = regex.compile(
     rf"(?i)(?P<who>[^\s·•|,].{{0,40}}?)\s*(?:[·•|,–—-]|\s(?:on|am|le|el|il|um))\s*"
     rf"(?P<when>(?:{DATE}|{_AGO}).{{0,30}})"
+)
+# "Posted by: Florida CPA, 27 Sep 2011 | 15:22": a comment's signature, whatever the name.
+_POSTED_BY = regex.compile(
+    r"(?i)(?:posted|written|submitted|commented|geschrieben|verfasst|publié|posté|publicado"
+    r"|enviado|escrito)\s+(?:by|von|par|por)\s*:?\s*(?P<who>[^\n]{1,60}?)\s*(?:[·•|,–—-]"
+    rf"|\s(?:on|am|le|el|il|um))\s*(?P<when>(?:{DATE}|{_AGO}).{{0,30}})"
 )
 _WIDGET = (
     r"reply|replies|report|like|likes|flag|permalink|share|upvotes?|points?|antworten|melden"
@@ -202,6 +208,9 @@ def _stamp(content: str) -> bool:
         return False
     if _TIMESTAMP.fullmatch(content):
         return bool(_CLOCK.search(content) or _AGE.search(content))
+    posted = _POSTED_BY.fullmatch(content)
+    if posted:
+        return bool(_CLOCK.search(posted["when"]) or _AGE.search(posted["when"]))
     named = _NAMED_TIMESTAMP.fullmatch(content)
     return bool(named and _TIMESTAMP.match(named["when"]) and _is_name(named["who"]))
 
