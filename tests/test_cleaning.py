@@ -244,3 +244,11 @@ def test_most_read_lists_tag_lists_and_signup_notices_go(tail: str) -> None:
 def test_body_sentences_that_share_words_with_the_new_rules_stay(line: str) -> None:
     text = f"{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}"
     assert clean(text).text == text
+
+
+def test_donations_as_a_news_subject_are_no_donation_appeal() -> None:
+    """"Spenden" is the noun of party-finance stories; only the call to give is an appeal."""
+    last = "Die Partei müsste erst einmal bei sich selbst und ihren Spenden anfangen."
+    text = f"{PARAGRAPHS[0]}\n\n{last}"
+    assert clean(text).text == text
+    assert clean(f"{text}\n\nJetzt spenden und unabhängigen Journalismus sichern!").text == text

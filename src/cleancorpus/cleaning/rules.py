@@ -298,7 +298,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
         r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
-        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
+        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|(?:jetzt|hier|bitte|einfach|online)\s+spenden\b|spenden\s+sie\b|spende\s+(?:jetzt|hier|heute)\b|spendenfinanziert|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
         r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
         r"|支持我们|ご寄付のお願い|ادعم|تبرع)",
         "footer",
@@ -320,7 +320,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "soutenez",
             "faire un don",
             "unterstützen",
-            "spenden",
+            "spende",
             "apoya",
             "sostieni",
             "donazione",
