@@ -2,13 +2,14 @@
 
 A thread is a run of marker lines, each followed by a comment. Markers are commenter names
 and handles (``paul``, ``Attrition47``, ``Terra Cotta Woolpuller``, ``• paul`` above an
-indented reply), ``jsmith says:`` lines, ``maria_k · 3 hours ago`` lines, timestamps,
-``sue1987: one-line comment`` lines and reply/like/report rows.
+indented reply), ``jsmith says:`` lines, ``maria_k · 3 hours ago`` lines, timestamps, ``Posted by: X, date |
+time`` signatures, ``sue1987: one-line comment`` lines and reply/like/report rows.
 
 A short line above a paragraph is just as often a subheading ("Fazit"), a recipe step, the
 name in a list of profiles or a table cell, so names alone never make a thread: it needs
 evidence, at least two markers that only comments have (a handle, a "says" line, a
-timestamp with a time or next to a name, a reply row, a handle-prefixed comment). List
+timestamp with a time or next to a name, a reply row, a handle-prefixed comment, a name
+above a comment that starts in lower case as readers write and articles do not). List
 items, headings and table rows are never markers, and a heading between two markers means
 the article goes on. Comments are short on average (very short when every marker is a
 single capitalised word). A comments heading ("12 Comments", "Join the conversation (3)")
@@ -138,7 +139,6 @@ _MIN_EVIDENCE = 2  # markers that only comments have
 _PLAIN_HANDLE_COMMENT_WORDS = 3  # a lowercase word as a handle: the comment is a sentence
 
 _NAMED = frozenset({"name", "weak", "handle", "tag", "bullet"})  # a commenter named alone
-_HEADS = _NAMED | {"stamp", "date"}  # lines that head a comment
 
 
 def _is_name(content: str) -> bool:
@@ -330,13 +330,13 @@ def _unit_evidence(content: list[Line], kinds: list[str], evidence: list[bool], 
     """Whether the first comment of a thread starting at ``start`` is one: its heading lines
     or the reply rows right after its text hold evidence, or its text is short (a subheading
     above a conclusion starts no thread, even when a real one follows)."""
+    if kinds[start] == "inline":
+        return True
     position = start
     while position < len(kinds) and kinds[position] and kinds[position] != "inline":
         if evidence[position]:
             return True
         position += 1
-    if kinds[start] == "inline":
-        return True
     text = position
     while position < len(kinds) and not kinds[position]:
         position += 1
