@@ -2,8 +2,9 @@
 
 A thread is a run of marker lines, each followed by a comment. Markers are commenter names
 and handles (``paul``, ``Attrition47``, ``Terra Cotta Woolpuller``, ``• paul`` above an
-indented reply), ``jsmith says:`` lines, ``maria_k · 3 hours ago`` lines, timestamps, ``Posted by: X, date |
-time`` signatures, ``sue1987: one-line comment`` lines and reply/like/report rows.
+indented reply), ``jsmith says:`` lines, ``maria_k · 3 hours ago`` lines, timestamps,
+``Posted by: X, date | time`` signatures, ``sue1987: one-line comment`` lines and
+reply/like/report rows.
 
 A short line above a paragraph is just as often a subheading ("Fazit"), a recipe step, the
 name in a list of profiles or a table cell, so names alone never make a thread: it needs
