@@ -247,7 +247,7 @@ def test_body_sentences_that_share_words_with_the_new_rules_stay(line: str) -> N
 
 
 def test_donations_as_a_news_subject_are_no_donation_appeal() -> None:
-    """"Spenden" is the noun of party-finance stories; only the call to give is an appeal."""
+    """ "Spenden" is the noun of party-finance stories; only the call to give is an appeal."""
     last = "Die Partei müsste erst einmal bei sich selbst und ihren Spenden anfangen."
     text = f"{PARAGRAPHS[0]}\n\n{last}"
     assert clean(text).text == text
