@@ -100,6 +100,8 @@ NOT_THREADS = {
     "cooperatives and advises the board on property.",
     "en-install-steps": INTRO["en"] + "\n\nInstallation\n\nnpm install harbour-tools --save"
     "\n\nUsage\n\nimport { load } from 'harbour-tools';",
+    "de-subheading-vor": INTRO["de"] + "\n\nVor einem Neuanfang\n\nDer Hersteller plant für "
+    "das kommende Jahr ein neues Modell.\n\nVor einer Entscheidung\n\nDer Handel wartet ab.",
     "en-headings": INTRO["en"] + "\n\n## Grants\n\nMost of the money goes to school "
     "libraries.\n\n**Members**\n\nThe new members were chosen from forty applicants.",
 }
@@ -144,6 +146,13 @@ THREADS = {
     "de-policy": "Die Kommentarfunktion ist für diesen Artikel geschlossen.",
     "load-more": "Ronald\n\nGreat to see the council acting.\n\nReply\n\nMarta Silva\n\n"
     "About time.\n\nReply\n\nLoad more comments",
+    "es-ages-and-policy": "Comentar\n\n- El contenido de los comentarios es la opinión de los "
+    "usuarios, no de este medio.\n\nHace 28 minutos\n\nVaya comportamiento del fiscal.\n\n"
+    "Hace una hora\n\nNo estoy de acuerdo con nada.\n\nHace 2 horas\n\nMuy bien dicho.",
+    "en-word-ages": "an hour ago\n\nGreat to see the council acting.\n\na day ago\n\n"
+    "About time, too.",
+    "prompt-then-policy": "What do you think? Let us know in the comments.\n\nWe reserve the "
+    "right to delete comments that break these rules.",
     "lowercase-comments": "MD Ranix\n\nzio terrorists are finished this time\n\nGeneral "
     "Surena\n\niraq belongs to the iraqi people and nobody else",
 }

@@ -43,8 +43,10 @@ _SAYS = regex.compile(
 )
 _ON_DATE_WROTE = regex.compile(r"(?i)on\s+(?P<when>.{1,60}),\s+(?P<who>[^,\n]{1,40}?)\s+wrote\s*:")
 _AGO = (
-    r"\d{1,3}\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|years?|y)\s+ago"
-    r"|(?:vor|il\s+y\s+a|hace)\s+\d{1,3}\s+\p{L}+"
+    r"(?:\d{1,3}|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|years?|y)"
+    r"\s+ago|(?:vor|il\s+y\s+a|hace)\s+(?:\d{1,3}|einer?|einem|une?|una?)\s+(?:sekunden?|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?"
+    r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)"
 )
 _AGE = regex.compile(rf"(?i){_AGO}")
 _TIMESTAMP = regex.compile(
@@ -206,7 +208,7 @@ def _stamp(content: str) -> bool:
     ):
         return True
     if not _DIGIT.search(content):
-        return False
+        return _AGE.fullmatch(content) is not None  # "an hour ago", "hace una hora"
     if _TIMESTAMP.fullmatch(content):
         return bool(_CLOCK.search(content) or _AGE.search(content))
     posted = _POSTED_BY.fullmatch(content)

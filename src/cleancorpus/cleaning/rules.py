@@ -432,6 +432,36 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Voiceover by **Harold Hoover**",),
     ),
     Rule(
+        "footer.comment_prompt",
+        r"(?i)\b(?:let\s+us\s+know|tell\s+us|sound\s+off|share\s+your\s+(?:thoughts|views|opinion)"
+        r"|leave\s+(?:a|your)\s+(?:comment|thoughts))\b.{0,40}\b(?:in\s+the\s+comments|below|down\s+below)\b"
+        r"|\b(?:dites-(?:le\s+)?nous|donnez\s+votre\s+avis|laissez\s+un\s+commentaire)\b.{0,40}"
+        r"\bcommentaires?\b|\b(?:déjanos|dinos|cuéntanos)\b.{0,40}\bcomentarios?\b"
+        r"|\b(?:schreib(?:t|en\s+sie)?|verrat(?:et|en\s+sie)?)\b.{0,40}\b(?:in\s+die|in\s+den)\s+"
+        r"kommentar(?:en|e)?\b",
+        "footer",
+        (
+            "What do you think? Let us know in the comments.",
+            "Sound off down below!",
+            "Dites-nous en commentaire ce que vous en pensez.",
+            "Schreibt es uns in die Kommentare!",
+        ),
+        contains=True,
+        cues=(
+            "let us",
+            "tell us",
+            "sound off",
+            "share your",
+            "leave",
+            "nous",
+            "avis",
+            "déjanos",
+            "dinos",
+            "cuéntanos",
+            "kommentar",
+        ),
+    ),
+    Rule(
         "footer.signup_status",
         r"(?i)(?:(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b"
         r"|(?:check|keep\s+an\s+eye\s+on|look\s+out\s+for)\s+(?:your|the)\s+inbox\b"
@@ -509,7 +539,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|réagir(?:\s+à\s+cet\s+article)?"
         r"|(?:voir|afficher|charger)\s+(?:plus\s+de\s+|les\s+|tous\s+les\s+)?(?:\d+\s+)?commentaires"
         r"|(?:deja|dejar|escribe|escribir|añadir)\s+(?:un|tu)\s+comentario"
-        r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios",
+        r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios"
+        r"|comentar|commenter|kommentieren|commenta",
         "footer",
         (
             "12 Comments",
@@ -541,7 +572,16 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|.{0,80}\b(?:comments?|kommentare|commentaires|comentarios|comentários)\b.{0,120}\b"
         r"(?:will\s+not\s+be\s+(?:published|approved|posted)|werden\s+nicht\s+(?:veröffentlicht"
         r"|freigeschaltet)|ne\s+seront\s+pas\s+(?:publiés|validés)|no\s+serán\s+publicados"
-        r"|não\s+serão\s+(?:publicados|aprovados)))"
+        r"|não\s+serão\s+(?:publicados|aprovados))"
+        r"|.{0,80}\b(?:reserves?|se\s+reserva|se\s+réserve|behält\s+sich)\b.{0,60}\b(?:right|derecho"
+        r"|droit|recht)\b.{0,80}\b(?:delete|remove|eliminar|borrar|supprimer|löschen|entfernen)\b.{0,80}"
+        r"\b(?:comments?|comentarios?|commentaires?|kommentare?)\b"
+        r"|.{0,60}\b(?:comments?|comentarios|commentaires|kommentare)\b.{0,40}\b(?:opinions?|opinión"
+        r"|opiniones|avis|meinung)\b.{0,40}\b(?:users|readers|usuarios|lectores|internautas|lecteurs"
+        r"|internautes|utilisateurs|nutzer|leser)\b"
+        r"|(?:no\s+está\s+permitido|it\s+is\s+not\s+(?:allowed|permitted)|il\s+est\s+interdit\s+de"
+        r"|es\s+ist\s+nicht\s+(?:erlaubt|gestattet))\b.{0,60}\b(?:comentarios|comments|commentaires"
+        r"|kommentare)\b)"
         r".{0,200}",
         "footer",
         (
@@ -551,6 +591,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Les commentaires sont fermés.",
             "Los comentarios están cerrados.",
             "Note: comments that insult other readers will not be published.",
+            "El contenido de los comentarios es la opinión de los usuarios, no de este medio.",
+            "We reserve the right to delete comments that break these rules.",
         ),
         opens="comments",
         max_words=45,
