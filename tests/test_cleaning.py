@@ -254,3 +254,12 @@ def test_donations_as_a_news_subject_are_no_donation_appeal() -> None:
     text = f"{PARAGRAPHS[0]}\n\n{last}"
     assert clean(text).text == text
     assert clean(f"{text}\n\nJetzt spenden und unabhängigen Journalismus sichern!").text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["— The City Council (@citycouncil) October 9, 2018", "— Ann Lee (@annlee) 3 May 2021"],
+)
+def test_an_embedded_posts_attribution_is_article_text(line: str) -> None:
+    body = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}"
+    assert clean(f"{body}\n\n© 2019 The Harbour Times").text == body

@@ -137,7 +137,9 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.dated_line",
-        rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        # not an embedded post's attribution ("— Name (@handle) October 9, 2018"): article text
+        rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)(?![—–]\s)"
+        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
         "header",
         (
             "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
