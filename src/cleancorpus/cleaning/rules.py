@@ -559,7 +559,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.comment_policy",
         r"(?i)(?:comments?\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:closed|moderated|pre-moderated"
-        r"|reviewed|disabled|turned\s+off|switched\s+off|open)"
+        r"|reviewed|disabled|turned\s+off|switched\s+off|open)(?:\s+(?:for|on)\s+this\s+(?:article|post"
+        r"|story|page))?(?:[.!:;]|$)"
         r"|(?:please\s+)?(?:read|review|see|follow|respect)\s+(?:our|the)\s+(?:community\s+"
         r"|comments?\s+|commenting\s+|discussion\s+)(?:guidelines|policy|rules|standards)"
         r"|(?:our|the)\s+comments?\s+(?:policy|guidelines)|(?:by\s+)?(?:posting|commenting|submitting\s+a"
@@ -575,7 +576,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?:will\s+not\s+be\s+(?:published|approved|posted)|werden\s+nicht\s+(?:veröffentlicht"
         r"|freigeschaltet)|ne\s+seront\s+pas\s+(?:publiés|validés)|no\s+serán\s+publicados"
         r"|não\s+serão\s+(?:publicados|aprovados))"
-        r"|.{0,80}\b(?:reserves?|se\s+reserva|se\s+réserve|behält\s+sich)\b.{0,60}\b(?:right|derecho"
+        r"|(?:.{0,40}\b(?:we\s+reserve|nos\s+reservamos|nous\s+nous\s+réservons"
+        r"|(?:the\s+)?(?:editors?|moderators?|site|website)\s+reserves?"
+        r"|[\w-]+\.[a-z]{2,6}\s+(?:reserves|se\s+reserva|se\s+réserve)))\b.{0,60}\b(?:right|derecho"
         r"|droit|recht)\b.{0,80}\b(?:delete|remove|eliminar|borrar|supprimer|löschen|entfernen)\b.{0,80}"
         r"\b(?:comments?|comentarios?|commentaires?|kommentare?)\b"
         r"|.{0,60}\b(?:comments?|comentarios|commentaires|kommentare)\b.{0,40}\b(?:opinions?|opinión"
@@ -597,7 +600,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "We reserve the right to delete comments that break these rules.",
         ),
         opens="comments",
-        max_words=45,
+        max_words=30,  # a notice; an article sentence on moderation runs longer
         cues=(
             "comment",
             "guidelines",
