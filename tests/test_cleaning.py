@@ -190,6 +190,10 @@ PARAGRAPHS = (
         "Cliquez sur l'image pour l'agrandir",
         "Imagen: EFE",
         "Haz clic en la imagen para ampliarla",
+        "Read more: How the harbour grew",
+        "A lire aussi : Le port en chiffres",
+        "Lesen Sie auch: Wie der Hafen wächst",
+        "Lee también: El puerto en cifras",
     ],
 )
 def test_captions_and_credits_between_paragraphs_go(caption: str) -> None:
@@ -244,6 +248,7 @@ def test_most_read_lists_tag_lists_and_signup_notices_go(tail: str) -> None:
         "Under the new law, the platform reserves the right to delete comments only after a "
         "court has ruled, the minister said.",
         "Comments are closed to the public during the inquiry, the harbour master said.",
+        "Related: the ferry company also cut its prices, which the council welcomed.",
     ],
 )
 def test_body_sentences_that_share_words_with_the_new_rules_stay(line: str) -> None:

@@ -508,7 +508,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|meistgelesen(?:e)?(?:\s+artikel)?|am\s+meisten\s+gelesen|meistkommentiert|beliebte\s+artikel"
         r"|les\s+plus\s+(?:lus|populaires|partagés|commentés)|(?:lo|los|las)\s+más\s+(?:leído|leídos|leídas|visto|vistos|popular(?:es)?)"
         r"|más\s+(?:leídas|leídos|populares)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
-        r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|auch\s+interessant|siehe\s+auch|lesen\s+sie\s+auch|ver\s+también"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
         r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
@@ -625,6 +626,34 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         rf"|leggi\s+anche|читайте\s+также|相关)\s*[:：]?\s*{_BOLD_LINK}.{{0,20}}",
         "anywhere",
         ("Read more: [How we mapped the city's water lines](#)",),
+    ),
+    Rule(
+        "widget.read_more_line",
+        # the same label before a headline left without its link by the extractor (a headline
+        # ends without a full stop; a sentence that starts "Related:" ends with one)
+        r"(?i)(?!.*[.!]$)(?:read\s+(?:more|also|next)|also\s+read|see\s+also|related|(?:[àa]\s+)?lire\s+(?:aussi"
+        r"|également)|à\s+lire|lesen\s+sie\s+(?:auch|mehr)|mehr\s+(?:dazu|zum\s+thema)|auch\s+interessant"
+        r"|siehe\s+auch|lee\s+(?:también|más)|ver\s+también|leggi\s+anche)\s*[:：]\s*\S.{0,200}",
+        "anywhere",
+        (
+            "Read more: How we mapped the city's water lines",
+            "A lire aussi : Le port en chiffres",
+            "Lesen Sie auch: Wie der Hafen wächst",
+            "Lee también: El puerto en cifras",
+        ),
+        max_words=30,
+        cues=(
+            "read",
+            "see also",
+            "related",
+            "lire",
+            "lesen",
+            "mehr",
+            "auch",
+            "lee",
+            "ver",
+            "leggi",
+        ),
     ),
     Rule(
         "caption.click_to_enlarge",
