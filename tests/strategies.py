@@ -60,16 +60,17 @@ FOOTER_LINES = (
     "Tags: Iraq, Syria, PMU",
 )
 COMMENTER_NAMES = (
-    "paul",
     "Ronald",
-    "goingbrokes",
-    "Attrition47",
     "Richard Noel Hedditch",
     "Trustin Judeau",
     "MD Ranix",
     "Terra Cotta Woolpuller",
     "General Surena",
 )
+#: Handles no word is: each one is evidence of a thread by itself.
+COMMENTER_HANDLES = ("Attrition47", "pier_rat", "@goingbrokes", "jk_turner", "sue1987")
+STAMPS = ("June 4, 2019 at 9:12 am", "3 hours ago", "12 May 2021 um 10:15 Uhr", "vor 2 Tagen")
+ROWS = ("Reply", "Like · Reply · Report", "12 likes", "▲ 4", "Antworten", "Répondre")
 
 
 @st.composite
@@ -95,15 +96,21 @@ def comment() -> st.SearchStrategy[str]:
 
 @st.composite
 def comment_thread(draw: st.DrawFn) -> str:
-    names = draw(st.lists(st.sampled_from(COMMENTER_NAMES), min_size=2, max_size=5))
-    bulleted = draw(st.booleans())
+    """Two to five comments, each headed by a handle, or by a name with a timestamp under
+    it, or followed by a reply row: a thread always shows evidence of being one."""
+    evidence = draw(st.sampled_from(["handle", "stamp", "row"]))
+    pool = COMMENTER_HANDLES if evidence == "handle" else COMMENTER_NAMES
+    names = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=5))
+    bulleted = evidence == "handle" and draw(st.booleans())
     parts = []
-    for depth_name in names:
+    for name in names:
         depth = draw(st.integers(0, 1)) if bulleted else 0
         texts = draw(st.lists(comment(), min_size=1, max_size=2))
         if bulleted:
             pad = "  " * (depth + 1)
-            parts.append(f"{pad}• {depth_name}\n\n" + "\n\n".join(f"{pad}  {t}" for t in texts))
-        else:
-            parts.append(f"{depth_name}\n\n" + "\n\n\n".join(texts))
+            parts.append(f"{pad}• {name}\n\n" + "\n\n".join(f"{pad}  {t}" for t in texts))
+            continue
+        head = f"{name}\n\n{draw(st.sampled_from(STAMPS))}" if evidence == "stamp" else name
+        tail = f"\n\n{draw(st.sampled_from(ROWS))}" if evidence == "row" else ""
+        parts.append(f"{head}\n\n" + "\n\n\n".join(texts) + tail)
     return "\n\n".join(parts)

@@ -163,3 +163,111 @@ def test_unclosed_emphasis_markers_stay_linear() -> None:
     result = clean(text)
     assert result.text.endswith("and bold here.")
     assert result.text.count("*") == 20_000
+
+
+# Residue in wordings and languages the first rules lacked (issue 11): captions and credits
+# between body paragraphs, tag lines, "most read" lists, sign-up notices.
+
+PARAGRAPHS = (
+    "The harbour authority published its yearly figures on Monday, showing that container "
+    "traffic rose by a tenth while passenger numbers stayed flat.",
+    "The photograph on the cover of the report shows the new crane, which was bought with "
+    "the help of a regional grant and entered service in March.",
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Click the image to open the full-size chart",
+        "Tap the map to enlarge",
+        "Photograph: Jane Roe/Harbour Agency",
+        "Image courtesy of the city archive",
+        "Foto: Max Muster/dpa",
+        "(Foto: Max Muster/dpa)",
+        "Zum Vergrößern anklicken",
+        "Crédit photo : AFP",
+        "Cliquez sur l'image pour l'agrandir",
+        "Imagen: EFE",
+        "Haz clic en la imagen para ampliarla",
+        "Read more: How the harbour grew",
+        "A lire aussi : Le port en chiffres",
+        "Lesen Sie auch: Wie der Hafen wächst",
+        "Lee también: El puerto en cifras",
+    ],
+)
+def test_captions_and_credits_between_paragraphs_go(caption: str) -> None:
+    first, second = PARAGRAPHS
+    assert clean(f"{first}\n\n{caption}\n\n{second}").text == f"{first}\n\n{second}"
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Keywords: drought, water", "drought, water"),
+        ("Filed in: Energy, Ports", "Energy, Ports"),
+        ("More on: Shipping", "Shipping"),
+        ("Themen: Hafen, Verkehr", "Hafen, Verkehr"),
+        ("Sujets : Port, Transport", "Port, Transport"),
+        ("Temas: Puerto, Transporte", "Puerto, Transporte"),
+    ],
+)
+def test_tag_lines_with_other_labels_go_into_metadata(line: str, tags: str) -> None:
+    result = clean("\n\n".join(PARAGRAPHS) + f"\n\n{line}\n")
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert tags.split(", ")[0] in str(result.metadata["tags"])
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Popular now\n\nCouncil approves the new bridge\n\nFerry strike called off",
+        "Meistgelesen\n\nStadtrat genehmigt neue Brücke\n\nFährstreik abgesagt",
+        "Les plus lus\n\nLe conseil approuve le nouveau pont\n\nLa grève des ferries est levée",
+        "Lo más leído\n\nEl ayuntamiento aprueba el nuevo puente\n\nSe desconvoca la huelga",
+        "Tags\n\nharbour, cranes, shipping",
+        "Thanks for signing up!\n\nKeep an eye on your inbox for the latest news.",
+        "There was an error processing your subscription.",
+    ],
+)
+def test_most_read_lists_tag_lists_and_signup_notices_go(tail: str) -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    assert clean(f"{body}\n\n{tail}\n").text == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photograph shows the harbour at dawn.",
+        "Comments from residents were mostly positive, the survey found.",
+        "Popular now among young families, the ferry runs every hour.",
+        "Keywords matter less than they did, the agency says.",
+        "Click the image, she told us, and nothing happens.",
+        "Fotos von der Flut zeigen, wie hoch das Wasser im Hafen stand.",
+        "Crédits et subventions ont été votés mardi par le conseil.",
+        "Under the new law, the platform reserves the right to delete comments only after a "
+        "court has ruled, the minister said.",
+        "Comments are closed to the public during the inquiry, the harbour master said.",
+        "Related: the ferry company also cut its prices, which the council welcomed.",
+    ],
+)
+def test_body_sentences_that_share_words_with_the_new_rules_stay(line: str) -> None:
+    text = f"{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}"
+    assert clean(text).text == text
+
+
+def test_donations_as_a_news_subject_are_no_donation_appeal() -> None:
+    """ "Spenden" is the noun of party-finance stories; only the call to give is an appeal."""
+    last = "Die Partei müsste erst einmal bei sich selbst und ihren Spenden anfangen."
+    text = f"{PARAGRAPHS[0]}\n\n{last}"
+    assert clean(text).text == text
+    assert clean(f"{text}\n\nJetzt spenden und unabhängigen Journalismus sichern!").text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["— The City Council (@citycouncil) October 9, 2018", "— Ann Lee (@annlee) 3 May 2021"],
+)
+def test_an_embedded_posts_attribution_is_article_text(line: str) -> None:
+    body = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}"
+    assert clean(f"{body}\n\n© 2019 The Harbour Times").text == body

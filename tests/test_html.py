@@ -189,3 +189,47 @@ def test_extracted_metadata_and_step_are_read_only(article):
         article.metadata["title"] = "changed"  # type: ignore[index]
     with pytest.raises(TypeError):
         article.step["extractor"] = "other"  # type: ignore[index]
+
+
+# A declared charset with a few invalid bytes wins over a guess (issue 11) -------------------
+
+UTF8_PAGE = (
+    '<html><head><meta charset="utf-8"><title>Fête</title></head><body><article>'
+    + "<p>Les bénévoles ont nettoyé la rivière après la crue, déjà pour la troisième fois "
+    "cette année, à côté de l'école et du marché couvert.</p>" * 20 + "</article></body></html>"
+).encode("utf-8")
+
+
+@pytest.mark.parametrize("stray", [1, 8, 20])
+def test_a_utf8_page_with_stray_bytes_keeps_its_accents(stray):
+    """Up to 8 invalid sequences always, more while the accents that decode outnumber them
+    ten to one; a single-byte guess would turn every é into Ã©."""
+    data = UTF8_PAGE.replace(b"</article>", b"<p>" + b"x\xff " * stray + b"</p></article>")
+    text, codec, source, warnings = decode_html(data)
+    assert (codec, source) == ("utf-8", "declared")
+    assert "Les bénévoles ont nettoyé la rivière" in text
+    assert text.count("\ufffd") == stray
+    assert warnings == (
+        f"declared charset 'utf-8' leaves {stray} invalid byte sequence{'s' if stray > 1 else ''}"
+        " in the page; replaced with U+FFFD",
+    )
+
+
+def test_a_single_byte_page_declared_utf8_is_still_guessed():
+    """Every accented letter of a windows-1252 page is an invalid UTF-8 sequence, and none
+    decodes: the declaration loses to the guess."""
+    data = UTF8_PAGE.decode("utf-8").encode("cp1252")
+    text, _, source, warnings = decode_html(data)
+    assert source == "detected"
+    assert "Les bénévoles ont nettoyé" in text
+    assert "does not decode" in warnings[0]
+
+
+def test_replacement_characters_the_bytes_hold_are_not_invalid_sequences():
+    from cleancorpus.sources.charsets import decode_counting, few_invalid
+
+    assert decode_counting("a\ufffdb".encode(), "utf-8") == ("a\ufffdb", 0)
+    assert decode_counting(b"a\xffb\xef\xbf\xbd", "utf-8") == ("a\ufffdb\ufffd", 1)
+    assert decode_counting(b"abc", "undefined") is None
+    assert few_invalid("é" * 90 + "\ufffd" * 9, 9)
+    assert not few_invalid("é" * 80 + "\ufffd" * 9, 9)

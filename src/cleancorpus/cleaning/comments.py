@@ -1,14 +1,20 @@
 """Find where a reader-comment thread appended after the article begins.
 
-Two shapes are recognised, and they repeat, which is what separates a thread from a body
-with subheadings:
+A thread is a run of marker lines, each followed by a comment. Markers are commenter names
+and handles (``paul``, ``Attrition47``, ``Terra Cotta Woolpuller``, ``• paul`` above an
+indented reply), ``jsmith says:`` lines, ``maria_k · 3 hours ago`` lines, timestamps,
+``Posted by: X, date | time`` signatures, ``sue1987: one-line comment`` lines and
+reply/like/report rows.
 
-- bulleted handles with indented replies (``• paul`` then an indented paragraph);
-- marker lines followed by a comment: bare commenter names (``Terra Cotta Woolpuller``),
-  ``jsmith says:`` lines, comment timestamps and ``Reply`` links.
-
-A thread needs at least two markers close together, and its comments are short on average
-(very short when every marker is a single capitalised word, which a subheading also is).
+A short line above a paragraph is just as often a subheading ("Fazit"), a recipe step, the
+name in a list of profiles or a table cell, so names alone never make a thread: it needs
+evidence, at least two markers that only comments have (a handle, a "says" line, a
+timestamp with a time or next to a name, a reply row, a handle-prefixed comment, a name
+above a comment that starts in lower case as readers write and articles do not). List
+items, headings and table rows are never markers, and a heading between two markers means
+the article goes on. Comments are short on average (very short when every marker is a
+single capitalised word). A comments heading ("12 Comments", "Join the conversation (3)")
+is a line rule (``footer.comments_opener``), not this detector.
 """
 
 from __future__ import annotations
@@ -22,7 +28,12 @@ from .lines import Line, ends_sentence, words
 from .rules import DATE
 
 _DIGIT = regex.compile(r"\p{N}")
+_CODE = regex.compile(r"[=(){}\[\]<>/\\$;`]|--")  # a command or code line, not a comment
+_CLOCK = regex.compile(r"\d{1,2}[:.h]\d{2}")
 _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
+_LIST_ITEM = regex.compile(r"(?:[-*+•·‣◦▪]|\p{N}{1,3}[.)]|\p{L}[.)])\s")
+_HEADING = regex.compile(r"#{1,6}\s.*|\*\*[^*]+\*\*:?|__[^_]+__:?")
+_TABLE_ROW = regex.compile(r"\|.*\||[^|\n]*\S(?:\s*\|\s*[^|\n]*\S){2,}\s*\|?|.*\S\t+\S.*")
 _SAYS_VERBS = ("says", "said", "wrote", "replied")
 # "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am": a commenter's name
 # or handle, the verb, then nothing or a colon and a timestamp. Not "The mayor said she was
@@ -31,20 +42,46 @@ _SAYS = regex.compile(
     rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?))?\s*"
 )
 _ON_DATE_WROTE = regex.compile(r"(?i)on\s+(?P<when>.{1,60}),\s+(?P<who>[^,\n]{1,40}?)\s+wrote\s*:")
+_AGO = (
+    r"(?:\d{1,3}|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|w|months?|years?|y)"
+    r"\s+ago|(?:vor|il\s+y\s+a|hace)\s+(?:\d{1,3}|einer?|einem|une?|una?)\s+(?:sekunden?|minuten?"
+    r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?"
+    r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)"
+)
+_AGE = regex.compile(rf"(?i){_AGO}")
 _TIMESTAMP = regex.compile(
-    rf"(?i)(?:on\s+)?{DATE}|\d{{1,3}}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
-    r"(?:\s*[·•|]\s*.{0,30})?"
+    rf"(?i)(?:on\s+|am\s+|le\s+|el\s+)?(?:{DATE}|{_AGO})(?:\s*[·•|]\s*.{{0,30}})?"
+)
+# A name or handle and a timestamp on one line: "maria_k · 3 hours ago", "Tom Ruiz, 4 June
+# 2019 at 10:15", "paul on June 4, 2019 at 9:12 am".
+_NAMED_TIMESTAMP = regex.compile(
+    rf"(?i)(?P<who>[^\s·•|,].{{0,40}}?)\s*(?:[·•|,–—-]|\s(?:on|am|le|el|il|um))\s*"
+    rf"(?P<when>(?:{DATE}|{_AGO}).{{0,30}})"
+)
+# "Posted by: Florida CPA, 27 Sep 2011 | 15:22": a comment's signature, whatever the name.
+_POSTED_BY = regex.compile(
+    r"(?i)(?:posted|written|submitted|commented|geschrieben|verfasst|publié|posté|publicado"
+    r"|enviado|escrito)\s+(?:by|von|par|por)\s*:?\s*(?P<who>[^\n]{1,60}?)\s*(?:[·•|,–—-]"
+    rf"|\s(?:on|am|le|el|il|um))\s*(?P<when>(?:{DATE}|{_AGO}).{{0,30}})"
+)
+_WIDGET = (
+    r"reply|replies|report|like|likes|flag|permalink|share|upvotes?|points?|antworten|melden"
+    r"|gefällt\s+mir|répondre|signaler|j'aime|responder|denunciar|me\s+gusta|rispondi"
+    r"|segnala|mi\s+piace"
 )
 _REPLY = regex.compile(
-    r"(?i)(?:reply|↵?\s*reply|report|like|flag|permalink|(?:\d+\s*)?(?:upvotes?|likes?|points?)"
-    r"|[▲▼^]\s*\d+|\d+\s*[▲▼^]|(?:\s*[·|•]\s*)?(?:like|reply|share|report)(?:\s*[·|•]\s*"
-    r"(?:like|reply|share|report|\d+\s*\w*))*)"
+    rf"(?i)(?:[·|•▲▼^↵]\s*)?(?:(?:\d+\s*)?(?:{_WIDGET})(?:\s*\(\d+\))?|[▲▼^]\s*\d+|\d+\s*[▲▼^])"
+    rf"(?:\s*[·|•▲▼]?\s*(?:(?:\d+\s*)?(?:{_WIDGET})(?:\s*\(\d+\))?|[▲▼^]?\s*\d+))*"
 )
+# "sue1987: I said this a year ago." A comment on one line after a handle that no label has.
+_INLINE = regex.compile(r"(?P<who>@?[\p{L}\p{N}_.\-]{2,25})\s*[:：]\s+(?P<text>\S.{3,})")
 _NAME_TOKEN = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Lu}{2,}|[\p{L}\p{N}_.\-]*\p{N}[\p{L}\p{N}_.\-]*)"
 )
-_HANDLE = regex.compile(
-    r"@?[\p{Ll}\p{N}_][\p{L}\p{N}_.\-]{1,24}|@?\p{L}[\p{L}\p{N}_.\-]*\p{N}[\p{N}_]*"
+_HANDLE = regex.compile(r"@?(?=.*\p{L})[\p{Ll}\p{N}_][\p{L}\p{N}_.\-]{1,24}")
+# Handles no word is: an @, an underscore, letters and digits mixed, or a capital inside.
+_MARKED_HANDLE = regex.compile(
+    r"@[\p{L}\p{N}_.\-]{2,25}|(?=[^\s]*\p{L})(?=[^\s]*(?:\p{N}|_|\p{Ll}\p{Lu}))[\p{L}\p{N}_.\-]{3,25}"
 )
 _FUNCTION_WORDS = frozenset(
     [
@@ -94,7 +131,6 @@ _FUNCTION_WORDS = frozenset(
         "over",
         "under",
         "into",
-        "why",
         "vs",
     ]
 )
@@ -102,6 +138,10 @@ _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
 _MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) is longer
 _MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
 _MAX_WEAK_COMMENT_WORDS = 25  # when every name is one capitalised word, like a subheading
+_MIN_EVIDENCE = 2  # markers that only comments have
+_PLAIN_HANDLE_COMMENT_WORDS = 3  # a lowercase word as a handle: the comment is a sentence
+
+_NAMED = frozenset({"name", "weak", "handle", "tag", "bullet"})  # a commenter named alone
 
 
 def _is_name(content: str) -> bool:
@@ -109,6 +149,8 @@ def _is_name(content: str) -> bool:
         return False
     tokens = content.split()
     if not 1 <= len(tokens) <= 4 or any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    if not any(c.isalpha() for c in content):
         return False
     if len(tokens) == 1 and _HANDLE.fullmatch(tokens[0]):
         return True
@@ -121,35 +163,59 @@ def _used_before(content: str, seen: set[str]) -> bool:
     return any(w.casefold() in seen for w in words(content) if len(w) > 2)
 
 
-def _weak_name(content: str) -> bool:
-    """A single capitalised word: a name, or just as likely a subheading."""
-    tokens = content.split()
-    return len(tokens) == 1 and tokens[0][:1].isupper() and not _DIGIT.search(tokens[0])
+def _name_kind(name: str) -> str:
+    """``tag`` for a handle no word is (``Attrition47``, ``@ann``), ``handle`` for a lower-case
+    word (``paul``), ``weak`` for one capitalised word (a name or a subheading), else ``name``."""
+    if _MARKED_HANDLE.fullmatch(name):
+        return "tag"
+    if _HANDLE.fullmatch(name):
+        return "handle"
+    tokens = name.split()
+    if len(tokens) == 1 and tokens[0][:1].isupper() and not _DIGIT.search(tokens[0]):
+        return "weak"
+    return "name"
 
 
 def _marker_kind(content: str) -> str:
-    if len(content) > _MAX_MARKER_CHARS:
+    """What kind of comment marker a line is ("" for none); see the module docstring."""
+    if len(content) > _MAX_MARKER_CHARS or _HEADING.fullmatch(content):
         return ""
-    if _strong_marker(content):
-        return "strong"
-    if _BULLET_HANDLE.fullmatch(content) and _is_name(_BULLET_HANDLE.fullmatch(content)["handle"]):
+    if _TABLE_ROW.fullmatch(content):
+        return ""
+    if _REPLY.fullmatch(content):
+        return "row"
+    if _stamp(content):
+        return "stamp"
+    if _DIGIT.search(content) and _TIMESTAMP.fullmatch(content):
+        return "date"
+    inline = _INLINE.fullmatch(content)
+    if inline and _MARKED_HANDLE.fullmatch(inline["who"]):
+        return "inline"
+    bullet = _BULLET_HANDLE.fullmatch(content)
+    if bullet and _is_name(bullet["handle"]):
         return "bullet"
-    if _is_name(content):
-        return "weak" if _weak_name(content) else "name"
-    return ""
+    if _LIST_ITEM.match(content):
+        return ""
+    return _name_kind(content) if _is_name(content) else ""
 
 
-def _strong_marker(content: str) -> bool:
-    """``jsmith says:``, a timestamp or a Reply/Like line. Cheap necessary conditions come
-    first: a "says" line names one of its verbs (checked on ASCII lines, where case folding
-    is plain lower case), and every timestamp holds a digit."""
+def _stamp(content: str) -> bool:
+    """``jsmith says:``, a timestamp with a time or an age, or a name and a timestamp. Cheap
+    necessary conditions come first: a "says" line names one of its verbs (checked on ASCII
+    lines, where case folding is plain lower case), and every timestamp holds a digit."""
     if (not content.isascii() or any(verb in content.lower() for verb in _SAYS_VERBS)) and (
         _says_line(content)
     ):
         return True
-    if _DIGIT.search(content) and _TIMESTAMP.fullmatch(content):
-        return True
-    return _REPLY.fullmatch(content) is not None
+    if not _DIGIT.search(content):
+        return _AGE.fullmatch(content) is not None  # "an hour ago", "hace una hora"
+    if _TIMESTAMP.fullmatch(content):
+        return bool(_CLOCK.search(content) or _AGE.search(content))
+    posted = _POSTED_BY.fullmatch(content)
+    if posted:
+        return bool(_CLOCK.search(posted["when"]) or _AGE.search(posted["when"]))
+    named = _NAMED_TIMESTAMP.fullmatch(content)
+    return bool(named and _TIMESTAMP.match(named["when"]) and _is_name(named["who"]))
 
 
 def _says_line(content: str) -> bool:
@@ -173,6 +239,24 @@ def thread_start(
     content = [line for line in lines[body_from:] if not line.blank]
     if len(content) < 3:
         return None
+    kinds = _kinds(content, known)
+    evidence = _evidence(content, kinds)
+    headings = [bool(_HEADING.fullmatch(line.content)) for line in content]
+    for position in range(1, len(content)):
+        if (
+            kinds[position] not in ("", "row")
+            and _unit_evidence(content, kinds, evidence, position)
+            and _is_thread(
+                content[position:], kinds[position:], evidence[position:], headings[position:]
+            )
+        ):
+            return content[position].index
+    return None
+
+
+def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
+    """The marker kind of each line, less names the article used and markers no comment
+    follows (a list of names, a bullet with nothing indented under it)."""
     seen: set[str] = set()
     seen_upto = 0  # words of the non-marker lines before this index are in ``seen``
     kinds: list[str] = []
@@ -180,7 +264,7 @@ def thread_start(
         kind = _marker_kind(line.content)
         if kind and known(line.content):
             kind = ""
-        if kind in ("name", "weak"):
+        if kind in _NAMED:
             for earlier in range(seen_upto, position):
                 if not kinds[earlier]:
                     seen.update(w.casefold() for w in words(content[earlier].content))
@@ -188,32 +272,99 @@ def thread_start(
             if _used_before(line.content, seen):
                 kind = ""
         kinds.append(kind)
-    # A marker is a marker only when a comment (a non-marker line) follows it, and a bulleted
-    # handle only when the comment is indented under it (else it is a list item).
-    for position, kind in enumerate(kinds):
-        following = kinds[position + 1] if position + 1 < len(kinds) else None
-        if (kind in ("name", "weak", "bullet") and (following is None or following)) or (
-            kind == "bullet" and content[position + 1].indent <= content[position].indent
-        ):
-            kinds[position] = ""
-    for position in range(1, len(content)):
-        if kinds[position] and _is_thread(content[position:], kinds[position:]):
-            return content[position].index
-    return None
+    for first, last in _groups(kinds):
+        followed = last < len(kinds) and kinds[last] in ("", "inline")
+        named = [i for i in range(first, last) if kinds[i] in _NAMED]
+        if not followed or len({content[i].content for i in named}) > 1:
+            for i in named:
+                kinds[i] = ""
+        for i in named:
+            if kinds[i] == "bullet" and content[i + 1].indent <= content[i].indent:
+                kinds[i] = ""  # a list item, not a handle over an indented reply
+    return kinds
 
 
-def _is_thread(content: list[Line], kinds: list[str]) -> bool:
+def _groups(kinds: list[str]) -> list[tuple[int, int]]:
+    """The runs of consecutive marker lines (a one-line comment is a run of its own)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for position, kind in enumerate([*kinds, ""]):
+        if start is not None and (not kind or kind == "inline" or kinds[start] == "inline"):
+            runs.append((start, position))
+            start = None
+        if kind and start is None:
+            start = position
+    return runs
+
+
+def _evidence(content: list[Line], kinds: list[str]) -> list[bool]:
+    """Whether each marker is one that only comments have (see the module docstring)."""
+    found = [kind in ("stamp", "row", "inline", "tag") for kind in kinds]
+    for first, last in _groups(kinds):
+        named = any(kinds[i] in _NAMED for i in range(first, last))
+        comment = content[last].content if last < len(content) and not kinds[last] else ""
+        for i in range(first, last):
+            if kinds[i] == "date":
+                found[i] = named
+            elif kinds[i] in ("name", "weak"):
+                found[i] = _informal(comment)
+            elif kinds[i] == "handle":
+                found[i] = len(words(comment)) >= _PLAIN_HANDLE_COMMENT_WORDS
+            elif kinds[i] == "bullet":
+                handle = _BULLET_HANDLE.fullmatch(content[i].content)
+                found[i] = handle is not None and _name_kind(handle["handle"]) in ("tag", "handle")
+    return found
+
+
+def _informal(comment: str) -> bool:
+    """A comment that starts in lower case ("iraq belong to iraqi people"): readers write
+    so, articles, recipes and profiles do not."""
+    first = words(comment)[:1]
+    return (
+        len(words(comment)) >= _PLAIN_HANDLE_COMMENT_WORDS
+        and bool(first)
+        and first[0].isalpha()
+        and first[0].islower()
+        and not _CODE.search(comment)
+    )
+
+
+def _unit_evidence(content: list[Line], kinds: list[str], evidence: list[bool], start: int) -> bool:
+    """Whether the first comment of a thread starting at ``start`` is one: its heading lines
+    or the reply rows right after its text hold evidence, or its text is short (a subheading
+    above a conclusion starts no thread, even when a real one follows)."""
+    if kinds[start] == "inline":
+        return True
+    position = start
+    while position < len(kinds) and kinds[position] and kinds[position] != "inline":
+        if evidence[position]:
+            return True
+        position += 1
+    text = position
+    while position < len(kinds) and not kinds[position]:
+        position += 1
+    if position < len(kinds) and kinds[position] == "row":
+        return True
+    size = sum(len(words(line.content)) for line in content[text:position])
+    return size <= _MAX_WEAK_COMMENT_WORDS * max(1, position - text)
+
+
+def _is_thread(
+    content: list[Line], kinds: list[str], evidence: list[bool], headings: list[bool]
+) -> bool:
     markers = [i for i, kind in enumerate(kinds) if kind]
-    if len(markers) < 2:
+    if len(markers) < 2 or sum(evidence[i] for i in markers) < _MIN_EVIDENCE:
         return False
+    if any(headings[markers[0] : markers[-1]]):
+        return False  # a heading between markers: the article goes on
     gaps = [b - a - 1 for a, b in pairwise(markers)] + [len(kinds) - markers[-1] - 1]
     if max(gaps) > _MAX_GAP:
         return False
     marked = [kinds[i] for i in markers]
     if "bullet" in marked:
         return True
-    comments = [line.content for i, line in enumerate(content) if not kinds[i]]
+    comments = [line.content for i, line in enumerate(content) if kinds[i] in ("", "inline")]
     mean_words = sum(len(words(c)) for c in comments) / max(1, len(comments))
-    if all(kind == "weak" for kind in marked):  # single capitalised words: subheadings?
+    if all(kind in ("weak", "row") for kind in marked):  # single capitalised words
         return mean_words <= _MAX_WEAK_COMMENT_WORDS
-    return mean_words <= _MAX_COMMENT_WORDS or "strong" in marked
+    return mean_words <= _MAX_COMMENT_WORDS or any(k in ("stamp", "row") for k in marked)

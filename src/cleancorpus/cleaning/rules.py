@@ -96,6 +96,14 @@ _NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
 _SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
+# Labels of a tag line, in the header or the footer: "Tags:", "Filed in:", "Themen:", "Sujets :".
+_TAG_LABELS = (
+    r"(?i:region|theme|in-depth\s+report|tags?|tagged(?:\s+(?:with|as))?|topics?|categories"
+    r"|category|filed\s+(?:under|in)|keywords|key\s+words|more\s+on|more\s+about|section"
+    r"|labels?|mots-clés|mots\s+clés|sujets?|thèmes?|étiquettes?|schlagwörter|schlagworte"
+    r"|stichwörter|stichworte|themen|thema|etiquetas|temas|tema|palabras\s+clave|argomenti"
+    r"|теги|рубрики?|标签|タグ|الوسوم)"
+)
 
 HEADER_RULES: tuple[Rule, ...] = (
     Rule(
@@ -129,7 +137,9 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.dated_line",
-        rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        # not an embedded post's attribution ("— Name (@handle) October 9, 2018"): article text
+        rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)(?![—–]\s)"
+        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
         "header",
         (
             "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
@@ -138,13 +148,13 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.tags",
-        r"(?i:region|theme|in-depth report|tags?|topics?|categories|category|filed under"
-        r"|keywords|section|labels?|mots-clés|schlagwörter|stichworte|etiquetas|temas|теги"
-        r"|рубрики?|标签|タグ|الوسوم)\s*[:：]\s*(?P<tags>.{1,300})",
+        rf"{_TAG_LABELS}\s*[:：]\s*(?P<tags>.{{1,300}})",
         "header",
         (
             "Region: [Middle East & North Africa](#)",
             "Theme: [Terrorism](#), [US NATO War Agenda](#)",
+            "Keywords: drought, water",
+            "Temas: Sequía, Agua",
         ),
     ),
     Rule(
@@ -290,7 +300,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
         r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
-        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|spenden\b|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
+        r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|(?:jetzt|hier|bitte|einfach|online)\s+spenden\b|spenden\s+sie\b|spende\s+(?:jetzt|hier|heute)\b|spendenfinanziert|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
         r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
         r"|支持我们|ご寄付のお願い|ادعم|تبرع)",
         "footer",
@@ -312,7 +322,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "soutenez",
             "faire un don",
             "unterstützen",
-            "spenden",
+            "spende",
             "apoya",
             "sostieni",
             "donazione",
@@ -424,11 +434,63 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Voiceover by **Harold Hoover**",),
     ),
     Rule(
-        "footer.tags",
-        r"(?i:tags?|topics?|filed\s+under|categories|category|posted\s+in|labels?)\s*:\s*"
-        r"(?P<tags>.{1,300})",
+        "footer.comment_prompt",
+        r"(?i)\b(?:let\s+us\s+know|tell\s+us|sound\s+off|share\s+your\s+(?:thoughts|views|opinion)"
+        r"|leave\s+(?:a|your)\s+(?:comment|thoughts))\b.{0,40}\b(?:in\s+the\s+comments|below|down\s+below)\b"
+        r"|\b(?:dites-(?:le\s+)?nous|donnez\s+votre\s+avis|laissez\s+un\s+commentaire)\b.{0,40}"
+        r"\bcommentaires?\b|\b(?:déjanos|dinos|cuéntanos)\b.{0,40}\bcomentarios?\b"
+        r"|\b(?:schreib(?:t|en\s+sie)?|verrat(?:et|en\s+sie)?)\b.{0,40}\b(?:in\s+die|in\s+den)\s+"
+        r"kommentar(?:en|e)?\b",
         "footer",
-        ("Tags: Iraq, Syria",),
+        (
+            "What do you think? Let us know in the comments.",
+            "Sound off down below!",
+            "Dites-nous en commentaire ce que vous en pensez.",
+            "Schreibt es uns in die Kommentare!",
+        ),
+        contains=True,
+        cues=(
+            "let us",
+            "tell us",
+            "sound off",
+            "share your",
+            "leave",
+            "nous",
+            "avis",
+            "déjanos",
+            "dinos",
+            "cuéntanos",
+            "kommentar",
+        ),
+    ),
+    Rule(
+        "footer.signup_status",
+        r"(?i)(?:(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b"
+        r"|(?:check|keep\s+an\s+eye\s+on|look\s+out\s+for)\s+(?:your|the)\s+inbox\b"
+        r"|.{0,60}\berror\s+processing\s+your\s+(?:subscription|request|sign-?up)\b"
+        r"|merci\s+(?:pour|de)\s+votre\s+inscription|danke\s+für\s+(?:ihre|deine)\s+anmeldung"
+        r"|gracias\s+por\s+(?:suscribirte|registrarte|tu\s+suscripción)).{0,120}",
+        "footer",
+        (
+            "Thanks for signing up!",
+            "Keep an eye on your inbox for the latest news.",
+            "There was an error processing your subscription.",
+        ),
+        cues=("thank", "inbox", "error", "merci", "danke", "gracias"),
+    ),
+    Rule(
+        "footer.tags_heading",
+        r"(?i)(?:tags|tagged|keywords|schlagwörter|schlagworte|stichwörter|mots-clés|etiquetas)"
+        r"\s*[:：]?",
+        "footer",
+        ("Tags", "Schlagwörter:"),
+        opens="footer",
+    ),
+    Rule(
+        "footer.tags",
+        rf"(?:{_TAG_LABELS}|(?i:posted\s+in))\s*[:：]\s*(?P<tags>.{{1,300}})",
+        "footer",
+        ("Tags: Iraq, Syria", "Filed in: Energy", "Themen: Klima, Energie", "Sujets : Climat"),
     ),
     Rule(
         "footer.link_only",
@@ -441,13 +503,18 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:related(?:\s+(?:posts?|articles?|stories|content|reading|coverage))?"
         r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)|more\s+stories"
         r"|recommended(?:\s+for\s+you)?|further\s+reading|see\s+also|read\s+(?:more|next|also)"
-        r"|most\s+(?:read|popular|viewed)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
-        r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|most\s+(?:read|popular|viewed|shared|commented|emailed)(?:\s+(?:stories|articles|now|today))?"
+        r"|popular\s+(?:now|right\s+now|today|this\s+week|stories|articles|posts)|what'?s\s+popular"
+        r"|meistgelesen(?:e)?(?:\s+artikel)?|am\s+meisten\s+gelesen|meistkommentiert|beliebte\s+artikel"
+        r"|les\s+plus\s+(?:lus|populaires|partagés|commentés)|(?:lo|los|las)\s+más\s+(?:leído|leídos|leídas|visto|vistos|popular(?:es)?)"
+        r"|más\s+(?:leídas|leídos|populares)|related\s+topics|top\s+stories|don'?t\s+miss|explore\s+more(?:\s+on\s+these\s+topics)?"
+        r"|more\s+on\s+this\s+(?:story|topic)|(?:discussion|conversation)\s+about\s+this\s+post|trending(?:\s+now)?|(?:[àa]\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+        r"|auch\s+interessant|siehe\s+auch|lesen\s+sie\s+auch|ver\s+también"
         r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|lee\s+también"
         r"|te\s+puede\s+interesar|leggi\s+anche|читайте\s+также|相关阅读|相关新闻|関連記事"
         r"|اقرأ\s+أيضا|اقرأ\s+أيضاً|more\s+from\s+.{1,40})\s*[:.…：]*",
         "footer",
-        ("Related posts:", "You may also like", "Read more"),
+        ("Related posts:", "You may also like", "Read more", "Popular now", "Meistgelesen"),
         opens="footer",
     ),
     Rule(
@@ -459,17 +526,96 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.comments_opener",
-        r"(?i)(?:\d+\s+)?(?:comments?|responses?|replies|commentaires?|kommentare?|comentarios?"
-        r"|commenti|комментари[йия]|评论|コメント|تعليقات|تعليقان|réactions?)(?:\s*\(\d+\))?\s*[:：]?"
+        r"(?i)(?:(?:\d+|reader|readers'?|user)\s+)?(?:comments?|responses?|replies"
+        r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti"
+        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*\(\d+\))?\s*[:：]?"
+        r"|(?:discussions?|reactions?)\s*\(\d+\)|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
         r"|leave\s+a\s+(?:reply|comment)(?:\s*:|\s+cancel\s+reply)?"
-        r"|(?:join|start)\s+the\s+(?:discussion|conversation)"
-        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load)\s+(?:\d+\s+)?comments?"
+        r"|(?:join|start|continue)\s+the\s+(?:discussion|conversation|debate)(?:\s*\(\d+\))?\s*[:.…]?"
+        r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?"
+        r"(?:\d+\s+)?(?:more\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
         r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
         r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"
-        r"(?:post\s+)?comments?.{0,40}",
+        r"(?:post\s+)?comments?.{0,40}"
+        r"|(?:schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+(?:schreiben|verfassen)"
+        r"|(?:weitere|mehr|alle)\s+(?:\d+\s+)?kommentare\s+(?:laden|anzeigen|lesen)|diskutieren\s+sie\s+mit"
+        r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|réagir(?:\s+à\s+cet\s+article)?"
+        r"|(?:voir|afficher|charger)\s+(?:plus\s+de\s+|les\s+|tous\s+les\s+)?(?:\d+\s+)?commentaires"
+        r"|(?:deja|dejar|escribe|escribir|añadir)\s+(?:un|tu)\s+comentario"
+        r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios"
+        r"|comentar|commenter|kommentieren|commenta",
         "footer",
-        ("12 Comments", "Leave a Reply", "Join the discussion"),
+        (
+            "12 Comments",
+            "Leave a Reply",
+            "Join the discussion",
+            "Join the conversation (14)",
+            "Load more comments",
+            "Kommentare (3)",
+            "Laisser un commentaire",
+            "Ver más comentarios",
+        ),
         opens="comments",
+    ),
+    Rule(
+        "footer.comment_policy",
+        r"(?i)(?:comments?\s+(?:are|is|have\s+been)\s+(?:now\s+)?(?:closed|moderated|pre-moderated"
+        r"|reviewed|disabled|turned\s+off|switched\s+off|open)(?:\s+(?:for|on)\s+this\s+(?:article|post"
+        r"|story|page))?(?:[.!:;]|$)"
+        r"|(?:please\s+)?(?:read|review|see|follow|respect)\s+(?:our|the)\s+(?:community\s+"
+        r"|comments?\s+|commenting\s+|discussion\s+)(?:guidelines|policy|rules|standards)"
+        r"|(?:our|the)\s+comments?\s+(?:policy|guidelines)|(?:by\s+)?(?:posting|commenting|submitting\s+a"
+        r"\s+comment),?\s+you\s+agree"
+        r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde|steht)|kommentare\s+(?:sind|werden)\s+"
+        r"(?:geschlossen|moderiert|deaktiviert|geprüft|freigeschaltet)|(?:bitte\s+)?(?:beachten\s+sie"
+        r"|lesen\s+sie)\s+(?:unsere\s+)?(?:netiquette|kommentarrichtlinien|community-richtlinien)"
+        r"|(?:les\s+)?commentaires\s+(?:sont|ont\s+été)\s+(?:fermés|modérés|désactivés|clos)"
+        r"|(?:merci\s+de\s+|veuillez\s+)?(?:respecter|lire|consulter)\s+(?:la|notre)\s+charte"
+        r"|(?:los\s+)?comentarios\s+(?:están|son|han\s+sido)\s+(?:cerrados|moderados|desactivados)"
+        r"|(?:lee|lea|consulta|respeta)\s+(?:nuestras|las)\s+normas\s+de\s+(?:participación|la\s+comunidad)"
+        r"|.{0,80}\b(?:comments?|kommentare|commentaires|comentarios|comentários)\b.{0,120}\b"
+        r"(?:will\s+not\s+be\s+(?:published|approved|posted)|werden\s+nicht\s+(?:veröffentlicht"
+        r"|freigeschaltet)|ne\s+seront\s+pas\s+(?:publiés|validés)|no\s+serán\s+publicados"
+        r"|não\s+serão\s+(?:publicados|aprovados))"
+        r"|(?:.{0,40}\b(?:we\s+reserve|nos\s+reservamos|nous\s+nous\s+réservons"
+        r"|(?:the\s+)?(?:editors?|moderators?|site|website)\s+reserves?"
+        r"|[\w-]+\.[a-z]{2,6}\s+(?:reserves|se\s+reserva|se\s+réserve)))\b.{0,60}\b(?:right|derecho"
+        r"|droit|recht)\b.{0,80}\b(?:delete|remove|eliminar|borrar|supprimer|löschen|entfernen)\b.{0,80}"
+        r"\b(?:comments?|comentarios?|commentaires?|kommentare?)\b"
+        r"|.{0,60}\b(?:comments?|comentarios|commentaires|kommentare)\b.{0,40}\b(?:opinions?|opinión"
+        r"|opiniones|avis|meinung)\b.{0,40}\b(?:users|readers|usuarios|lectores|internautas|lecteurs"
+        r"|internautes|utilisateurs|nutzer|leser)\b"
+        r"|(?:no\s+está\s+permitido|it\s+is\s+not\s+(?:allowed|permitted)|il\s+est\s+interdit\s+de"
+        r"|es\s+ist\s+nicht\s+(?:erlaubt|gestattet))\b.{0,60}\b(?:comentarios|comments|commentaires"
+        r"|kommentare)\b)"
+        r".{0,200}",
+        "footer",
+        (
+            "Comments are closed.",
+            "Comments are moderated. Please read our community guidelines before posting.",
+            "Die Kommentarfunktion ist für diesen Artikel geschlossen.",
+            "Les commentaires sont fermés.",
+            "Los comentarios están cerrados.",
+            "Note: comments that insult other readers will not be published.",
+            "El contenido de los comentarios es la opinión de los usuarios, no de este medio.",
+            "We reserve the right to delete comments that break these rules.",
+        ),
+        opens="comments",
+        max_words=30,  # a notice; an article sentence on moderation runs longer
+        cues=(
+            "comment",
+            "guidelines",
+            "policy",
+            "agree",
+            "kommentar",
+            "netiquette",
+            "richtlinien",
+            "commentaires",
+            "charte",
+            "comentarios",
+            "comentários",
+            "normas",
+        ),
     ),
 )
 
@@ -482,20 +628,75 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         ("Read more: [How we mapped the city's water lines](#)",),
     ),
     Rule(
-        "caption.click_to_enlarge",
-        r"(?i)\[?click\s+(?:here\s+)?to\s+(?:see|view|enlarge|open)(?:\s+the)?(?:\s+full[\s-]?size)?"
-        r"(?:\s+(?:map|image|photo|picture|chart|graphic|infographic|version))?\.?\]?"
-        r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?",
+        "widget.read_more_line",
+        # the same label before a headline left without its link by the extractor (a headline
+        # ends without a full stop; a sentence that starts "Related:" ends with one)
+        r"(?i)(?!.*[.!]$)(?:read\s+(?:more|also|next)|also\s+read|see\s+also|related|(?:[àa]\s+)?lire\s+(?:aussi"
+        r"|également)|à\s+lire|lesen\s+sie\s+(?:auch|mehr)|mehr\s+(?:dazu|zum\s+thema)|auch\s+interessant"
+        r"|siehe\s+auch|lee\s+(?:también|más)|ver\s+también|leggi\s+anche)\s*[:：]\s*\S.{0,200}",
         "anywhere",
-        ("Click to see the full-size map", "Click to enlarge"),
+        (
+            "Read more: How we mapped the city's water lines",
+            "A lire aussi : Le port en chiffres",
+            "Lesen Sie auch: Wie der Hafen wächst",
+            "Lee también: El puerto en cifras",
+        ),
+        max_words=30,
+        cues=(
+            "read",
+            "see also",
+            "related",
+            "lire",
+            "lesen",
+            "mehr",
+            "auch",
+            "lee",
+            "ver",
+            "leggi",
+        ),
+    ),
+    Rule(
+        "caption.click_to_enlarge",
+        r"(?i)\[?(?:click|tap)\s+(?:on\s+)?(?:here\s+|(?:the|this|each|any)\s+(?:image|photo|picture"
+        r"|chart|map|graphic|infographic|thumbnail|table)s?\s+)?(?:to|for)\s+(?:see|view|enlarge|open"
+        r"|zoom|expand|a\s+larger)(?:\s+(?:it|in|the|a|an|this))?(?:\s+(?:full[\s-]?size|larger|bigger"
+        r"|high[\s-]resolution|interactive|original))?(?:\s+(?:map|image|photo|picture|chart"
+        r"|graphic|infographic|version|view))?(?:\s+in\s+a\s+new\s+(?:tab|window))?\.?\]?"
+        r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?"
+        r"|(?:klicken\s+sie\s+auf\s+(?:das|die)\s+(?:bild|foto|grafik|karte)|zum\s+vergrößern"
+        r"\s+(?:an)?klicken|bild\s+vergrößern).{0,80}"
+        r"|(?:cliquez|cliquer)\s+(?:sur\s+l['’](?:image|photo|infographie)\s+)?pour\s+(?:l['’]"
+        r"|les?\s+)?(?:agrandir|ouvrir|voir).{0,60}"
+        r"|(?:haz|haga|pulsa|pulse)?\s*(?:clic|click)\s+(?:en\s+la\s+(?:imagen|foto|gráfica)\s+)?"
+        r"para\s+(?:ampliar|agrandar|ver).{0,60}",
+        "anywhere",
+        (
+            "Click to see the full-size map",
+            "Click to enlarge",
+            "Click the image to open the full-size chart",
+            "Zum Vergrößern anklicken",
+            "Cliquez sur l'image pour l'agrandir",
+            "Haz clic en la imagen para ampliarla",
+        ),
     ),
     Rule(
         "caption.image_credit",
-        r"(?i)(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph)"
-        r"(?:\s+credit)?s?\s*:\s*.{1,200}|\(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b"
-        r".{1,150}\)?",
+        r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
+        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|crédits?"
+        r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
+        r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
+        r"|cortesía)\b.{1,150}\)?",
         "anywhere",
-        ("Featured image: Al-Masdar News", "Photo: Reuters", "(Photo by Jane Doe/Agency)"),
+        (
+            "Featured image: Al-Masdar News",
+            "Photo: Reuters",
+            "(Photo by Jane Doe/Agency)",
+            "Photograph: Jane Roe/Harbour Agency",
+            "Image courtesy of the city archive",
+            "Foto: Max Muster/dpa",
+            "Crédit photo : AFP",
+            "Imagen: EFE",
+        ),
     ),
     Rule(
         "widget.share",

@@ -75,8 +75,13 @@ class StructureCleaner:
         end = len(lines)
         thread = thread_start(lines, body_from, self._is_residue)
         opener = self._first_opener(lines, body_from, "comments")
-        if opener is not None and (thread is None or opener < thread):
-            thread = opener
+        if opener is not None and (
+            thread is None
+            or (
+                opener < thread or thread_start(lines[:opener], body_from, self._is_residue) is None
+            )
+        ):
+            thread = opener  # comments above their heading must be a thread on their own
         if thread is not None:
             spans.append(Span("comments.thread", lines[thread].start, len(text)))
             end = thread

@@ -33,3 +33,42 @@ def detect_charset(data: bytes) -> str | None:
     if any("cp1252" in m.could_be_from_charset for m in close):
         return "cp1252"
     return codecs.lookup(best.encoding).name
+
+
+#: A declared charset that leaves at most this many invalid byte sequences in a page wins
+#: over a guess: a few stray bytes (a truncated character, a pasted Latin-1 quote) in a
+#: UTF-8 page are common, and a single-byte guess would garble every accented letter. Below
+#: this count a page mislabelled the other way loses no more than these few characters.
+MAX_DECLARED_ERRORS = 8
+#: Beyond that count, the declaration still wins while at least this many non-ASCII
+#: characters decode for each invalid sequence. A single-byte page mislabelled as UTF-8 has
+#: an invalid sequence for nearly every accented letter and so fails this; a share of all
+#: characters would not do, as markup makes up most of a page and dilutes any share.
+VALID_PER_INVALID = 10
+
+
+def decode_counting(data: bytes, codec: str) -> tuple[str, int] | None:
+    """``data`` decoded with ``codec``, invalid byte sequences as U+FFFD, and how many there
+    were; None when the codec cannot decode it at all (``undefined`` refuses everything).
+
+    Replacement characters the bytes encode properly are not counted as invalid.
+    """
+    try:
+        text = data.decode(codec, errors="replace")
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return None
+    try:
+        genuine = data.count("\ufffd".encode(codec))
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        genuine = 0  # the codec cannot encode U+FFFD, so the bytes hold none
+    return text, text.count("\ufffd") - genuine
+
+
+def few_invalid(text: str, invalid: int) -> bool:
+    """Whether a text decoded with ``invalid`` bad sequences (see :func:`decode_counting`) is
+    still best read in its declared charset (:data:`MAX_DECLARED_ERRORS`,
+    :data:`VALID_PER_INVALID`)."""
+    if invalid <= MAX_DECLARED_ERRORS:
+        return True
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return non_ascii >= VALID_PER_INVALID * invalid

@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -24,19 +23,13 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from .charsets import BOMS, detect_charset
+from .charsets import BOMS, decode_counting, detect_charset, few_invalid
 
 NO_MAIN_TEXT = "HTML page has no extractable main text"
 
 #: How far into the bytes a charset declaration is looked for (the HTML standard's prescan
 #: also stops at 1024 bytes; pages with long heads put it later, so look a little further).
 _PRESCAN_BYTES = 4096
-
-#: A page that its declared charset decodes but for at most this many invalid byte sequences
-#: (a few stray bytes in a UTF-8 page) is decoded with it, bad sequences as U+FFFD, with a
-#: warning: guessing a single-byte code page instead would garble every accented letter.
-MAX_DECLARED_ERRORS = 3
-
 
 # <meta charset="...">, <meta http-equiv="Content-Type" content="text/html; charset=...">
 # and <?xml ... encoding="..."?> all name the charset after one of these keys.
@@ -201,8 +194,8 @@ def decode_html(data: bytes) -> tuple[str, str, str, tuple[str, ...]]:
     ("utf-8"), a guess by charset-normalizer ("detected"), lossy UTF-8 ("lossy"). A declaration
     is only a hint: one that is unknown, names a codec that is not a text encoding (``hex``,
     ``base64``, ``rot13``) or does not decode the page is ignored with a warning; one that
-    decodes all but :data:`MAX_DECLARED_ERRORS` invalid byte sequences wins over a guess (they
-    become U+FFFD, with a warning). A guess and lossy decoding add a warning too.
+    decodes all but a few invalid byte sequences wins over a guess (they become U+FFFD, with a
+    warning; see :func:`.charsets.few_invalid`). A guess and lossy decoding add a warning too.
     """
     warnings: list[str] = []
     decoded = _decode(data, warnings)
@@ -219,14 +212,14 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         if declared is None:
             warnings.append(f"declared charset {label!r} {problem}; ignored")
         else:
-            text, bad = _decode_counting(data, declared)
-            if text is not None and bad == 0:
-                return text, declared, "declared"
-            if text is not None and bad <= MAX_DECLARED_ERRORS:
-                warnings.append(
-                    f"declared charset {label!r} leaves {bad} invalid byte sequence"
-                    f"{'s' if bad > 1 else ''} in the page; replaced with U+FFFD"
-                )
+            decoded = decode_counting(data, declared)
+            if decoded is not None and few_invalid(*decoded):
+                text, bad = decoded
+                if bad:
+                    warnings.append(
+                        f"declared charset {label!r} leaves {bad} invalid byte sequence"
+                        f"{'s' if bad > 1 else ''} in the page; replaced with U+FFFD"
+                    )
                 return text, declared, "declared"
             warnings.append(f"declared charset {label!r} does not decode the page; ignored")
     try:
@@ -239,32 +232,6 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str, str]:
         return data.decode(guessed, errors="replace"), guessed, "detected"
     warnings.append("charset not declared, not UTF-8 and not detected; decoded as lossy UTF-8")
     return data.decode("utf-8", errors="replace"), "utf-8", "lossy"
-
-
-def _decode_counting(data: bytes, codec: str) -> tuple[str | None, int]:
-    """``data`` decoded with ``codec`` (bad sequences replaced) and how many were bad; (None, 0)
-    when the codec cannot decode it at all (a codec that refuses everything, like
-    ``undefined``)."""
-    _BAD.count = 0
-    try:
-        text = data.decode(codec, errors=_COUNTING)
-    except (UnicodeError, LookupError, TypeError, ValueError):
-        return None, 0
-    return text, _BAD.count
-
-
-_BAD = threading.local()
-_COUNTING = "cleancorpus.count-and-replace"
-
-
-def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    _BAD.count = getattr(_BAD, "count", 0) + 1
-    return "\ufffd", exc.end
-
-
-codecs.register_error(_COUNTING, _count_and_replace)
 
 
 def _declared_label(head: bytes) -> str | None:
