@@ -441,7 +441,7 @@ def deduplicate_shards(
     shards: Shards,
     config: DedupConfig,
     partitions: int,
-    driver_edges: int = DRIVER_EDGES,
+    driver_edges: int | None = None,
 ) -> dict[str, Membership]:
     """The memberships of the documents that are not alone (the others are "only member of
     its cluster", or "empty after cleaning" without shingles), by id. Steps 1-6 above."""
@@ -454,7 +454,7 @@ def deduplicate_shards(
     merge = jaccard >= config.threshold
     edge_a = np.concatenate([reps, codes[merge] // total])
     edge_b = np.concatenate([members, codes[merge] % total])
-    if len(edge_a) > driver_edges:
+    if len(edge_a) > (DRIVER_EDGES if driver_edges is None else driver_edges):
         node, root = distributed_components(ray, edge_a, edge_b, max(2, partitions))
     else:
         node, root = components(edge_a, edge_b)
