@@ -18,11 +18,11 @@ objects; texts never leave their shard, shingle hashes only go where a pair need
    groups (by set hash) give ``(member, smallest member)`` merges. Pairs are routed to the
    verification group of their first document.
 3. **verify, first half** (one task per group of shards): sums each pair's shared sampled
-   shingles, attaches the first document's shingle hashes and its number of sampled
-   shingles, and routes the pair to the group of its second document.
-4. **verify, second half**: keeps band pairs and the containment pairs that share at least
-   half the sampled shingles expected at ``overlap_threshold`` (the local rule), computes
-   the exact Jaccard and containment
+   shingles and keeps the containment pairs that share at least half the sampled shingles
+   expected at ``overlap_threshold`` (the local rule: posting rows carry each document's
+   number of sampled shingles), attaches the first document's shingle hashes to the band
+   and containment candidates and routes them to the group of their second document.
+4. **verify, second half**: computes the exact Jaccard and containment
    (:func:`~cleancorpus.dedup.clusters.intersection_size`) and returns only the merges
    (Jaccard >= ``threshold``) and overlaps (containment >= ``overlap_threshold``).
 5. **components** over the merges (:mod:`.ray_components`: on the driver up to
@@ -110,6 +110,7 @@ def exchange_task(prints: Prints, offset: int, config: DedupConfig, partitions: 
     keys = band_keys(prints.signatures[rows], bands, width)
     sampled = (prints.shingles & np.uint32(config.overlap_sampling - 1)) == 0
     owner = np.repeat(np.arange(len(sizes)), sizes)[sampled]
+    anchors = np.bincount(owner, minlength=len(sizes))
     exact = _spread({"hi": hashes[:, 0], "lo": hashes[:, 1], "num": numbers}, "lo", partitions)
     banded = _spread(
         {
@@ -125,6 +126,7 @@ def exchange_task(prints: Prints, offset: int, config: DedupConfig, partitions: 
             "key": prints.shingles[sampled].astype(np.int64),
             "lo": low[owner],
             "num": offset + owner,
+            "size": anchors[owner],
         },
         "key",
         partitions,
@@ -149,14 +151,15 @@ def _runs(*keys: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.concatenate(([True], change)))
 
 
-def _representatives(rows: Sequence[Mapping[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """``(key, number)`` of the rows, one per exact group within a key (its smallest number),
-    sorted by key."""
+def _representatives(
+    rows: Sequence[Mapping[str, np.ndarray]], *more: str
+) -> tuple[np.ndarray, ...]:
+    """``(key, number, *more)`` of the rows, one per exact group within a key (its smallest
+    number), sorted by key."""
     key, low, num = _cat(rows, "key"), _cat(rows, "lo"), _cat(rows, "num")
     order = np.lexsort((num, low, key))
-    key, low, num = key[order], low[order], num[order]
-    first = _runs(key, low)
-    return key[first], num[first]
+    first = order[_runs(key[order], low[order])]
+    return key[first], num[first], *(_cat(rows, name)[first] for name in more)
 
 
 def _codes(a: np.ndarray, b: np.ndarray, total: int) -> np.ndarray:
@@ -179,12 +182,16 @@ def _band_codes(key: np.ndarray, num: np.ndarray, max_bucket: int, total: int) -
 
 
 def _posting_codes(
-    key: np.ndarray, num: np.ndarray, max_posting: int, total: int
-) -> tuple[np.ndarray, np.ndarray]:
+    key: np.ndarray, num: np.ndarray, size: np.ndarray, max_posting: int, total: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs sharing a sampled shingle: codes, shared sampled shingles here, and the smaller
+    of the two documents' numbers of sampled shingles."""
     left, right = pairs_within_groups(key, window=max_posting, max_group=max_posting)
-    codes = np.sort(_codes(num[left], num[right], total))
+    codes = _codes(num[left], num[right], total)
+    order = np.argsort(codes)
+    codes, smaller = codes[order], np.minimum(size[left], size[right])[order]
     first = _runs(codes)
-    return codes[first], np.diff(np.append(first, len(codes)))
+    return codes[first], np.diff(np.append(first, len(codes))), smaller[first]
 
 
 def _exact_merges(rows: Sequence[Mapping[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -202,16 +209,23 @@ def bucket_task(
     """Step 2 for one partition: ``[exact merges, *pairs]``, pairs ``g`` for verify group
     ``g`` (``groups``: where each group's numbers start, one more than groups)."""
     exact = _exact_merges([p[0] for p in pieces])
-    band = _band_codes(*_representatives([p[1] for p in pieces]), config.max_bucket, total)
-    posted, counts = _posting_codes(
-        *_representatives([p[2] for p in pieces]), config.max_posting, total
-    )
+    key, num = _representatives([p[1] for p in pieces])
+    band = _band_codes(key, num, config.max_bucket, total)
+    key, num, size = _representatives([p[2] for p in pieces], "size")
+    posted, counts, smaller = _posting_codes(key, num, size, config.max_posting, total)
     band_group = np.searchsorted(groups, band // total, side="right") - 1
     post_group = np.searchsorted(groups, posted // total, side="right") - 1
     out: list[Any] = [exact]
     for g in range(len(groups) - 1):
         wanted = post_group == g
-        out.append({"band": band[band_group == g], "cont": posted[wanted], "count": counts[wanted]})
+        out.append(
+            {
+                "band": band[band_group == g],
+                "cont": posted[wanted],
+                "count": counts[wanted],
+                "smaller": smaller[wanted],
+            }
+        )
     return out
 
 
@@ -227,14 +241,17 @@ def _gather(prints: Prints, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return prints.shingles[at], bounds
 
 
-def _sum_counts(pieces: Sequence[Mapping[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    codes, counts = _cat(pieces, "cont"), _cat(pieces, "count")
-    order = np.argsort(codes, kind="stable")
-    codes, counts = codes[order], counts[order]
+def _contained(pieces: Sequence[Mapping[str, np.ndarray]], overlap_threshold: float) -> np.ndarray:
+    """The containment candidates: pairs sharing at least half the sampled shingles expected
+    at ``overlap_threshold`` (and at least one), the local engine's rule."""
+    codes, counts, smaller = _cat(pieces, "cont"), _cat(pieces, "count"), _cat(pieces, "smaller")
+    order = np.argsort(codes)
+    codes, counts, smaller = codes[order], counts[order], smaller[order]
     first = _runs(codes)
     if not len(first):
-        return codes, counts
-    return codes[first], np.add.reduceat(counts, first)
+        return codes
+    needed = np.maximum(1, np.floor(0.5 * overlap_threshold * smaller[first]))
+    return codes[first][np.add.reduceat(counts, first) >= needed]
 
 
 def join_task(*parts: Prints) -> Prints:
@@ -243,34 +260,25 @@ def join_task(*parts: Prints) -> Prints:
 
 
 def verify_first(
-    total: int, start: int, groups: np.ndarray, sampling: int, prints: Prints, *pieces: Any
+    total: int,
+    start: int,
+    groups: np.ndarray,
+    overlap_threshold: float,
+    prints: Prints,
+    *pieces: Any,
 ) -> list[Any]:
     """Step 3 for one verify group (``prints``: its documents', numbered from ``start``):
     returns ``[pairs, *pieces]``, piece ``g`` for the verify group of the pairs' ``b``."""
-    band = sorted_unique(_cat(pieces, "band"))
-    posted, shared = _sum_counts(pieces)
-    codes = sorted_unique(np.concatenate([band, posted]))
-    is_band = np.isin(codes, band)
-    counts = np.zeros(len(codes), dtype=np.int64)
-    counts[np.searchsorted(codes, posted)] = shared
-    rows = codes // total - start
-    flat, bounds = _gather(prints, rows)
-    sampled = prints.sampled_sizes(sampling)[rows]
+    codes = sorted_unique(
+        np.concatenate([_cat(pieces, "band"), _contained(pieces, overlap_threshold)])
+    )
+    flat, bounds = _gather(prints, codes // total - start)
     target = np.searchsorted(groups, codes % total, side="right") - 1
     out: list[Any] = [len(codes)]
     for g in range(len(groups) - 1):
         wanted = np.flatnonzero(target == g)
         part_flat, part_bounds = _gather(Prints(flat, bounds, prints.signatures[:0]), wanted)
-        out.append(
-            {
-                "code": codes[wanted],
-                "band": is_band[wanted],
-                "count": counts[wanted],
-                "sampled": sampled[wanted],
-                "flat": part_flat,
-                "bounds": part_bounds,
-            }
-        )
+        out.append({"code": codes[wanted], "flat": part_flat, "bounds": part_bounds})
     return out
 
 
@@ -286,30 +294,15 @@ def verify_second(
         prints.signatures[:0],
     )
     rows = codes % total - start
-    if not keep_all:
-        smaller = np.minimum(
-            _cat(pieces, "sampled"), prints.sampled_sizes(config.overlap_sampling)[rows]
-        )
-        needed = np.maximum(1, np.floor(0.5 * config.overlap_threshold * smaller))
-        keep = (
-            np.flatnonzero(
-                np.concatenate([p["band"] for p in pieces]) | (_cat(pieces, "count") >= needed)
-            )
-            if pieces
-            else np.empty(0, np.int64)
-        )
-    else:
-        keep = np.arange(len(codes))
-    jaccard = np.empty(len(keep))
-    contained = np.empty(len(keep))
-    for k, i in enumerate(keep.tolist()):
-        a, b = theirs.of(i), prints.of(int(rows[i]))
+    jaccard = np.empty(len(codes))
+    contained = np.empty(len(codes))
+    for i, row in enumerate(rows.tolist()):
+        a, b = theirs.of(i), prints.of(row)
         inter = intersection_size(a, b)
         union = len(a) + len(b) - inter
         smallest = min(len(a), len(b))
-        jaccard[k] = inter / union if union else 0.0
-        contained[k] = inter / smallest if smallest else 0.0
-    codes = codes[keep]
+        jaccard[i] = inter / union if union else 0.0
+        contained[i] = inter / smallest if smallest else 0.0
     if not keep_all:
         found = (jaccard >= config.threshold) | (contained >= config.overlap_threshold)
         codes, jaccard, contained = codes[found], jaccard[found], contained[found]
@@ -369,7 +362,7 @@ class _Tasks:
                 total,
                 int(groups[g]),
                 groups,
-                config.overlap_sampling,
+                config.overlap_threshold,
                 prints,
                 *[q[g] for q in pieces],
             )
@@ -407,7 +400,9 @@ class _Tasks:
         group = np.searchsorted(self.groups, codes // total, side="right") - 1
         empty = np.empty(0, dtype=np.int64)
         pieces = [
-            self.ray.put({"band": codes[group == g], "cont": empty, "count": empty})
+            self.ray.put(
+                {"band": codes[group == g], "cont": empty, "count": empty, "smaller": empty}
+            )
             for g in range(len(self.groups) - 1)
         ]
         found = self.verify([pieces], keep_all=True)

@@ -45,11 +45,6 @@ class Prints:
     def of(self, row: int) -> np.ndarray:
         return self.shingles[self.bounds[row] : self.bounds[row + 1]]
 
-    def sampled_sizes(self, sampling: int) -> np.ndarray:
-        """How many shingles ``0 mod sampling`` each document has (the containment anchors)."""
-        kept = np.concatenate(([0], np.cumsum((self.shingles & np.uint32(sampling - 1)) == 0)))
-        return kept[self.bounds[1:]] - kept[self.bounds[:-1]]
-
 
 def joined(parts: Sequence[Prints]) -> Prints:
     """Several shards' prints as one (their documents numbered in order)."""
@@ -140,6 +135,8 @@ def _binary(column: Any) -> tuple[np.ndarray, np.ndarray]:
     import pyarrow as pa
 
     array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if len(array) == 0:
+        return np.empty(0, dtype=np.uint8), np.zeros(1, dtype=np.int64)
     width = np.int64 if pa.types.is_large_binary(array.type) else np.int32
     _, offsets, data = array.buffers()
     ends = np.frombuffer(offsets, dtype=width)[array.offset : array.offset + len(array) + 1]
