@@ -151,15 +151,27 @@ def _runs(*keys: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.concatenate(([True], change)))
 
 
+def _shared(key: np.ndarray) -> np.ndarray:
+    """Positions of the rows whose key occurs at least twice (most keys occur once: only
+    these few need the full sort)."""
+    order = np.argsort(key)
+    if len(order) < 2:
+        return order[:0]
+    same = key[order][1:] == key[order][:-1]
+    return order[np.concatenate(([False], same)) | np.concatenate((same, [False]))]
+
+
 def _representatives(
     rows: Sequence[Mapping[str, np.ndarray]], *more: str
 ) -> tuple[np.ndarray, ...]:
     """``(key, number, *more)`` of the rows, one per exact group within a key (its smallest
     number), sorted by key."""
-    key, low, num = _cat(rows, "key"), _cat(rows, "lo"), _cat(rows, "num")
+    key = _cat(rows, "key")
+    shared = _shared(key)
+    key, low, num = key[shared], _cat(rows, "lo")[shared], _cat(rows, "num")[shared]
     order = np.lexsort((num, low, key))
     first = order[_runs(key[order], low[order])]
-    return key[first], num[first], *(_cat(rows, name)[first] for name in more)
+    return key[first], num[first], *(_cat(rows, name)[shared][first] for name in more)
 
 
 def _codes(a: np.ndarray, b: np.ndarray, total: int) -> np.ndarray:
@@ -195,7 +207,9 @@ def _posting_codes(
 
 
 def _exact_merges(rows: Sequence[Mapping[str, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    hi, lo, num = _cat(rows, "hi"), _cat(rows, "lo"), _cat(rows, "num")
+    lo = _cat(rows, "lo")
+    shared = _shared(lo)
+    hi, lo, num = _cat(rows, "hi")[shared], lo[shared], _cat(rows, "num")[shared]
     order = np.lexsort((num, lo, hi))
     hi, lo, num = hi[order], lo[order], num[order]
     first = _runs(hi, lo)
