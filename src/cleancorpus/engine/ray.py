@@ -360,7 +360,10 @@ def encode_range(*parts: Any) -> Any:
 
 
 def _sorted(ray: Any, shards: Shards, ranges: int) -> Iterator[Any]:
-    """The documents in id order, range by range, encoded by Ray tasks."""
+    """The documents in id order, range by range, encoded by Ray tasks (at least 16 ranges
+    when there are as many shards, so that the driver writes one while the next are
+    encoded)."""
+    ranges = max(ranges, min(len(shards.docs), 16))
     every = max(1, shards.total // (len(shards.docs) * ranges * 8) or 1)
     sample = ray.remote(sample_ids)
     ids = sorted(
