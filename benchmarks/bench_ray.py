@@ -52,10 +52,14 @@ def ray_run(cpus: int, mb: int, source: Path, out: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200_000)
-    parser.add_argument("--object-store-mb", type=int, default=500)
+    parser.add_argument("--object-store-mb", type=int, default=2000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-ray-") as tmp:
         root = Path(tmp)
@@ -68,7 +72,7 @@ def main() -> None:
         t0 = time.perf_counter()
         run(source, root / "local", RunOptions(workers=2))
         local = time.perf_counter() - t0
-        print(f"n = {args.n:,} documents")
+        print(f"n = {args.n:,} documents; load average {_load()} (before the timed runs)")
         print(f"local engine, 2 workers:   {local:8.1f} s  {args.n / local:8,.0f} docs/s")
         reference = (root / "local" / "documents.jsonl").read_bytes()
         times = {}
@@ -84,6 +88,7 @@ def main() -> None:
             )
             print(f"  timings: {json.dumps(found['timings'])}")
             shutil.rmtree(out)
+        print(f"load average after the runs: {_load()}")
         print(f"overhead (Ray 2 CPUs / local): {times[2] / local:.2f}x")
         print(f"scaling efficiency 1 -> 2 CPUs: {times[1] / (2 * times[2]):.2f}")
 
