@@ -271,3 +271,26 @@ def test_donations_as_a_news_subject_are_no_donation_appeal() -> None:
 def test_an_embedded_posts_attribution_is_article_text(line: str) -> None:
     body = f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{line}"
     assert clean(f"{body}\n\n© 2019 The Harbour Times").text == body
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Published: 12 March 2021",
+        "Updated 3 May 2019",
+        "Veröffentlicht: 4. Mai 2020",
+        "Publié le 2 juin 2021",
+    ],
+)
+def test_a_label_word_with_a_date_is_never_a_site_name(header: str) -> None:
+    text = f"{header}\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+    assert "site" not in clean(text).metadata
+
+
+def test_is_site_name_refuses_labels_and_dates_not_mastheads() -> None:
+    from cleancorpus.cleaning.facts import is_site_name
+
+    assert is_site_name("Harbor Ledger")
+    assert not is_site_name("Published")
+    assert not is_site_name("Updated 3 May 2019")
+    assert not is_site_name("")

@@ -39,6 +39,12 @@ _DAY_FIRST = regex.compile(
 _ISO = regex.compile(r"(\d{4})[-./年]\s?(\d{1,2})[-./月]\s?(\d{1,2})")
 _NUMERIC_DMY = regex.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 SCALAR_KEYS = ("title", "author", "site", "date", "original_source", "original_date")
+_LABEL = regex.compile(
+    r"(?i)^(?:published|updated|last\s+updated|posted|modified|last\s+modified|date[ds]?|"
+    r"first\s+published|originally\s+published|released|edited|written|filed|on|at|"
+    r"publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|"
+    r"aggiornato)\b"
+)
 
 
 def plain(value: str) -> str:
@@ -71,6 +77,12 @@ def iso_date(value: str) -> str | None:
     return None
 
 
+def is_site_name(value: str) -> bool:
+    """Whether ``value`` can name a site: not a label word ("Published", "Updated 3 May")
+    and no date in it (a dateline's label is never its masthead)."""
+    return bool(value) and not _LABEL.match(value) and iso_date(value) is None
+
+
 def tag_list(value: str) -> list[str]:
     """Tags written as a comma-, pipe- or bullet-separated list of words or links."""
     tags = [plain(part) for part in _TAG_SEPARATOR.split(value)]
@@ -89,5 +101,7 @@ def merge_facts(metadata: dict[str, Any], captured: dict[str, str]) -> None:
         if key in metadata:
             continue
         value = iso_date(raw) if key.endswith("date") else plain(raw)
+        if key == "site" and value and not is_site_name(value):
+            continue
         if value:
             metadata[key] = value

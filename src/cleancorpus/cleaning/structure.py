@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from .comments import thread_start
-from .facts import merge_facts, plain
+from .facts import is_site_name, merge_facts, plain
 from .lines import Line, ends_sentence, is_title_like, line_size, split_lines, words
 from .rules import Rule
 from .textview import Span
@@ -163,8 +163,10 @@ class StructureCleaner:
                 self._take(line, match, spans, metadata)
             elif position == masthead:
                 spans.append(Span("header.masthead", line.start, line.end))
-                if not line.content.isupper():  # "WORLD NEWS" is a section label, not a site
-                    metadata.setdefault("site", plain(line.content))
+                name = plain(line.content)
+                # "WORLD NEWS" is a section label, "Published 3 May" a dateline: not sites
+                if not line.content.isupper() and is_site_name(name):
+                    metadata.setdefault("site", name)
             elif "title" in metadata:
                 spans.append(Span("header.subtitle", line.start, line.end))
             else:
