@@ -44,7 +44,7 @@ from ..learning.boilerplate import EdgeProfile
 from ..output.spool import Spooled, SpoolWriter
 from ..output.writers import Encoded, write_corpus_file
 from ..records import Document, Notice, RawDocument
-from .stages import StageSettings, prepare_batch, profile_batch, read_and_clean
+from .stages import LearnedLines, StageSettings, prepare_batch, profile_batch, read_and_clean
 
 PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_tasks)
 
@@ -84,16 +84,17 @@ class TaskResult:
     warnings: list[Notice] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     profiles: list[EdgeProfile] = field(default_factory=list)
+    learned_lines: LearnedLines = field(default_factory=dict)
 
 
-def make_tasks(raws: Iterable[RawDocument], size: int) -> Iterator[Task]:
-    """Group raw documents into chunks of ``size``.
+def make_tasks(raws: Iterable[RawDocument], size: int, first: int = 0) -> Iterator[Task]:
+    """Group raw documents into chunks of ``size``, numbered from ``first``.
 
     A chunk also closes at :data:`PAGES_PER_CHUNK` web pages: extracting a page costs about
     as much as cleaning a hundred texts, and small tasks keep every worker busy to the end.
     """
     pages_limit = min(size, PAGES_PER_CHUNK)
-    index, batch, pages = 0, [], 0
+    index, batch, pages = first, [], 0
     for raw in raws:
         batch.append(raw)
         pages += raw.html
@@ -108,6 +109,12 @@ def prepare_task(task: Task, settings: StageSettings, staging: str | None) -> Ta
     """Read, clean and fingerprint one chunk; spool it when ``staging`` is given."""
     signed = prepare_batch(task.raws, settings)
     out = TaskResult(errors=signed.errors, warnings=signed.warnings, seconds=signed.seconds)
+    out.learned_lines = signed.learned_lines
+    if settings.learn is not None and settings.fingerprinter is not None:
+        t0 = time.perf_counter()
+        size = settings.fingerprinter.params.shingle_size
+        out.profiles = profile_batch(signed.documents, settings.learn, size)
+        out.seconds["profile"] = time.perf_counter() - t0
     spool = SpoolWriter(staging, f"{task.index:07d}.bin") if staging is not None else None
     for doc, fingerprint in zip(signed.documents, signed.fingerprints, strict=True):
         counts: RuleCounts = {}

@@ -4,10 +4,12 @@ Learning boilerplate counts how many *different* documents of a site share a lin
 one story share every line and must count once. Whole-text Jaccard cannot tell them apart
 on short pages: an unlearned footer that several different stories share can outweigh
 their short bodies. Position can: the template sits at the edges and the story in the
-middle. So a document's *core* is the shingles that start in the middle third of its
-tokens, and two documents are copies when at least ``threshold`` of one's core occurs
-anywhere in the other (containment, so a copy with a new wrapper or a paragraph added or
-cut still counts). Different stories under one template have different cores.
+middle. So a document's *core* is the shingles of the middle third of its text, and two
+documents are copies when at least ``threshold`` of one's core occurs anywhere in the other
+(containment, so a copy with a new wrapper or a paragraph added or cut still counts).
+Different stories under one template have different cores. The core is kept as a bottom-k
+sample (the :data:`CORE_SAMPLE` smallest hashes), whose share found in the other text
+estimates the containment (Broder 1997, "On the resemblance and containment of documents").
 
 Candidate pairs are neighbours in each shingle's sorted posting list: the shingles that only
 a group of copies has list exactly that group, so neighbours chain it together, and the work
@@ -24,14 +26,30 @@ import numpy as np
 from ..dedup.fingerprint import text_shingle_hashes
 
 SHINGLE_SIZE = 5
+CORE_SAMPLE = 64
 
 
-def shingle_sets(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """``(all, core)``: sorted unique uint32 shingle hashes of ``text`` and of its middle."""
-    ordered = text_shingle_hashes(text, SHINGLE_SIZE)
-    third = len(ordered) // 3
-    core = ordered[third : len(ordered) - third] if third else ordered
-    return np.unique(ordered), np.unique(core)
+def whole_set(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
+    """Sorted unique uint32 shingle hashes of ``text`` (as a fingerprint's ``shingles``)."""
+    return np.unique(text_shingle_hashes(text, size))
+
+
+def core_sample(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
+    """The :data:`CORE_SAMPLE` smallest shingle hashes of the middle third of ``text`` (cut
+    at white space; the whole text when that holds no shingle)."""
+    third = len(text) // 3
+    start = _space_after(text, third)
+    end = _space_after(text, len(text) - third)
+    core = np.unique(text_shingle_hashes(text[start:end], size)) if start < end else None
+    if core is None or not len(core):
+        core = np.unique(text_shingle_hashes(text, size))
+    return core[:CORE_SAMPLE]
+
+
+def _space_after(text: str, index: int) -> int:
+    while 0 < index < len(text) and not text[index].isspace():
+        index += 1
+    return index
 
 
 def group_copies(

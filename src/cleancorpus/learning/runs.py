@@ -11,6 +11,7 @@ innermost learned line: a learned line deeper in the body, past a line of prose,
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,11 @@ def line_key(line: str) -> str:
     return _SPACE.sub(" ", _DIGITS.sub("0", text)).strip()
 
 
+def key_hash(key: str) -> int:
+    """The 64-bit hash under which a line key is counted and looked up."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
 @dataclass(frozen=True)
 class RunLimits:
     """The zone sizes and enclosure limits a run obeys (taken from ``LearnConfig``)."""
@@ -48,9 +54,9 @@ class RunLimits:
 
 
 def edge_runs(
-    text: str, learned: Mapping[str, str], enclosed_rule: str, limits: RunLimits
+    text: str, learned: Mapping[int, str], enclosed_rule: str, limits: RunLimits
 ) -> list[Span]:
-    """Spans of the learned runs of ``text``; ``learned`` maps a line key to its rule."""
+    """Spans of the learned runs of ``text``; ``learned`` maps a line's key hash to its rule."""
     lines = [line for line in split_lines(text) if not line.blank]
     n = len(lines)
     top = _run(lines[: min(limits.head_lines, n)], learned, enclosed_rule, limits)
@@ -78,7 +84,7 @@ def _content_end(text: str, line: Line) -> int:
 
 def _run(
     lines: Sequence[Line],
-    learned: Mapping[str, str],
+    learned: Mapping[int, str],
     enclosed_rule: str,
     limits: RunLimits,
 ) -> list[str]:
@@ -86,7 +92,7 @@ def _run(
     taken: list[str] = []
     pending = 0
     for line in lines:
-        rule = learned.get(line_key(line.content))
+        rule = learned.get(key_hash(line_key(line.content)))
         if rule is not None:
             taken.extend([enclosed_rule] * pending)
             taken.append(rule)
