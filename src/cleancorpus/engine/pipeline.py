@@ -24,10 +24,11 @@ Boilerplate learning (on by default, ``RunOptions.learn``) costs no second pass 
 corpus: the workers also send back the hashes of each rule-cleaned document's edge lines
 (and a small sample of its middle shingles; the whole set is its fingerprint's), the lines
 are learned from them here (:func:`~cleancorpus.learning.boilerplate.learn_from_profiles`),
-and only the documents that hold a learned line on an edge are read, cleaned and
-fingerprinted again, with the learned blocks (:func:`_relearned`). Every other document's
-first result is already what a run with those blocks gives it. A run that reads standard
-input does not learn (it cannot read it twice); :func:`learn` is the dry run.
+and only the documents that hold a learned line on an edge are taken up again: their first
+results (spooled) have the learned runs removed and are fingerprinted again
+(:func:`~.local.relearn_task`); nothing is read or rule-cleaned twice. Every other
+document's first result is already what a run with those blocks gives it. :func:`learn` is
+the dry run.
 
 Offsets of removals refer to each document's text as read (BOM dropped, CRLF kept) or, for
 HTML, as extracted. A file or record that cannot be read, decoded, extracted or cleaned becomes
@@ -38,7 +39,6 @@ not errors.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import os
@@ -67,7 +67,16 @@ from ..sources.inputs import STDIN_ONCE, Inputs, resolve_inputs
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .assemble import dedup_stage, index_stage, passage_stage, placements
-from .local import Kept, TaskResult, make_tasks, map_tasks, prepare_task, profile_task
+from .local import (
+    Kept,
+    Redo,
+    TaskResult,
+    make_tasks,
+    map_tasks,
+    prepare_task,
+    profile_task,
+    relearn_task,
+)
 from .stages import StageSettings
 
 Progress = Callable[[int], None]
@@ -177,10 +186,6 @@ def run(
     target = Path(output_dir)
     started = time.perf_counter()
     inputs = resolve_inputs(input_dir, options.extensions)
-    if inputs.stdin and isinstance(options.learn, LearnConfig):
-        raise ConfigError(STDIN_ONCE)
-    if inputs.stdin:
-        options = dataclasses.replace(options, learn=False)
     check_inputs_and_output(inputs.roots, target)
     if options.output_format != "jsonl":
         parquet.require()
@@ -290,17 +295,7 @@ def _main_pass(
         if config is not None:
             t0 = time.perf_counter()
             done.learned = _relearned(
-                raws,
-                profiles,
-                config,
-                options,
-                done,
-                intake,
-                tally,
-                root,
-                staging,
-                chunks,
-                learn_progress,
+                profiles, config, options, done, tally, staging, chunks, learn_progress
             )
             tally.add_time("learn", time.perf_counter() - t0)
         analysis = dedup_stage(done.kept, options.dedup, tally)
@@ -437,43 +432,43 @@ def _take(result: TaskResult, done: _Deduplicated, intake: Intake, tally: summar
 
 
 def _relearned(
-    raws: RawSource,
     profiles: list[EdgeProfile],
     config: LearnConfig,
     options: RunOptions,
     done: _Deduplicated,
-    intake: Intake,
     tally: summary.Tally,
-    root: str | None,
     staging: str | None,
     chunks: int,
     progress: Progress | None,
 ) -> LearnedBoilerplate:
-    """Learn from the profiles of the main pass, then read, clean and fingerprint again,
-    with the learned blocks, the documents that hold a learned line on an edge (their new
-    results replace the first ones). Returns the blocks, each with its line."""
+    """Learn from the profiles of the main pass, then remove the learned lines from the
+    documents that hold one on an edge, starting from their first results (their new
+    results replace those). Returns the blocks, each with its line."""
     kept = done.kept
     profiles = [
         replace(p, shingles=kept[p.id].info.fingerprint.shingles) for p in profiles if p.id in kept
     ]
     learned = learn_from_profiles(profiles, config)
-    again = {p.id for p in profiles if learned.touches(p)}
+    again = sorted(p.id for p in profiles if learned.touches(p))
     if not again:
         return learned
-    settings = StageSettings.of(options, root, learned, learned_lines=True)
-    chosen = (raw for raw in raws(Intake()) if raw.id in again)
-    tasks = make_tasks(chosen, options.chunk_size, first=chunks)
+    settings = StageSettings.of(options, None, learned)
+    size = options.chunk_size
+    tasks = (
+        Redo(chunks + n, tuple(kept[i] for i in again[first : first + size]))
+        for n, first in enumerate(range(0, len(again), size))
+    )
     lines: dict[int, tuple[str, str]] = {}
     if progress is not None:
         progress(0)
-    for result in map_tasks(prepare_task, tasks, settings, options.worker_count, staging):
-        for error in result.errors:
-            kept.pop(error.path, None)
-        _take(result, done, intake, tally)
+    for result in map_tasks(relearn_task, tasks, settings, options.worker_count, staging):
+        done.kept.update((entry.info.id, entry) for entry in result.kept)
+        for stage, seconds in result.seconds.items():
+            tally.add_time(stage, seconds)
         for hashed, line in result.learned_lines.items():
             lines.setdefault(hashed, line)
         if progress is not None:
-            progress(len(result.kept) + len(result.errors))
+            progress(len(result.kept))
     return learned.with_lines(lines)
 
 

@@ -35,6 +35,7 @@ from ..learning.boilerplate import (
     profile_document,
     site_key,
 )
+from ..learning.copies import core_window
 from ..learning.runs import key_hash
 from ..records import HTML, Batch, Document, RawDocument
 from ..sources.read import ReadSettings, read_batch
@@ -131,7 +132,7 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
             if settings.learned is not None:
                 site = site_key(doc.id, metadata)
                 if settings.learned_lines:
-                    _note_lines(cleaned.text, settings.learned, site, out.learned_lines)
+                    note_learned_lines(cleaned.text, settings.learned, site, out.learned_lines)
                 cleaned = settings.learned.apply(cleaned, site)
         except Exception as exc:  # a cleaner bug must not lose the other documents
             out.errors.append(InputError(doc.id, f"cleaning failed: {type(exc).__name__}: {exc}"))
@@ -141,8 +142,13 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
     return out
 
 
-def _note_lines(text: str, learned: LearnedBoilerplate, site: str, out: LearnedLines) -> None:
+def note_learned_lines(
+    text: str, learned: LearnedBoilerplate, site: str, out: LearnedLines
+) -> None:
+    """Add ``hash -> (key, line)`` to ``out`` for each learned line on the edges of ``text``."""
     hashes = learned.hashes(site)
+    if all(h in out for h in hashes):
+        return
     for key, line in edge_lines(text, learned.config).items():
         hashed = key_hash(key)
         if hashed in hashes:
@@ -170,28 +176,23 @@ def fingerprint_batch(documents: Sequence[Document], fingerprinter: Fingerprinte
 
 
 def profile_batch(
-    documents: Sequence[Document], config: LearnConfig, shingle_size: int | None = None
+    documents: Sequence[Document], config: LearnConfig, fingerprinter: Fingerprinter | None = None
 ) -> list[EdgeProfile]:
     """What boilerplate learning needs of each rule-cleaned document (its edge lines).
 
-    With ``shingle_size`` (a run's fingerprint size), only line hashes and core samples:
+    With a run's ``fingerprinter``, only line hashes, and core samples hashed in one batch:
     the run attaches each fingerprint's shingles; else everything, lines included.
     """
-    if shingle_size is None:
+    if fingerprinter is None:
         return [
             profile_document(d.id, site_key(d.id, d.metadata), d.text, config) for d in documents
         ]
+    cores = fingerprinter.shingle_sets([core_window(d.text) for d in documents])
     return [
         profile_document(
-            d.id,
-            site_key(d.id, d.metadata),
-            d.text,
-            config,
-            shingle_size=shingle_size,
-            whole=False,
-            keep_lines=False,
+            d.id, site_key(d.id, d.metadata), d.text, config, core=core, keep_lines=False
         )
-        for d in documents
+        for d, core in zip(documents, cores, strict=True)
     ]
 
 

@@ -42,13 +42,13 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
-from ..cleaning.lines import split_lines, words
+from ..cleaning.lines import line_size
 from ..cleaning.textview import Span
 from ..errors import ConfigError, InputError
 from ..records import Cleaned
 from ..util.atomic import write_atomically
 from ..util.checks import check_fraction, check_int
-from .copies import SHINGLE_SIZE, core_sample, group_copies, whole_set
+from .copies import core_sample, group_copies, whole_set
 from .runs import RunLimits, edge_runs, key_hash, line_key, remove_spans
 
 FORMAT = "cleancorpus-learned-boilerplate"
@@ -71,7 +71,7 @@ class LearnConfig:
         pages; 0.5 keeps a closing sentence that a few stories happen to share ("He
         declined to comment.") out. Lower it (0.2-0.3) for a corpus that spans a template
         change.
-    long_words: lines with at least this many words are learned corpus-wide from
+    long_words: lines with at least this many words (``line_size``) are learned corpus-wide from
         ``min_documents`` groups alone, whatever their share: a sentence of five or more
         words repeated verbatim at the edges of three different stories is a template's,
         not the stories'. Shorter lines need ``min_fraction``.
@@ -154,7 +154,7 @@ class EdgeProfile:
 
 def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
     """``key -> line`` of the distinct lines of the two edge zones of ``text``, top first."""
-    content = [line.content for line in split_lines(text) if not line.blank]
+    content = [line for line in (raw.strip() for raw in text.split("\n")) if line]  # as split_lines
     head = content[: config.head_lines]
     foot = content[max(len(head), len(content) - config.foot_lines) :]
     edges: dict[str, str] = {}
@@ -171,25 +171,25 @@ def profile_document(
     text: str,
     config: LearnConfig | None = None,
     *,
-    shingle_size: int = SHINGLE_SIZE,
-    whole: bool = True,
+    core: np.ndarray | None = None,
     keep_lines: bool = True,
 ) -> EdgeProfile:
     """Profile one rule-cleaned text (cheap and picklable: run it where the text is).
 
-    ``whole=False`` leaves ``shingles`` to be attached later (a run takes its fingerprint's);
-    ``keep_lines=False`` keeps only the hashes of the edge lines.
+    ``core`` given (a run hashes the core windows of a batch at once, see
+    :func:`~.copies.core_window`): ``shingles`` are left to be attached later (a run takes
+    its fingerprint's). ``keep_lines=False`` keeps only the hashes of the edge lines.
     """
     config = config or LearnConfig()
     edges = edge_lines(text, config)
-    hashed = sorted((key_hash(k), len(words(k))) for k in edges)
+    hashed = sorted((key_hash(k), line_size(k)) for k in edges)
     return EdgeProfile(
         doc_id,
         site,
         np.array([h for h, _ in hashed], dtype=np.uint64),
         np.array([w for _, w in hashed], dtype=np.uint32),
-        core_sample(text, shingle_size),
-        whole_set(text, shingle_size) if whole else None,
+        core_sample(text) if core is None else core,
+        whole_set(text) if core is None else None,
         tuple(edges.items()) if keep_lines else (),
     )
 
@@ -253,9 +253,9 @@ def learn_from_profiles(
         raise ConfigError("document ids must be unique, found repeats")
     if len(ordered) < config.min_documents:
         return LearnedBoilerplate(config, ())
-    frequent = _frequent_keys(ordered, config.min_documents)
-    groups = _copy_groups(ordered, frequent, config.copy_similarity)
-    return LearnedBoilerplate(config, tuple(_blocks(ordered, groups, frequent, config)))
+    hits = _hits(ordered, _frequent_keys(ordered, config.min_documents))
+    groups = _copy_groups(ordered, hits, config.copy_similarity)
+    return LearnedBoilerplate(config, tuple(_blocks(ordered, groups, hits, config)))
 
 
 def _frequent_keys(profiles: list[EdgeProfile], minimum: int) -> np.ndarray:
@@ -265,11 +265,28 @@ def _frequent_keys(profiles: list[EdgeProfile], minimum: int) -> np.ndarray:
     return unique[counts >= minimum]
 
 
-def _copy_groups(profiles: list[EdgeProfile], frequent: np.ndarray, similarity: float) -> list[int]:
+def _hits(profiles: list[EdgeProfile], frequent: np.ndarray) -> dict[int, np.ndarray]:
+    """Document index -> the positions of its frequent keys, for the documents with any."""
+    sizes = [len(p.keys) for p in profiles]
+    every = np.concatenate([p.keys for p in profiles] or [np.empty(0, np.uint64)])
+    found = np.flatnonzero(np.isin(every, frequent))
+    if not len(found):
+        return {}
+    starts = np.cumsum([0, *sizes])
+    owners = np.searchsorted(starts, found, side="right") - 1
+    hits: dict[int, list[int]] = {}
+    for owner, position in zip(owners.tolist(), found.tolist(), strict=True):
+        hits.setdefault(owner, []).append(position - int(starts[owner]))
+    return {owner: np.array(positions) for owner, positions in hits.items()}
+
+
+def _copy_groups(
+    profiles: list[EdgeProfile], hits: Mapping[int, np.ndarray], similarity: float
+) -> list[int]:
     """The copy group of each document. Only documents holding a frequent line can teach
     anything, so only they are compared; each of the others is a group of its own."""
     groups = list(range(len(profiles)))
-    members = [i for i, p in enumerate(profiles) if np.isin(p.keys, frequent).any()]
+    members = sorted(hits)
     shingles = [profiles[i].shingles for i in members]
     if any(s is None for s in shingles):
         raise ConfigError("internal error: profiles without shingles cannot be grouped")
@@ -294,21 +311,23 @@ class _Evidence:
 
 
 def _blocks(
-    profiles: list[EdgeProfile], groups: list[int], frequent: np.ndarray, config: LearnConfig
+    profiles: list[EdgeProfile],
+    groups: list[int],
+    hits: Mapping[int, np.ndarray],
+    config: LearnConfig,
 ) -> list[Block]:
     scope_groups: dict[str, set[int]] = {CORPUS: set(groups)}
-    seen: dict[tuple[str, int], _Evidence] = {}
-    lines: dict[int, tuple[str, str]] = {}
     for profile, group in zip(profiles, groups, strict=True):
         if profile.site != CORPUS:
             scope_groups.setdefault(profile.site, set()).add(group)
-        hits = np.isin(profile.keys, frequent)
-        if not hits.any():
-            continue
+    seen: dict[tuple[str, int], _Evidence] = {}
+    lines: dict[int, tuple[str, str]] = {}
+    for index in sorted(hits):
+        profile, group, found = profiles[index], groups[index], hits[index]
         for hashed, word_count in zip(
-            profile.keys[hits].tolist(), profile.words[hits].tolist(), strict=True
+            profile.keys[found].tolist(), profile.words[found].tolist(), strict=True
         ):
-            for scope in {CORPUS, profile.site}:
+            for scope in (CORPUS,) if profile.site == CORPUS else (CORPUS, profile.site):
                 seen.setdefault((scope, hashed), _Evidence()).add(group, profile.id, word_count)
         for key, line in profile.lines:
             lines.setdefault(key_hash(key), (key, line))

@@ -4,12 +4,12 @@ Learning boilerplate counts how many *different* documents of a site share a lin
 one story share every line and must count once. Whole-text Jaccard cannot tell them apart
 on short pages: an unlearned footer that several different stories share can outweigh
 their short bodies. Position can: the template sits at the edges and the story in the
-middle. So a document's *core* is the shingles of the middle third of its text, and two
-documents are copies when at least ``threshold`` of one's core occurs anywhere in the other
-(containment, so a copy with a new wrapper or a paragraph added or cut still counts).
-Different stories under one template have different cores. The core is kept as a bottom-k
-sample (the :data:`CORE_SAMPLE` smallest hashes), whose share found in the other text
-estimates the containment (Broder 1997, "On the resemblance and containment of documents").
+middle. So a document's *core* is the shingles of a window of :data:`CORE_CHARS` characters
+at the middle of its text (the whole text when shorter), and two documents are copies when
+at least ``threshold`` of one's core occurs anywhere in the other (containment, so a copy
+with a new wrapper or a paragraph added or cut still counts). Different stories under one
+template have different cores. A window, not the whole middle third, keeps the cost of a
+core constant whatever the length of the text.
 
 Candidate pairs are neighbours in each shingle's sorted posting list: the shingles that only
 a group of copies has list exactly that group, so neighbours chain it together, and the work
@@ -26,7 +26,7 @@ import numpy as np
 from ..dedup.fingerprint import text_shingle_hashes
 
 SHINGLE_SIZE = 5
-CORE_SAMPLE = 64
+CORE_CHARS = 300  # about 50 words: 46 shingles of 5
 
 
 def whole_set(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
@@ -34,16 +34,16 @@ def whole_set(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
     return np.unique(text_shingle_hashes(text, size))
 
 
+def core_window(text: str) -> str:
+    """The :data:`CORE_CHARS` characters at the middle of ``text``, cut at white space."""
+    half = max(len(text) - CORE_CHARS, 0) // 2
+    start = _space_after(text, half)
+    return text[start : _space_after(text, min(half + CORE_CHARS, len(text)))]
+
+
 def core_sample(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
-    """The :data:`CORE_SAMPLE` smallest shingle hashes of the middle third of ``text`` (cut
-    at white space; the whole text when that holds no shingle)."""
-    third = len(text) // 3
-    start = _space_after(text, third)
-    end = _space_after(text, len(text) - third)
-    core = np.unique(text_shingle_hashes(text[start:end], size)) if start < end else None
-    if core is None or not len(core):
-        core = np.unique(text_shingle_hashes(text, size))
-    return core[:CORE_SAMPLE]
+    """Sorted unique shingle hashes of :func:`core_window` (as a batch's ``shingle_sets``)."""
+    return np.unique(text_shingle_hashes(core_window(text), size))
 
 
 def _space_after(text: str, index: int) -> int:

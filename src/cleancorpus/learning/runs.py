@@ -12,6 +12,7 @@ innermost learned line: a learned line deeper in the body, past a line of prose,
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -24,8 +25,8 @@ from ..cleaning.textview import Span
 from ..records import Cleaned, Removal
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_DIGITS = regex.compile(r"\p{N}+")
-_SPACE = regex.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")  # after NFKC, other numerals (², ½, Ⅻ) are digits too
+_ASCII_DIGITS = "0123456789"
 
 
 def line_key(line: str) -> str:
@@ -34,8 +35,19 @@ def line_key(line: str) -> str:
     NFKC, case-folded, markdown link targets dropped, each run of digits as ``0``, white
     space collapsed: ``Copyright 2021 Kestrel`` and ``copyright 2022  Kestrel`` share a key.
     """
-    text = unicodedata.normalize("NFKC", _LINK.sub(r"\1", line)).casefold()
-    return _SPACE.sub(" ", _DIGITS.sub("0", text)).strip()
+    if "](" in line:
+        line = _LINK.sub(r"\1", line)
+    if not line.isascii():
+        text = unicodedata.normalize("NFKC", line).casefold()
+        return " ".join(_DIGITS.sub("0", text).split())
+    # NFKC leaves ASCII as it is and ASCII case-folds as it lowers; the checks below skip
+    # the work a line does not need (most lines have no digit and no run of spaces)
+    text = line.lower()
+    if any(digit in text for digit in _ASCII_DIGITS):
+        text = _DIGITS.sub("0", text)
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    return text.strip()
 
 
 def key_hash(key: str) -> int:
