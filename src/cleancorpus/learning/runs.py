@@ -26,7 +26,7 @@ from ..records import Cleaned, Removal
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _DIGITS = re.compile(r"\d+")  # after NFKC, other numerals (², ½, Ⅻ) are digits too
-_ASCII_DIGITS = "0123456789"
+KEY_CHARS = 160
 
 
 def line_key(line: str) -> str:
@@ -34,17 +34,25 @@ def line_key(line: str) -> str:
 
     NFKC, case-folded, markdown link targets dropped, each run of digits as ``0``, white
     space collapsed: ``Copyright 2021 Kestrel`` and ``copyright 2022  Kestrel`` share a key.
+    A line longer than :data:`KEY_CHARS` is keyed on its first :data:`KEY_CHARS` characters
+    and its number of spaces: two paragraphs that long with one opening and one length are
+    the same text (or copies, which count once), and keying a body's long paragraphs whole
+    would cost more than all the rest of learning.
     """
+    if len(line) > KEY_CHARS:
+        return f"{_normalised(line[:KEY_CHARS])}… {line.count(' ')}"
+    return _normalised(line)
+
+
+def _normalised(line: str) -> str:
     if "](" in line:
         line = _LINK.sub(r"\1", line)
     if not line.isascii():
         text = unicodedata.normalize("NFKC", line).casefold()
         return " ".join(_DIGITS.sub("0", text).split())
-    # NFKC leaves ASCII as it is and ASCII case-folds as it lowers; the checks below skip
-    # the work a line does not need (most lines have no digit and no run of spaces)
-    text = line.lower()
-    if any(digit in text for digit in _ASCII_DIGITS):
-        text = _DIGITS.sub("0", text)
+    # NFKC leaves ASCII as it is and ASCII case-folds as it lowers; the check below skips
+    # the work most lines do not need (no run of spaces, no tab)
+    text = _DIGITS.sub("0", line.lower())
     if "  " in text or not text.isprintable():
         text = " ".join(text.split())
     return text.strip()
