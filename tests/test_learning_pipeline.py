@@ -84,22 +84,6 @@ def test_no_learn_switches_it_off(tmp_path, write_tree):
     }
 
 
-def test_a_short_line_is_learned_for_its_folder_only(tmp_path, write_tree):
-    note = "Heron notes"  # short: on 5 of 11 stories, too few for the corpus; 4 of 4 in heron/
-    reversed_ = [" ".join(reversed(body.split())) for body in STORIES]
-    halved = [" ".join(body.split()[::2]) for body in STORIES]
-    files = {f"heron/story{i}.txt": f"{note}\n\n{body}\n" for i, body in enumerate(STORIES)}
-    files["other/0.txt"] = f"{note}\n\n{reversed_[0]}\n"
-    files.update({f"more/{i}.txt": f"{body}\n" for i, body in enumerate(reversed_[1:] + halved)})
-    source = write_tree(tmp_path / "in", files)
-    run(source, tmp_path / "out", RunOptions(workers=1))
-    removals = [json.loads(x) for x in (tmp_path / "out/removals.jsonl").read_text().splitlines()]
-    learned = {r["id"] for r in removals if r["rule"].startswith("learned:heron:")}
-    assert learned == {f"heron/story{i}.txt" for i in range(4)}  # not other/0.txt
-    (block,) = LearnedBoilerplate.load(tmp_path / "out/learned.json").blocks
-    assert (block.site, block.groups, block.site_groups) == ("heron", 4, 4)
-
-
 def test_learn_command_is_a_dry_run_and_saved_blocks_clean_the_same(tmp_path, write_tree):
     source = _site(tmp_path, write_tree)
     before = sorted(p.read_bytes() for p in source.rglob("*.txt"))
