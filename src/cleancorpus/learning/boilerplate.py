@@ -239,30 +239,58 @@ def learn_boilerplate(
 
 
 def learn_from_profiles(
-    profiles: Iterable[EdgeProfile], config: LearnConfig | None = None
+    profiles: Iterable[EdgeProfile],
+    config: LearnConfig | None = None,
+    *,
+    others: Mapping[str, int] | None = None,
 ) -> LearnedBoilerplate:
     """Learn from profiles computed anywhere (e.g. in worker processes); any order.
 
-    Blocks learned from profiles without ``lines`` have an empty key and example until
+    ``others``: documents left out, by site, because none of their edge lines is on
+    ``min_documents`` documents (:func:`frequent_keys`); each counts as a group of its own in
+    its scopes' totals, so learning from the documents that hold a frequent line and these
+    counts gives what learning from every profile gives. Blocks learned from profiles
+    without ``lines`` have an empty key and example until
     :meth:`LearnedBoilerplate.with_lines` fills them in.
     """
     config = config or LearnConfig()
+    others = dict(others or {})
     ordered = sorted(profiles, key=lambda p: p.id)
     ids = [p.id for p in ordered]
     if len(set(ids)) != len(ids):
         raise ConfigError("document ids must be unique, found repeats")
-    if len(ordered) < config.min_documents:
+    if len(ordered) + sum(others.values()) < config.min_documents:
         return LearnedBoilerplate(config, ())
-    hits = _hits(ordered, _frequent_keys(ordered, config.min_documents))
+    hits = _hits(ordered, frequent_keys([p.keys for p in ordered], config.min_documents))
     groups = _copy_groups(ordered, hits, config.copy_similarity)
-    return LearnedBoilerplate(config, tuple(_blocks(ordered, groups, hits, config)))
+    learned = LearnedBoilerplate(config, tuple(_blocks(ordered, groups, hits, others, config)))
+    if any(p.lines for p in ordered):
+        learned = learned.with_lines(example_lines(ordered, learned))
+    return learned
 
 
-def _frequent_keys(profiles: list[EdgeProfile], minimum: int) -> np.ndarray:
-    """The key hashes on the edges of at least ``minimum`` documents (copies not merged)."""
-    every = np.concatenate([p.keys for p in profiles] or [np.empty(0, np.uint64)])
+def frequent_keys(keys: Iterable[np.ndarray], minimum: int) -> np.ndarray:
+    """The line hashes among ``keys`` (each document's distinct edge-line hashes) that are on
+    the edges of at least ``minimum`` documents (copies not merged yet): only those can be
+    learned."""
+    every = np.concatenate([*keys, np.empty(0, np.uint64)])
     unique, counts = np.unique(every, return_counts=True)
     return unique[counts >= minimum]
+
+
+def example_lines(
+    profiles: Iterable[EdgeProfile], learned: LearnedBoilerplate
+) -> dict[int, tuple[str, str]]:
+    """``hash -> (key, line)`` of each learned line as the first document (in the order
+    given, by id in a run) that holds it where it is learned words it."""
+    out: dict[int, tuple[str, str]] = {}
+    for profile in profiles:
+        hashes = learned.hashes(profile.site)
+        for key, line in profile.lines:
+            hashed = key_hash(key)
+            if hashed in hashes:
+                out.setdefault(hashed, (key, line))
+    return out
 
 
 def _hits(profiles: list[EdgeProfile], frequent: np.ndarray) -> dict[int, np.ndarray]:
@@ -314,14 +342,19 @@ def _blocks(
     profiles: list[EdgeProfile],
     groups: list[int],
     hits: Mapping[int, np.ndarray],
+    others: Mapping[str, int],
     config: LearnConfig,
 ) -> list[Block]:
     scope_groups: dict[str, set[int]] = {CORPUS: set(groups)}
     for profile, group in zip(profiles, groups, strict=True):
         if profile.site != CORPUS:
             scope_groups.setdefault(profile.site, set()).add(group)
+    totals = {scope: len(found) for scope, found in scope_groups.items()}
+    for site, count in others.items():
+        totals[CORPUS] += count
+        if site != CORPUS:
+            totals[site] = totals.get(site, 0) + count
     seen: dict[tuple[str, int], _Evidence] = {}
-    lines: dict[int, tuple[str, str]] = {}
     for index in sorted(hits):
         profile, group, found = profiles[index], groups[index], hits[index]
         for hashed, word_count in zip(
@@ -329,12 +362,10 @@ def _blocks(
         ):
             for scope in (CORPUS,) if profile.site == CORPUS else (CORPUS, profile.site):
                 seen.setdefault((scope, hashed), _Evidence()).add(group, profile.id, word_count)
-        for key, line in profile.lines:
-            lines.setdefault(key_hash(key), (key, line))
     corpus_wide = set()
     blocks = []
     for (scope, hashed), evidence in sorted(seen.items(), key=lambda item: item[0][0] != CORPUS):
-        count, total = len(evidence.groups), len(scope_groups[scope])
+        count, total = len(evidence.groups), totals[scope]
         if count < config.min_documents or (scope != CORPUS and hashed in corpus_wide):
             continue
         long_line = scope == CORPUS and evidence.words >= config.long_words
@@ -342,13 +373,12 @@ def _blocks(
             continue
         if scope == CORPUS:
             corpus_wide.add(hashed)
-        key, example = lines.get(hashed, ("", ""))
         blocks.append(
             Block(
                 block_id(scope, hashed),
                 scope,
-                key,
-                example,
+                "",
+                "",
                 count,
                 len(evidence.ids),
                 total,
