@@ -53,7 +53,7 @@ from typing import Any
 
 from ..dedup.index import Index
 from ..dedup.index_open import open_index
-from ..errors import CleancorpusError, ConfigError, InputError
+from ..errors import CleancorpusError, InputError
 from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from ..options import RunOptions
 from ..output import parquet
@@ -63,7 +63,7 @@ from ..output.writers import CORPUS_DIR, LEARNED, DocumentResult, OutputWriter, 
 from ..records import Document, Membership, Notice, RawDocument
 from ..report import summary
 from ..report.html import KnownDocuments, write_report_html
-from ..sources.inputs import STDIN_ONCE, Inputs, resolve_inputs
+from ..sources.inputs import Inputs, resolve_inputs
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .assemble import dedup_stage, index_stage, passage_stage, placements
@@ -249,8 +249,6 @@ def learn(
     options = options or RunOptions()
     if isinstance(source, (str, os.PathLike)) or _is_arguments(source):
         inputs = resolve_inputs(source, options.extensions)  # type: ignore[arg-type]
-        if inputs.stdin:
-            raise ConfigError(STDIN_ONCE)
         raws = _input_raws(inputs, options)
         root: str | None = None if inputs.folder is None else str(inputs.folder)
     else:

@@ -25,14 +25,16 @@ from ..cleaning.textview import Span
 from ..records import Cleaned, Removal
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_DIGITS = re.compile(r"\d+")  # after NFKC, other numerals (², ½, Ⅻ) are digits too
+# a number standing alone (after NFKC, other numerals such as ², ½, Ⅻ are digits too); digits
+# inside a word ("w186", "mp3") are part of it
+_DIGITS = re.compile(r"(?<!\w)\d+(?!\w)")
 KEY_CHARS = 160
 
 
 def line_key(line: str) -> str:
     """The form under which a line is counted: two lines with one key are the same line.
 
-    NFKC, case-folded, markdown link targets dropped, each run of digits as ``0``, white
+    NFKC, case-folded, markdown link targets dropped, each number as ``0``, white
     space collapsed: ``Copyright 2021 Kestrel`` and ``copyright 2022  Kestrel`` share a key.
     A line longer than :data:`KEY_CHARS` is keyed on its first :data:`KEY_CHARS` characters
     and its number of spaces: two paragraphs that long with one opening and one length are
