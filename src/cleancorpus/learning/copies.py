@@ -11,9 +11,12 @@ with a new wrapper or a paragraph added or cut still counts). Different stories 
 template have different cores. A window, not the whole middle third, keeps the cost of a
 core constant whatever the length of the text.
 
-Candidate pairs are neighbours in each shingle's sorted posting list: the shingles that only
-a group of copies has list exactly that group, so neighbours chain it together, and the work
-stays linear in the number of postings rather than quadratic in the size of the site.
+Candidate pairs are neighbours in the sorted posting list of each hash of the core samples:
+copies share their middles, so the hashes only a group of copies has list exactly that group,
+and neighbours chain it together; the work stays linear in the number of postings rather than
+quadratic in the number of documents, and a footer that thousands of documents share (in no
+core) proposes no pair. Two copies whose middles do not overlap at all (a wrapper twice as
+long as the story on one of them) are not found and count twice.
 Shingles are hashed as in the dedup stage (``cleancorpus.dedup.fingerprint``: word 5-grams).
 """
 
@@ -68,12 +71,12 @@ def group_copies(
             i = parent[i]
         return i
 
-    sizes = [len(s) for s in shingles]
+    sizes = [len(c) for c in cores]
     if n < 2 or not sum(sizes):
         return list(range(n))
-    hashes = np.concatenate([np.asarray(s, dtype=np.uint32) for s in shingles])
+    hashes = np.concatenate([np.asarray(c, dtype=np.uint32) for c in cores])
     owner = np.repeat(np.arange(n), sizes)
-    order = np.lexsort((owner, hashes))
+    order = np.argsort(hashes, kind="stable")  # owners stay in order within a hash
     hashes, owner = hashes[order], owner[order]
     neighbours = hashes[1:] == hashes[:-1]
     pairs = np.unique(np.stack([owner[:-1][neighbours], owner[1:][neighbours]], axis=1), axis=0)
