@@ -47,7 +47,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -443,10 +443,10 @@ def _relearned(
     documents that hold one on an edge, starting from their first results (their new
     results replace those). Returns the blocks, each with its line."""
     kept = done.kept
-    profiles = [
-        replace(p, shingles=kept[p.id].info.fingerprint.shingles) for p in profiles if p.id in kept
-    ]
-    learned = learn_from_profiles(profiles, config)
+    profiles = [p for p in profiles if p.id in kept]
+    learned = learn_from_profiles(
+        profiles, config, shingles_of=lambda i: kept[i].info.fingerprint.shingles
+    )
     again = sorted(p.id for p in profiles if learned.touches(p))
     if not again:
         return learned

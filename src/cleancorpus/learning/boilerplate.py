@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -243,13 +243,16 @@ def learn_from_profiles(
     config: LearnConfig | None = None,
     *,
     others: Mapping[str, int] | None = None,
+    shingles_of: Callable[[str], np.ndarray] | None = None,
 ) -> LearnedBoilerplate:
     """Learn from profiles computed anywhere (e.g. in worker processes); any order.
 
     ``others``: documents left out, by site, because none of their edge lines is on
     ``min_documents`` documents (:func:`frequent_keys`); each counts as a group of its own in
     its scopes' totals, so learning from the documents that hold a frequent line and these
-    counts gives what learning from every profile gives. Blocks learned from profiles
+    counts gives what learning from every profile gives. ``shingles_of``: the shingle set of
+    a document id, for profiles that carry none (a run keeps them with its fingerprints);
+    it is asked only for the documents that hold a frequent line. Blocks learned from profiles
     without ``lines`` have an empty key and example until
     :meth:`LearnedBoilerplate.with_lines` fills them in.
     """
@@ -262,7 +265,7 @@ def learn_from_profiles(
     if len(ordered) + sum(others.values()) < config.min_documents:
         return LearnedBoilerplate(config, ())
     hits = _hits(ordered, frequent_keys([p.keys for p in ordered], config.min_documents))
-    groups = _copy_groups(ordered, hits, config.copy_similarity)
+    groups = _copy_groups(ordered, hits, config.copy_similarity, shingles_of)
     learned = LearnedBoilerplate(config, tuple(_blocks(ordered, groups, hits, others, config)))
     if any(p.lines for p in ordered):
         learned = learned.with_lines(example_lines(ordered, learned))
@@ -309,18 +312,24 @@ def _hits(profiles: list[EdgeProfile], frequent: np.ndarray) -> dict[int, np.nda
 
 
 def _copy_groups(
-    profiles: list[EdgeProfile], hits: Mapping[int, np.ndarray], similarity: float
+    profiles: list[EdgeProfile],
+    hits: Mapping[int, np.ndarray],
+    similarity: float,
+    shingles_of: Callable[[str], np.ndarray] | None,
 ) -> list[int]:
     """The copy group of each document. Only documents holding a frequent line can teach
     anything, so only they are compared; each of the others is a group of its own."""
     groups = list(range(len(profiles)))
     members = sorted(hits)
-    shingles = [profiles[i].shingles for i in members]
-    if any(s is None for s in shingles):
-        raise ConfigError("internal error: profiles without shingles cannot be grouped")
-    found = group_copies(
-        [s for s in shingles if s is not None], [profiles[i].core for i in members], similarity
-    )
+    shingles = []
+    for i in members:
+        own = profiles[i].shingles
+        if own is None and shingles_of is not None:
+            own = shingles_of(profiles[i].id)
+        if own is None:
+            raise ConfigError("internal error: profiles without shingles cannot be grouped")
+        shingles.append(own)
+    found = group_copies(shingles, [profiles[i].core for i in members], similarity)
     for i, group in zip(members, found, strict=True):
         groups[i] = members[group]
     return groups

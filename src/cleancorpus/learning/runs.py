@@ -28,6 +28,7 @@ _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 # a number standing alone (after NFKC, other numerals such as ², ½, Ⅻ are digits too); digits
 # inside a word ("w186", "mp3") are part of it
 _DIGITS = re.compile(r"(?<!\w)\d+(?!\w)")
+_DIGIT = re.compile(r"\d")
 KEY_CHARS = 160
 
 
@@ -46,15 +47,20 @@ def line_key(line: str) -> str:
     return _normalised(line)
 
 
+def _fold_numbers(text: str) -> str:
+    # a search is 3x cheaper than a substitution that finds nothing, and most lines have none
+    return _DIGITS.sub("0", text) if _DIGIT.search(text) else text
+
+
 def _normalised(line: str) -> str:
     if "](" in line:
         line = _LINK.sub(r"\1", line)
     if not line.isascii():
         text = unicodedata.normalize("NFKC", line).casefold()
-        return " ".join(_DIGITS.sub("0", text).split())
+        return " ".join(_fold_numbers(text).split())
     # NFKC leaves ASCII as it is and ASCII case-folds as it lowers; the check below skips
     # the work most lines do not need (no run of spaces, no tab)
-    text = _DIGITS.sub("0", line.lower())
+    text = _fold_numbers(line.lower())
     if "  " in text or not text.isprintable():
         text = " ".join(text.split())
     return text.strip()
