@@ -131,7 +131,7 @@ def prepare_task(task: Task, settings: StageSettings, staging: str | None) -> Ta
     out.learned_lines = signed.learned_lines
     if settings.learn is not None and settings.fingerprinter is not None:
         t0 = time.perf_counter()
-        out.profiles = profile_batch(signed.documents, settings.learn, settings.fingerprinter)
+        out.profiles = profile_batch(signed.documents, settings.learn, signed.cores)
         out.seconds["profile"] = time.perf_counter() - t0
     spool = SpoolWriter(staging, f"{task.index:07d}.bin") if staging is not None else None
     for doc, fingerprint in zip(signed.documents, signed.fingerprints, strict=True):

@@ -57,11 +57,10 @@ class ProfileFiles:
                 intake=Intake(),
             )
         )
-        fingerprinter = self.settings.fingerprinter
         profiles: list[EdgeProfile] = []
         for first in range(0, len(raws), CHUNK):  # as the local engine's prepare_task
             signed = prepare_batch(raws[first : first + CHUNK], self.settings)
-            found = profile_batch(signed.documents, self.settings.learn, fingerprinter)
+            found = profile_batch(signed.documents, self.settings.learn, signed.cores)
             profiles += [
                 replace(p, shingles=f.shingles, lines=_lines(d.text, self.settings.learn))
                 for p, d, f in zip(found, signed.documents, signed.fingerprints, strict=True)

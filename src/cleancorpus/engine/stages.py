@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..cleaning.cleaner import CleanConfig, TextCleaner
 from ..dedup.fingerprint import Fingerprint, Fingerprinter
 from ..errors import InputError
@@ -35,7 +37,7 @@ from ..learning.boilerplate import (
     profile_document,
     site_key,
 )
-from ..learning.copies import core_window
+from ..learning.copies import CORE_SHINGLES
 from ..learning.runs import key_hash
 from ..records import HTML, Batch, Document, RawDocument
 from ..sources.read import ReadSettings, read_batch
@@ -117,6 +119,7 @@ class SignedBatch(CleanedBatch):
     ``documents[i]``)."""
 
     fingerprints: list[Fingerprint] = field(default_factory=list)
+    cores: list[np.ndarray] = field(default_factory=list)  # when learning: copy-test cores
 
 
 def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> CleanedBatch:
@@ -155,18 +158,26 @@ def note_learned_lines(
             out.setdefault(hashed, (key, line))
 
 
-def fingerprint_batch(documents: Sequence[Document], fingerprinter: Fingerprinter) -> SignedBatch:
+def fingerprint_batch(
+    documents: Sequence[Document], fingerprinter: Fingerprinter, cores: bool = False
+) -> SignedBatch:
     """Fingerprint the cleaned texts at once; if that fails, one by one, so that only the
-    culprit is lost."""
+    culprit is lost. ``cores``: also each text's core for boilerplate learning (its middle
+    shingles, :func:`~cleancorpus.learning.copies.core_sample`), from the same hashes."""
     t0 = time.perf_counter()
     out = SignedBatch()
+    middle = CORE_SHINGLES if cores else 0
     try:
-        out.fingerprints = fingerprinter.batch([doc.text for doc in documents])
+        out.fingerprints, out.cores = fingerprinter.batch_with_middles(
+            [doc.text for doc in documents], middle
+        )
         out.documents = list(documents)
     except Exception:
         for doc in documents:
             try:
-                out.fingerprints.extend(fingerprinter.batch([doc.text]))
+                fingerprints, found = fingerprinter.batch_with_middles([doc.text], middle)
+                out.fingerprints += fingerprints
+                out.cores += found
                 out.documents.append(doc)
             except Exception as exc:
                 problem = f"fingerprinting failed: {type(exc).__name__}: {exc}"
@@ -176,18 +187,19 @@ def fingerprint_batch(documents: Sequence[Document], fingerprinter: Fingerprinte
 
 
 def profile_batch(
-    documents: Sequence[Document], config: LearnConfig, fingerprinter: Fingerprinter | None = None
+    documents: Sequence[Document],
+    config: LearnConfig,
+    cores: Sequence[np.ndarray] | None = None,
 ) -> list[EdgeProfile]:
     """What boilerplate learning needs of each rule-cleaned document (its edge lines).
 
-    With a run's ``fingerprinter``, only line hashes, and core samples hashed in one batch:
-    the run attaches each fingerprint's shingles; else everything, lines included.
+    With the ``cores`` a run's :func:`fingerprint_batch` found, only line hashes and those
+    cores: the run attaches each fingerprint's shingles; else everything, lines included.
     """
-    if fingerprinter is None:
+    if cores is None:
         return [
             profile_document(d.id, site_key(d.id, d.metadata), d.text, config) for d in documents
         ]
-    cores = fingerprinter.shingle_sets([core_window(d.text) for d in documents])
     return [
         profile_document(
             d.id, site_key(d.id, d.metadata), d.text, config, core=core, keep_lines=False
@@ -207,6 +219,7 @@ def prepare_batch(raws: Sequence[RawDocument], settings: StageSettings) -> Signe
     if settings.fingerprinter is None:
         raise ValueError("prepare_batch needs settings with a fingerprinter (not a learn pass)")
     cleaned = read_and_clean(raws, settings)
-    signed = cleaned.then(fingerprint_batch(cleaned.documents, settings.fingerprinter))
+    fingerprinter, learning = settings.fingerprinter, settings.learn is not None
+    signed = cleaned.then(fingerprint_batch(cleaned.documents, fingerprinter, learning))
     signed.learned_lines = cleaned.learned_lines
     return signed

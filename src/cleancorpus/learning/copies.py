@@ -4,12 +4,13 @@ Learning boilerplate counts how many *different* documents of a site share a lin
 one story share every line and must count once. Whole-text Jaccard cannot tell them apart
 on short pages: an unlearned footer that several different stories share can outweigh
 their short bodies. Position can: the template sits at the edges and the story in the
-middle. So a document's *core* is the shingles of a window of :data:`CORE_CHARS` characters
-at the middle of its text (the whole text when shorter), and two documents are copies when
+middle. So a document's *core* is the :data:`CORE_SHINGLES` shingles at the middle of its
+text (all of them when it has fewer), and two documents are copies when
 at least ``threshold`` of one's core occurs anywhere in the other (containment, so a copy
 with a new wrapper or a paragraph added or cut still counts). Different stories under one
-template have different cores. A window, not the whole middle third, keeps the cost of a
-core constant whatever the length of the text.
+template have different cores. A fixed number of shingles, not the whole middle third, keeps
+the cost of a core constant whatever the length of the text, and a run takes them from the
+shingle hashes its fingerprints compute anyway.
 
 Candidate pairs are neighbours in the sorted posting list of each hash of the core samples:
 copies share their middles, so the hashes only a group of copies has list exactly that group,
@@ -26,10 +27,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..dedup.fingerprint import text_shingle_hashes
+from ..dedup.fingerprint import middle_shingles, text_shingle_hashes
 
 SHINGLE_SIZE = 5
-CORE_CHARS = 300  # about 50 words: 46 shingles of 5
+CORE_SHINGLES = 46  # the shingles of about 50 words
 
 
 def whole_set(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
@@ -37,22 +38,10 @@ def whole_set(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
     return np.unique(text_shingle_hashes(text, size))
 
 
-def core_window(text: str) -> str:
-    """The :data:`CORE_CHARS` characters at the middle of ``text``, cut at white space."""
-    half = max(len(text) - CORE_CHARS, 0) // 2
-    start = _space_after(text, half)
-    return text[start : _space_after(text, min(half + CORE_CHARS, len(text)))]
-
-
 def core_sample(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
-    """Sorted unique shingle hashes of :func:`core_window` (as a batch's ``shingle_sets``)."""
-    return np.unique(text_shingle_hashes(core_window(text), size))
-
-
-def _space_after(text: str, index: int) -> int:
-    while 0 < index < len(text) and not text[index].isspace():
-        index += 1
-    return index
+    """The core of ``text``: sorted unique hashes of its :data:`CORE_SHINGLES` middle shingles
+    (as :meth:`~cleancorpus.dedup.fingerprint.Fingerprinter.batch_with_middles` gives it)."""
+    return middle_shingles(text_shingle_hashes(text, size), CORE_SHINGLES)
 
 
 def group_copies(
