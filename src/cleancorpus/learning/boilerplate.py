@@ -176,8 +176,8 @@ def profile_document(
 ) -> EdgeProfile:
     """Profile one rule-cleaned text (cheap and picklable: run it where the text is).
 
-    ``core`` given (a run hashes the core windows of a batch at once, see
-    :func:`~.copies.core_window`): ``shingles`` are left to be attached later (a run takes
+    ``core`` given (a run takes it from its fingerprint's hashes, see
+    :func:`~.copies.core_sample`): ``shingles`` are left to be attached later (a run takes
     its fingerprint's). ``keep_lines=False`` keeps only the hashes of the edge lines.
     """
     config = config or LearnConfig()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..cleaning.lines import Line, is_title_like, split_lines, words
+from ..cleaning.lines import Line, is_title_like, split_lines
 from ..cleaning.textview import Span
 from ..records import Cleaned, Removal
 
@@ -126,7 +126,7 @@ def _run(
             taken.append(rule)
             pending = 0
             continue
-        if pending >= limits.max_enclosed or len(words(line.content)) > limits.enclosed_words:
+        if pending >= limits.max_enclosed or line.size > limits.enclosed_words:
             break
         if not taken and not is_title_like(line.content):
             break
