@@ -9,7 +9,9 @@ Times, in one run and on the same corpus:
       worker processes) + deduplicate, then the passage stage (shared passages and story
       groups) on the same analysis, timed against the dedup stage;
   (c) ``python -m cleancorpus run IN OUT`` (the CLI) end to end, on the corpus written as
-      files under TMPDIR (``TMPDIR=/dev/shm`` for tmpfs, else the disk behind /tmp).
+      files under TMPDIR (``TMPDIR=/dev/shm`` for tmpfs, else the disk behind /tmp): with its
+      defaults (boilerplate learning on) and with ``--no-learn``, on the same files, which
+      gives the cost of learning as a ratio.
 Reports docs/s, speed-up over (a), peak memory, and pair recall/precision against exact
 Jaccard computed with Python sets (independent of cleancorpus' hashing). The corpus also holds
 planted passages and topical near-misses (``synthetic.generate``'s ``passage_rate`` and
@@ -258,41 +260,61 @@ def _status(pid: int) -> tuple[int, int]:
     return values["VmHWM:"], values["VmRSS:"]
 
 
-def run_cli(corpus: Corpus, baseline: float | None) -> str:
-    """(c): the CLI end to end on the corpus written as .txt files; ``baseline``: seconds of (a)."""
+def run_cli(corpus: Corpus, baseline: float | None) -> list[str]:
+    """(c): the CLI end to end on the corpus written as .txt files, by default and with
+    ``--no-learn``; ``baseline``: seconds of (a)."""
     if importlib.util.find_spec("cleancorpus.cli") is None:
-        return "skipped (no CLI yet)"
+        return ["skipped (no CLI yet)"]
     # ``python -m cleancorpus`` runs the CLI's main(); cleancorpus.cli alone may not.
     module = (
         "cleancorpus" if importlib.util.find_spec("cleancorpus.__main__") else "cleancorpus.cli"
     )
+    lines, times = [], {}
     with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp, "in"), Path(tmp, "out")
+        source = Path(tmp, "in")
         source.mkdir()
         for key, text in zip(corpus.ids, corpus.texts, strict=True):
             (source / f"{key}.txt").write_text(text, encoding="utf-8")
-        log = Path(tmp, "log")
-        with open(log, "w") as output:
-            start = time.perf_counter()
-            child = subprocess.Popen(
-                [sys.executable, "-m", module, "run", str(source), str(target)],
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-            memory = PeakMemory(child.pid)
-            memory.start()
-            child.wait()
-            seconds = time.perf_counter() - start
-            memory.stop()
-        wrote = target.exists() and any(target.iterdir())
-        said = log.read_text().strip()
-        timings = {}
-        if (target / "report.json").exists():
-            timings = json.loads((target / "report.json").read_text())["timings"]
+        for label, extra in (("default (learning on)", []), ("--no-learn", ["--no-learn"])):
+            said, seconds = _one_cli_run(module, source, Path(tmp, "out"), extra, corpus, baseline)
+            lines.append(f"{label}: {said}")
+            times[label] = seconds
+    if all(times.values()):
+        on, off = times["default (learning on)"], times["--no-learn"]
+        lines.append(f"learning costs {on / off - 1:+.1%} of the --no-learn run time")
+    return lines
+
+
+def _one_cli_run(
+    module: str,
+    source: Path,
+    target: Path,
+    extra: list[str],
+    corpus: Corpus,
+    baseline: float | None,
+) -> tuple[str, float | None]:
+    log = target.with_name("log")
+    with open(log, "w") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", module, "run", str(source), str(target), *extra],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        memory = PeakMemory(child.pid)
+        memory.start()
+        child.wait()
+        seconds = time.perf_counter() - start
+        memory.stop()
+    wrote = target.exists() and any(target.iterdir())
+    said = log.read_text().strip()
+    timings = {}
+    if (target / "report.json").exists():
+        timings = json.loads((target / "report.json").read_text())["timings"]
     if child.returncode != 0:
-        return f"failed (exit {child.returncode}): {said[-300:]}"
+        return f"failed (exit {child.returncode}): {said[-300:]}", None
     if not wrote:
-        return f"python -m {module} exited 0 but wrote nothing: not measured"
+        return f"python -m {module} exited 0 but wrote nothing: not measured", None
     ratio = f", {baseline / seconds:.2f}x vs (a)" if baseline else ""
     last = said.splitlines()[-1:] or [""]
     stages = ""
@@ -301,10 +323,13 @@ def run_cli(corpus: Corpus, baseline: float | None) -> str:
             f"; stages: dedup {timings['dedup']:.2f} s, passages {timings['passages']:.2f} s "
             f"(ratio {timings['passages'] / timings['dedup']:.3f})"
         )
-    return (
+    if timings.get("learn"):
+        stages += f"; learning {timings['learn']:.2f} s"
+    text = (
         f"{seconds:.1f} s, {len(corpus.ids) / seconds:,.0f} docs/s{ratio}; {memory}{stages}; "
         f"{last[0]}"
     )
+    return text, seconds
 
 
 def main() -> None:
@@ -360,10 +385,8 @@ def main() -> None:
             f"{config.threshold} to their canonical)"
         )
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
-    print(
-        "(c) cleancorpus run:",
-        "skipped (--skip-cli)" if args.skip_cli else run_cli(corpus, baseline),
-    )
+    for line in ["skipped (--skip-cli)"] if args.skip_cli else run_cli(corpus, baseline):
+        print("(c) cleancorpus run,", line)
 
 
 if __name__ == "__main__":

@@ -319,6 +319,7 @@ def test_format_parquet_writes_parquet_files(tmp_path, corpus):
         "corpus",
         "corpus.parquet",
         "documents.parquet",
+        "learned.json",
         "removals.parquet",
         "report.html",
         "report.json",

@@ -149,6 +149,26 @@ def test_texts_hashed_together_have_their_own_shingle_sets(texts, group_bytes):
     assert [s.tolist() for s in got] == expected
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(TEXTS, st.just(""), WORDS), max_size=12), st.integers(8, 200))
+def test_middles_found_with_a_batch_are_each_texts_own(texts, group_bytes):
+    fper = Fingerprinter(DedupConfig(shingle_size=3))
+    with mock.patch.object(fingerprint, "_GROUP_BYTES", group_bytes):
+        prints, middles = fper.batch_with_middles(texts, 4)
+    assert [p.shingles.tolist() for p in prints] == [s.tolist() for s in fper.shingle_sets(texts)]
+    for text, middle, own in zip(texts, middles, prints, strict=True):
+        ordered = fingerprint.text_shingle_hashes(text, 3)
+        assert middle.tolist() == fingerprint.middle_shingles(ordered, 4).tolist()
+        assert set(middle.tolist()) <= set(own.shingles.tolist())
+        assert len(middle) <= 4
+
+
+def test_middle_shingles_are_the_middle_ones():
+    ordered = np.array([9, 1, 5, 5, 7, 3, 8], dtype=np.uint32)
+    assert fingerprint.middle_shingles(ordered, 3).tolist() == [5, 7]  # of 5, 5, 7
+    assert fingerprint.middle_shingles(ordered, 10).tolist() == [1, 3, 5, 7, 8, 9]
+
+
 def _fingerprint(args):
     fper, texts = args
     return fper.batch(texts)

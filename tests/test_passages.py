@@ -86,7 +86,12 @@ def test_a_block_many_stories_share_is_reported_once_not_as_passages():
     block = _prose(20, 50)
     config = DedupConfig(passages=True, max_passage_docs=3)
     docs = [Document(f"d{i}", f"{_prose(30 + i, 200)}\n\n{block}") for i in range(6)]
-    result = process(docs, RunOptions(workers=1, dedup=config))
+    # learning (on by default) removes the block as the corpus' sign-off
+    learned = process(docs, RunOptions(workers=1, dedup=config))
+    assert all(block not in d.text and d.removals for d in learned.documents)
+    assert learned.report["passages"]["repeated_blocks"] == []
+    # without it, the block stays, and the passage stage reports it once
+    result = process(docs, RunOptions(workers=1, dedup=config, learn=False))
     assert all(d.passages == () for d in result.documents)
     (repeated,) = result.report["passages"]["repeated_blocks"]
     assert repeated["stories"] == 6

@@ -69,6 +69,7 @@ def fake_analyse(docs, config):
 @dataclasses.dataclass(frozen=True)
 class _Print:
     signature: str
+    shingles: np.ndarray = dataclasses.field(default_factory=lambda: np.empty(0, np.uint32))
 
 
 class _TextPrint:
@@ -80,6 +81,10 @@ class _TextPrint:
 
     def batch(self, texts):
         return [_Print(text) for text in texts]
+
+    def batch_with_middles(self, texts, middle):  # boilerplate learning's cores: none
+        texts = list(texts)
+        return self.batch(texts), [np.empty(0, np.uint32) for _ in texts]
 
 
 def _cleaner_class(clean_function):
@@ -278,6 +283,7 @@ def test_run_writes_every_field(tmp_path, write_tree, texts, fakes):
         "corpus",
         "corpus.jsonl",
         "documents.jsonl",
+        "learned.json",
         "removals.jsonl",
         "report.html",
         "report.json",

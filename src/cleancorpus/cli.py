@@ -1,7 +1,8 @@
 """The ``cleancorpus`` command: parse arguments, build options, call the library, map errors.
 
 Usage: ``cleancorpus run INPUT OUTPUT [options]`` (or ``python -m cleancorpus run ...``), and
-``cleancorpus learn INPUT [--save FILE]`` to see what ``run --learn`` would learn.
+``cleancorpus learn INPUT [--save FILE]`` to see what ``run`` would learn (learning is on by
+default; ``run --no-learn`` turns it off; ``--learn`` is still accepted and changes nothing).
 
 INPUT is one or more folders, files, quoted globs or ``-`` (JSONL on stdin; see
 :mod:`cleancorpus.sources.inputs`), of mixed formats: .txt/.md, .html/.htm (main text extracted with
@@ -15,10 +16,10 @@ Options for records: ``--id-field``, ``--text-field``, ``--html-field``; for HTM
 extractors), ``--extract-max-date``; for output: ``--format jsonl|parquet|both``.
 
 A progress line is drawn on stderr while documents are processed, only when stderr is a
-terminal and ``--quiet`` is not given; the learning pass (``--learn``, ``learn``) draws its
-own, labelled ``learning:``. Warnings (a detected charset, a skipped non-HTML WARC
-record) are printed unless ``--quiet`` (the first 20; all are in report.json) and do not change
-the exit code.
+terminal and ``--quiet`` is not given; the documents cleaned again with the learned
+boilerplate, and the ``learn`` command, draw their own, labelled ``learning:``. Warnings (a
+detected charset, a skipped non-HTML WARC record) are printed unless ``--quiet`` (the first
+20; all are in report.json) and do not change the exit code.
 
 Exit codes (each is the ``exit_code`` of the exception class in :mod:`cleancorpus.errors`):
 
@@ -162,10 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip larger files with an error; accepts 500000, 500k, 50MB (default: 50MB)",
     )
     sub.add_argument(
+        "--no-learn",
+        action="store_true",
+        help="do not learn and remove the header/footer lines that recur across INPUT "
+        "(learning is on by default; its blocks are written to OUTPUT/learned.json)",
+    )
+    sub.add_argument(
         "--learn",
         action="store_true",
-        help="learn repeated header/footer lines per site from INPUT first, and remove them "
-        "(a second pass over the corpus; blocks written to OUTPUT/learned.json)",
+        help="accepted for compatibility: learning is on by default",
     )
     sub.add_argument(
         "--learned-blocks",
@@ -293,7 +299,8 @@ def _learning_options(parser: argparse.ArgumentParser) -> None:
         "--min-fraction",
         type=float,
         metavar="F",
-        help="... and in at least this share of its site's documents (default: 0.5)",
+        help="... and, for lines of fewer than 5 words, in at least this share of its site's "
+        "(or the corpus') documents (default: 0.5)",
     )
 
 
@@ -380,8 +387,8 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         raise
     except (TypeError, ValueError) as exc:
         raise ConfigError(str(exc)) from exc
-    learn = _learn_config(args) if args.learn else None
     learned = LearnedBoilerplate.load(args.learned_blocks) if args.learned_blocks else None
+    learn: LearnConfig | bool = False if args.no_learn else _learn_config(args) or True
     return RunOptions(
         clean=clean,
         dedup=dedup,
@@ -410,19 +417,20 @@ def _extract(args: argparse.Namespace) -> ExtractSettings:
     )
 
 
-def _learn_config(args: argparse.Namespace) -> LearnConfig:
+def _learn_config(args: argparse.Namespace) -> LearnConfig | None:
+    """The learning settings given on the command line, or None for the defaults."""
     given = {
         name: getattr(args, name)
         for name in ("min_documents", "min_fraction")
         if getattr(args, name) is not None
     }
-    return dataclasses.replace(LearnConfig(), **given)
+    return dataclasses.replace(LearnConfig(), **given) if given else None
 
 
 def _learn_command(args: argparse.Namespace, err: TextIO) -> int:
     options = RunOptions(
         workers=args.workers,
-        learn=_learn_config(args),
+        learn=_learn_config(args) or LearnConfig(),
         fields=_fields(args),
         extract=_extract(args),
     )

@@ -1,7 +1,9 @@
 """The options of a run (:class:`RunOptions`): frozen, validated at construction.
 
 Besides cleaning and dedup configs: worker count, byte limit per file or record, chunk size,
-which file extensions are read, boilerplate learning, the field names of JSONL/Parquet
+which file extensions are read, boilerplate learning (on by default: ``learn=False`` turns
+it off, a :class:`~.learning.boilerplate.LearnConfig` tunes it, ``learned=`` reuses blocks
+saved before instead), the field names of JSONL/Parquet
 records (:class:`~.sources.intake.RecordFields`), the HTML extraction settings
 (:class:`~.sources.extract.ExtractSettings`) and the output format:
 
@@ -40,8 +42,8 @@ class RunOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are reported as errors
     chunk_size: int = 128  # documents per task sent to a worker
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
-    learn: LearnConfig | None = None  # learn boilerplate from this corpus first (two passes)
-    learned: LearnedBoilerplate | None = None  # or remove blocks learned before (one pass)
+    learn: LearnConfig | bool | None = True  # learn edge boilerplate (True: LearnConfig())
+    learned: LearnedBoilerplate | None = None  # or remove blocks learned before instead
     fields: RecordFields = field(default_factory=RecordFields)  # JSONL/Parquet field names
     extract: ExtractSettings = field(default_factory=ExtractSettings)  # HTML extraction
     output_format: str = "jsonl"  # "jsonl", "parquet" or "both"
@@ -69,11 +71,13 @@ class RunOptions:
         if not cleaned or not all(e.startswith(".") and len(e) > 1 for e in cleaned):
             raise ConfigError(f"extensions must be like ('.txt', '.md'), got {self.extensions!r}")
         object.__setattr__(self, "extensions", cleaned)
-        if self.learn is not None and not isinstance(self.learn, LearnConfig):
-            raise ConfigError(f"learn must be a LearnConfig, got {type(self.learn).__name__}")
+        if self.learn is not None and not isinstance(self.learn, (LearnConfig, bool)):
+            raise ConfigError(
+                f"learn must be True, False or a LearnConfig, got {type(self.learn).__name__}"
+            )
         if self.learned is not None and not isinstance(self.learned, LearnedBoilerplate):
             raise ConfigError("learned must be a LearnedBoilerplate (LearnedBoilerplate.load)")
-        if self.learn is not None and self.learned is not None:
+        if isinstance(self.learn, LearnConfig) and self.learned is not None:
             raise ConfigError("give learn (learn from this corpus) or learned (reuse), not both")
         if not isinstance(self.fields, RecordFields):
             raise ConfigError(f"fields must be a RecordFields, got {type(self.fields).__name__}")
@@ -97,6 +101,13 @@ class RunOptions:
             )
 
     @property
+    def learn_config(self) -> LearnConfig | None:
+        """How this run learns boilerplate; None: it does not (off, or ``learned`` given)."""
+        if isinstance(self.learn, LearnConfig):
+            return self.learn
+        return LearnConfig() if self.learn and self.learned is None else None
+
+    @property
     def worker_count(self) -> int:
         return self.workers if self.workers is not None else (os.cpu_count() or 1)
 
@@ -109,7 +120,7 @@ class RunOptions:
             "max_bytes": self.max_bytes,
             "chunk_size": self.chunk_size,
             "extensions": list(self.extensions),
-            "learn": None if self.learn is None else as_data(self.learn),
+            "learn": None if self.learn_config is None else as_data(self.learn_config),
             "learned_blocks": None if self.learned is None else len(self.learned.blocks),
             "fields": as_data(self.fields),
             "extract": self.extract.record(),

@@ -263,6 +263,15 @@ def text_shingle_hashes(text: str, size: int) -> np.ndarray:
     return shingle_hashes(buffer_token_hashes(token_buffer(text))[0], size)
 
 
+def middle_shingles(ordered: np.ndarray, count: int) -> np.ndarray:
+    """Sorted unique hashes of the ``count`` shingles at the middle of ``ordered`` (a text's
+    shingle hashes in text order), or of all of them when there are fewer."""
+    if len(ordered) > count:
+        start = (len(ordered) - count) // 2
+        ordered = ordered[start : start + count]
+    return _sorted_unique(ordered)
+
+
 def _sorted_unique(hashes: np.ndarray) -> np.ndarray:
     hashes = np.sort(hashes)
     if len(hashes) < 2:
@@ -328,8 +337,14 @@ class Fingerprinter:
 
     def shingle_sets(self, texts: Iterable[str]) -> list[np.ndarray]:
         """:meth:`shingle_set` of each text, hashing the tokens of many texts in one pass."""
+        return self._shingle_sets(texts, 0)[0]
+
+    def _shingle_sets(
+        self, texts: Iterable[str], middle: int
+    ) -> tuple[list[np.ndarray], list[np.ndarray]]:
         size = self.params.shingle_size
         sets: list[np.ndarray] = []
+        middles: list[np.ndarray] = []
         for group in _groups([token_buffer(text) for text in texts]):
             hashes, starts = buffer_token_hashes(b" ".join(group))
             ends = np.cumsum([len(buffer) + 1 for buffer in group])  # text i ends before ends[i]
@@ -337,10 +352,22 @@ class Fingerprinter:
             rolled = shingle_hashes(hashes, size)  # shingles across two texts go unused
             for first, last in itertools.pairwise(bounds):
                 if last - first >= size:
-                    sets.append(_sorted_unique(rolled[first : last - size + 1]))
+                    ordered = rolled[first : last - size + 1]
+                    sets.append(_sorted_unique(ordered))
                 else:  # one shingle of the whole text, or none
-                    sets.append(shingle_hashes(hashes[first:last], size))
-        return sets
+                    ordered = shingle_hashes(hashes[first:last], size)
+                    sets.append(ordered)
+                if middle:
+                    middles.append(middle_shingles(ordered, middle))
+        return sets, middles
+
+    def batch_with_middles(
+        self, texts: Iterable[str], middle: int
+    ) -> tuple[list[Fingerprint], list[np.ndarray]]:
+        """:meth:`batch`, and for each text :func:`middle_shingles` of its shingles, found in
+        the same pass (boilerplate learning's copy test uses them)."""
+        sets, middles = self._shingle_sets(texts, middle)
+        return self._fingerprints(sets), middles
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """MinHash signatures (``len(shingle_sets)`` x ``num_perm``, uint32) of shingle sets.
@@ -372,7 +399,9 @@ class Fingerprinter:
 
     def batch(self, texts: Iterable[str]) -> list[Fingerprint]:
         """Fingerprints of ``texts``, in order."""
-        sets = self.shingle_sets(texts)
+        return self._fingerprints(self.shingle_sets(texts))
+
+    def _fingerprints(self, sets: list[np.ndarray]) -> list[Fingerprint]:
         signatures = self.signatures(sets)
         return [
             Fingerprint(shingles=s, signature=sig, params=self.params)

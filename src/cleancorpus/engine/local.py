@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import itertools
+import json
 import multiprocessing
 import os
 import signal
@@ -36,20 +37,29 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from ..dedup.deduplicate import DocInfo
 from ..errors import CleancorpusError, InputError
-from ..learning.boilerplate import EdgeProfile
-from ..output.spool import Spooled, SpoolWriter
+from ..learning.boilerplate import EdgeProfile, site_key
+from ..output.spool import SPOOL, Spooled, SpoolReader, SpoolWriter
 from ..output.writers import Encoded, write_corpus_file
-from ..records import Document, Notice, RawDocument
-from .stages import StageSettings, prepare_batch, profile_batch, read_and_clean
+from ..records import Cleaned, Document, Notice, RawDocument, Removal
+from .stages import (
+    LearnedLines,
+    StageSettings,
+    note_learned_lines,
+    prepare_batch,
+    profile_batch,
+    read_and_clean,
+)
 
 PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_tasks)
 
 RuleCounts = dict[str, tuple[int, int]]  # rule -> (removals, characters removed)
 Result = TypeVar("Result")
+AnyTask = TypeVar("AnyTask")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +94,17 @@ class TaskResult:
     warnings: list[Notice] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     profiles: list[EdgeProfile] = field(default_factory=list)
+    learned_lines: LearnedLines = field(default_factory=dict)
 
 
-def make_tasks(raws: Iterable[RawDocument], size: int) -> Iterator[Task]:
-    """Group raw documents into chunks of ``size``.
+def make_tasks(raws: Iterable[RawDocument], size: int, first: int = 0) -> Iterator[Task]:
+    """Group raw documents into chunks of ``size``, numbered from ``first``.
 
     A chunk also closes at :data:`PAGES_PER_CHUNK` web pages: extracting a page costs about
     as much as cleaning a hundred texts, and small tasks keep every worker busy to the end.
     """
     pages_limit = min(size, PAGES_PER_CHUNK)
-    index, batch, pages = 0, [], 0
+    index, batch, pages = first, [], 0
     for raw in raws:
         batch.append(raw)
         pages += raw.html
@@ -104,28 +115,122 @@ def make_tasks(raws: Iterable[RawDocument], size: int) -> Iterator[Task]:
         yield Task(index, tuple(batch))
 
 
+@dataclass(frozen=True, slots=True)
+class Redo:
+    """One chunk of first results to clean again with learned boilerplate; ``index`` names
+    its spool file (after those of the main pass)."""
+
+    index: int
+    entries: tuple[Kept, ...]
+
+
 def prepare_task(task: Task, settings: StageSettings, staging: str | None) -> TaskResult:
     """Read, clean and fingerprint one chunk; spool it when ``staging`` is given."""
     signed = prepare_batch(task.raws, settings)
     out = TaskResult(errors=signed.errors, warnings=signed.warnings, seconds=signed.seconds)
+    out.learned_lines = signed.learned_lines
+    if settings.learn is not None and settings.fingerprinter is not None:
+        t0 = time.perf_counter()
+        out.profiles = profile_batch(signed.documents, settings.learn, signed.cores)
+        out.seconds["profile"] = time.perf_counter() - t0
     spool = SpoolWriter(staging, f"{task.index:07d}.bin") if staging is not None else None
     for doc, fingerprint in zip(signed.documents, signed.fingerprints, strict=True):
-        counts: RuleCounts = {}
-        for r in doc.removals:
-            count, chars = counts.get(r.rule, (0, 0))
-            counts[r.rule] = (count + 1, chars + r.end - r.start)
-        info = DocInfo(doc.id, fingerprint, dict(doc.metadata), len(doc.text))
-        original = doc.original_length or 0
-        if staging is None or spool is None:
-            out.kept.append(Kept(info, original, counts, doc))
-            continue
-        if doc.is_file:
-            write_corpus_file(staging, doc.id, doc.text)
-        where = spool.add(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
-        out.kept.append(Kept(info, original, counts, where, doc.is_file))
+        out.kept.append(_kept(doc, fingerprint, staging, spool, doc.is_file))
     if spool is not None:
         spool.close()
     return out
+
+
+def _kept(
+    doc: Document,
+    fingerprint: Any,
+    staging: str | None,
+    spool: SpoolWriter | None,
+    mirrored: bool,
+) -> Kept:
+    """What the main process keeps of one cleaned document (spooled when there is a spool)."""
+    counts: RuleCounts = {}
+    for r in doc.removals:
+        count, chars = counts.get(r.rule, (0, 0))
+        counts[r.rule] = (count + 1, chars + r.end - r.start)
+    info = DocInfo(doc.id, fingerprint, dict(doc.metadata), len(doc.text))
+    original = doc.original_length or 0
+    if staging is None or spool is None:
+        return Kept(info, original, counts, doc)
+    if mirrored:
+        write_corpus_file(staging, doc.id, doc.text)
+    where = spool.add(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
+    return Kept(info, original, counts, where, mirrored)
+
+
+def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> TaskResult:
+    """Remove the learned boilerplate from first results and fingerprint them again.
+
+    A result is read back from the spool (or taken as kept); its text as read is rebuilt
+    from the cleaned text and the removed spans, which tile it. A document the learned
+    blocks do not change keeps its first result.
+    """
+    learned, fingerprinter = settings.clean.learned, settings.fingerprinter
+    if learned is None or fingerprinter is None:
+        raise CleancorpusError("internal error: relearn_task needs learned blocks")
+    t0 = time.perf_counter()
+    out = TaskResult()
+    changed: list[tuple[Kept, Document]] = []
+    reader = SpoolReader(Path(staging) / SPOOL) if staging is not None else None
+    try:
+        for entry in task.entries:
+            doc = _first_result(entry, reader)
+            cleaned = Cleaned(_as_read(doc), doc.text, doc.metadata, doc.removals)
+            site = site_key(doc.id, doc.metadata)
+            note_learned_lines(doc.text, learned, site, out.learned_lines)
+            again = learned.apply(cleaned, site)
+            if again is cleaned:
+                out.kept.append(entry)
+            else:
+                changed.append((entry, doc.with_cleaning(again, doc.metadata)))
+    finally:
+        if reader is not None:
+            reader.close()
+    fingerprints = fingerprinter.batch([doc.text for _, doc in changed])
+    spool = SpoolWriter(staging, f"{task.index:07d}.bin") if staging is not None else None
+    for (entry, doc), fingerprint in zip(changed, fingerprints, strict=True):
+        out.kept.append(_kept(doc, fingerprint, staging, spool, entry.mirrored))
+    if spool is not None:
+        spool.close()
+    out.seconds["relearn"] = time.perf_counter() - t0
+    return out
+
+
+def _first_result(entry: Kept, reader: SpoolReader | None) -> Document:
+    if isinstance(entry.body, Document):
+        return entry.body
+    if reader is None:
+        raise CleancorpusError("internal error: spooled documents without a spool")
+    encoded = reader.load(entry.body)
+    removals = tuple(
+        Removal(r["rule"], r["start"], r["end"], r["text"])
+        for r in map(json.loads, encoded.removals.decode("utf-8").splitlines())
+    )
+    return Document(
+        entry.info.id,
+        json.loads(encoded.text),
+        json.loads(encoded.metadata),
+        removals=removals,
+        original_length=entry.original_length,
+    )
+
+
+def _as_read(doc: Document) -> str:
+    """The text as read, rebuilt from the cleaned text and the removed spans."""
+    pieces, cursor, taken = [], 0, 0
+    for removal in doc.removals:
+        kept = removal.start - cursor
+        pieces.append(doc.text[taken : taken + kept])
+        pieces.append(removal.text)
+        taken += kept
+        cursor = removal.end
+    pieces.append(doc.text[taken:])
+    return "".join(pieces)
 
 
 def profile_task(task: Task, settings: StageSettings, staging: str | None) -> TaskResult:
@@ -137,7 +242,7 @@ def profile_task(task: Task, settings: StageSettings, staging: str | None) -> Ta
     return TaskResult(errors=cleaned.errors, seconds=cleaned.seconds, profiles=profiles)
 
 
-Job = Callable[[Task, StageSettings, "str | None"], TaskResult]
+Job = Callable[[Any, StageSettings, "str | None"], TaskResult]
 
 # A pool worker's pass: set once by the pool's initializer.
 _worker: tuple[Job, StageSettings, str | None] | None = None
@@ -215,7 +320,7 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _run_in_worker(task: Task) -> TaskResult:
+def _run_in_worker(task: Any) -> TaskResult:
     if _worker is None:
         raise CleancorpusError("internal error: a worker process was not initialised")
     job, settings, staging = _worker
@@ -246,7 +351,7 @@ def _keep_freed_memory() -> None:
 
 def map_tasks(
     job: Job,
-    tasks: Iterator[Task],
+    tasks: Iterator[AnyTask],
     settings: StageSettings,
     workers: int,
     staging: str | None = None,

@@ -9,8 +9,8 @@ Two entry points with the same power:
 - :func:`process` takes documents in memory and returns the results in memory, for
   ingestion pipelines that never touch disk.
 
-Both run the same passes: boilerplate learning when asked (:func:`learn`), then the batch
-stages (:mod:`.stages`: read, extract, clean, fingerprint) in a process pool
+Both run the same passes: the batch stages (:mod:`.stages`: read, extract, clean,
+fingerprint) in a process pool
 (``RunOptions.workers``; 1 runs in-process), on chunks of ``chunk_size`` documents (see
 :mod:`.local`, which also says when a calling script needs an ``if __name__ ==
 "__main__":`` guard), then dedup in this process. Records of container files are streamed
@@ -19,6 +19,16 @@ chunk into the staging folder and sends back only fingerprints, metadata and cou
 is bounded by the fingerprints; texts are streamed back in id order when the output is
 written. Results never depend on the number of workers or on file-system order: everything is
 keyed and sorted by document id (plain string order).
+
+Boilerplate learning (on by default, ``RunOptions.learn``) costs no second pass over the
+corpus: the workers also send back the hashes of each rule-cleaned document's edge lines
+(and a small sample of its middle shingles; the whole set is its fingerprint's), the lines
+are learned from them here (:func:`~cleancorpus.learning.boilerplate.learn_from_profiles`),
+and only the documents that hold a learned line on an edge are taken up again: their first
+results (spooled) have the learned runs removed and are fingerprinted again
+(:func:`~.local.relearn_task`); nothing is read or rule-cleaned twice. Every other
+document's first result is already what a run with those blocks gives it. :func:`learn` is
+the dry run.
 
 Offsets of removals refer to each document's text as read (BOM dropped, CRLF kept) or, for
 HTML, as extracted. A file or record that cannot be read, decoded, extracted or cleaned becomes
@@ -43,7 +53,7 @@ from typing import Any
 
 from ..dedup.index import Index
 from ..dedup.index_open import open_index
-from ..errors import CleancorpusError, ConfigError, InputError
+from ..errors import CleancorpusError, InputError
 from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, learn_from_profiles
 from ..options import RunOptions
 from ..output import parquet
@@ -53,11 +63,20 @@ from ..output.writers import CORPUS_DIR, LEARNED, DocumentResult, OutputWriter, 
 from ..records import Document, Membership, Notice, RawDocument
 from ..report import summary
 from ..report.html import KnownDocuments, write_report_html
-from ..sources.inputs import STDIN_ONCE, Inputs, resolve_inputs
+from ..sources.inputs import Inputs, resolve_inputs
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .assemble import dedup_stage, index_stage, passage_stage, placements
-from .local import Kept, make_tasks, map_tasks, prepare_task, profile_task
+from .local import (
+    Kept,
+    Redo,
+    TaskResult,
+    make_tasks,
+    map_tasks,
+    prepare_task,
+    profile_task,
+    relearn_task,
+)
 from .stages import StageSettings
 
 Progress = Callable[[int], None]
@@ -98,6 +117,7 @@ class _Deduplicated:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     problems: dict[str, Any] = field(default_factory=dict)
+    learned: LearnedBoilerplate | None = None
 
 
 def process(
@@ -119,9 +139,8 @@ def process(
         for doc in documents
         if intake.claim(doc.id, doc.id)
     ]
-    learned = _learned_for(lambda _: raws, options, tally, root=None)
     with _index_session(options) as index:
-        done = _main_pass(raws, intake, options, tally, learned, None, None, index=index)
+        done = _main_pass(lambda _: raws, intake, options, tally, None, None, index=index)
         t0 = time.perf_counter()
         results = tuple(
             DocumentResult.of(_in_memory(entry), membership)
@@ -157,8 +176,8 @@ def run(
 
     ``progress``, if given, is called with 0 when the pass starts, then with the number of
     documents (and failed ones) each time a chunk is done; ``learn_progress`` likewise for
-    the learning pass that ``options.learn`` runs first (every document is then read
-    twice). Raises
+    the documents cleaned again with the boilerplate learned (those holding a learned
+    line). Raises
     :class:`ConfigError` when INPUT is missing, OUTPUT is unusable or an output format needs
     a missing library; bad input files and records do not raise: they are listed in the
     result's ``errors`` and in ``report.json``.
@@ -167,8 +186,6 @@ def run(
     target = Path(output_dir)
     started = time.perf_counter()
     inputs = resolve_inputs(input_dir, options.extensions)
-    if inputs.stdin and options.learn is not None:
-        raise ConfigError(STDIN_ONCE)
     check_inputs_and_output(inputs.roots, target)
     if options.output_format != "jsonl":
         parquet.require()
@@ -177,17 +194,16 @@ def run(
     raws = _input_raws(inputs, options)
     source = inputs.folder
     root = None if source is None else str(source)
-    learned = _learned_for(raws, options, tally, root=root, progress=learn_progress)
     intake = Intake(options.max_error_examples)
     # The index commits after OUTPUT is swapped in: a run that dies leaves both as they were.
     with _index_session(options) as index, atomic_folder(target) as staging:
         (staging / SPOOL).mkdir()
         (staging / CORPUS_DIR).mkdir()
-        if learned is not None:
-            learned.save(staging / LEARNED)
         done = _main_pass(
-            raws(intake), intake, options, tally, learned, root, str(staging), progress, index
+            raws, intake, options, tally, root, str(staging), progress, index, learn_progress
         )
+        if done.learned is not None:
+            done.learned.save(staging / LEARNED)
         with _gc_paused():
             t0 = time.perf_counter()
             known = _write_documents(staging, done, tally)
@@ -233,46 +249,53 @@ def learn(
     options = options or RunOptions()
     if isinstance(source, (str, os.PathLike)) or _is_arguments(source):
         inputs = resolve_inputs(source, options.extensions)  # type: ignore[arg-type]
-        if inputs.stdin:
-            raise ConfigError(STDIN_ONCE)
         raws = _input_raws(inputs, options)
         root: str | None = None if inputs.folder is None else str(inputs.folder)
     else:
         batch = [RawDocument(doc.id, doc.text, dict(doc.metadata), doc.source) for doc in source]
         raws, root = (lambda _: batch), None
-    config = options.learn or LearnConfig()
+    config = options.learn if isinstance(options.learn, LearnConfig) else LearnConfig()
     return _learn_pass(raws, config, options, summary.Tally(), root, progress)
 
 
 def _main_pass(
-    raws: Iterable[RawDocument],
+    raws: RawSource,
     intake: Intake,
     options: RunOptions,
     tally: summary.Tally,
-    learned: LearnedBoilerplate | None,
     root: str | None,
     staging: str | None,
     progress: Progress | None = None,
     index: Index | None = None,
+    learn_progress: Progress | None = None,
 ) -> _Deduplicated:
-    """The batch stages over every document, on the local executor, then dedup (and the
-    match against ``index``, inside its session)."""
+    """The batch stages over every document, on the local executor, learning boilerplate
+    on the way (see the module notes), then dedup (and the match against ``index``, inside
+    its session)."""
     done = _Deduplicated()
-    settings = StageSettings.of(options, root, learned)
-    tasks = make_tasks(raws, options.chunk_size)
+    config = options.learn_config
+    settings = StageSettings.of(options, root, options.learned, config)
     t0 = time.perf_counter()
     if progress is not None:
         progress(0)
+    profiles: list[EdgeProfile] = []
+    chunks = 0
     with _gc_paused():  # the kept records only grow here; collections would walk them all
+        tasks = make_tasks(raws(intake), options.chunk_size)
         for result in map_tasks(prepare_task, tasks, settings, options.worker_count, staging):
-            done.kept.update((entry.info.id, entry) for entry in result.kept)
-            intake.error_log.extend(result.errors)  # counted; only the first examples kept
-            intake.warning_log.extend(result.warnings)
-            for stage, seconds in result.seconds.items():
-                tally.add_time(stage, seconds)
+            chunks += 1
+            _take(result, done, intake, tally)
+            profiles.extend(result.profiles)
             if progress is not None:
                 progress(len(result.kept) + len(result.errors))
         tally.add_time("parallel", time.perf_counter() - t0)
+        done.learned = options.learned
+        if config is not None:
+            t0 = time.perf_counter()
+            done.learned = _relearned(
+                profiles, config, options, done, tally, staging, chunks, learn_progress
+            )
+            tally.add_time("learn", time.perf_counter() - t0)
         analysis = dedup_stage(done.kept, options.dedup, tally)
         done.memberships = analysis.memberships
         if index is not None:
@@ -396,17 +419,55 @@ def _is_arguments(source: object) -> bool:
     )
 
 
-def _learned_for(
-    raws: RawSource,
+def _take(result: TaskResult, done: _Deduplicated, intake: Intake, tally: summary.Tally) -> None:
+    """Keep what a worker sent back for one chunk: documents, problems (counted; only the
+    first examples kept) and times."""
+    done.kept.update((entry.info.id, entry) for entry in result.kept)
+    intake.error_log.extend(result.errors)
+    intake.warning_log.extend(result.warnings)
+    for stage, seconds in result.seconds.items():
+        tally.add_time(stage, seconds)
+
+
+def _relearned(
+    profiles: list[EdgeProfile],
+    config: LearnConfig,
     options: RunOptions,
+    done: _Deduplicated,
     tally: summary.Tally,
-    root: str | None,
-    progress: Progress | None = None,
-) -> LearnedBoilerplate | None:
-    """The blocks to remove: given, learned here in a first pass, or none."""
-    if options.learn is None:
-        return options.learned
-    return _learn_pass(raws, options.learn, options, tally, root, progress)
+    staging: str | None,
+    chunks: int,
+    progress: Progress | None,
+) -> LearnedBoilerplate:
+    """Learn from the profiles of the main pass, then remove the learned lines from the
+    documents that hold one on an edge, starting from their first results (their new
+    results replace those). Returns the blocks, each with its line."""
+    kept = done.kept
+    profiles = [p for p in profiles if p.id in kept]
+    learned = learn_from_profiles(
+        profiles, config, shingles_of=lambda i: kept[i].info.fingerprint.shingles
+    )
+    again = sorted(p.id for p in profiles if learned.touches(p))
+    if not again:
+        return learned
+    settings = StageSettings.of(options, None, learned)
+    size = options.chunk_size
+    tasks = (
+        Redo(chunks + n, tuple(kept[i] for i in again[first : first + size]))
+        for n, first in enumerate(range(0, len(again), size))
+    )
+    lines: dict[int, tuple[str, str]] = {}
+    if progress is not None:
+        progress(0)
+    for result in map_tasks(relearn_task, tasks, settings, options.worker_count, staging):
+        done.kept.update((entry.info.id, entry) for entry in result.kept)
+        for stage, seconds in result.seconds.items():
+            tally.add_time(stage, seconds)
+        for hashed, line in result.learned_lines.items():
+            lines.setdefault(hashed, line)
+        if progress is not None:
+            progress(len(result.kept))
+    return learned.with_lines(lines)
 
 
 def _learn_pass(
@@ -420,7 +481,7 @@ def _learn_pass(
     """Read and rule-clean every document, profile its edges, learn from the profiles."""
     t0 = time.perf_counter()
     profiles: list[EdgeProfile] = []
-    settings = StageSettings.of(options, root, learn=config)
+    settings = StageSettings.of(options, root, learn=config, fingerprint=False)
     tasks = make_tasks(raws(Intake()), options.chunk_size)
     if progress is not None:
         progress(0)

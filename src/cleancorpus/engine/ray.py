@@ -258,10 +258,10 @@ def run_ray(
     listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
     learned = options.learned
-    if options.learn is not None:
+    if options.learn_config is not None:
         t0 = time.perf_counter()
         files = ray.data.from_items([{"file": f} for f in listing.documents])
-        learned = learn_files(files, str(source), options, options.learn)
+        learned = learn_files(files, str(source), options, options.learn_config)
         tally.add_time("learn", time.perf_counter() - t0)
     settings = StageSettings.of(options, str(source), learned)
     t0 = time.perf_counter()

@@ -1,35 +1,39 @@
-"""The Ray engine's learning pass: boilerplate learning as Ray Data operations.
+"""The Ray engine's learning pass: the local engine's boilerplate learning, counted on Ray.
 
-D read + rule-clean + :func:`~.stages.profile_batch` in ``map_batches``; D per site,
-near-copy grouping (``group_copies`` needs a site's shingles together) in
-``groupby(site).map_groups``; D the line counting as a hash aggregate over ``(site, line
-key)`` rows (distinct copy groups, documents, example ids and line); d (on the driver) the
-thresholds (``min_documents``, ``min_fraction``) and building the
-:class:`~cleancorpus.learning.boilerplate.LearnedBoilerplate` from the aggregated rows.
+D read, rule-clean and fingerprint (:func:`~.stages.prepare_batch`) and
+:func:`~.stages.profile_batch` in ``map_batches``, as the local workers do (edge-line hashes,
+the core sample, the fingerprint's shingles, and the edge lines);
+D the line counting, a hash aggregate over ``(line hash)`` rows, of which only the hashes on
+at least ``min_documents`` documents reach the driver (the *frequent* ones: only they can be
+learned); D the profiles are split by whether they hold a frequent hash, and the others are
+counted per site (an aggregate); d (on the driver) the profiles that hold a frequent hash,
+with those counts, go to the local engine's
+:func:`~cleancorpus.learning.boilerplate.learn_from_profiles`: near-copy grouping compares
+the documents of a line across every site, so it needs their shingles in one place. Those
+are the documents that share an edge line with at least two others: the template pages.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from ..errors import CleancorpusError
-from ..learning.boilerplate import _EXAMPLE_IDS as EXAMPLE_IDS
 from ..learning.boilerplate import (
-    Block,
     EdgeProfile,
     LearnConfig,
     LearnedBoilerplate,
-    block_id,
+    edge_lines,
+    learn_from_profiles,
 )
-from ..learning.copies import group_copies
 from ..options import RunOptions
 from ..sources.intake import Intake
 from ..sources.stream import iter_raw
 from .ray_prepare import CHUNK, actor_pool
-from .stages import StageSettings, profile_batch, read_and_clean
+from .stages import StageSettings, prepare_batch, profile_batch
 
 
 class ProfileFiles:
@@ -43,7 +47,6 @@ class ProfileFiles:
 
         if self.settings.learn is None:
             raise CleancorpusError("internal error: a learning pass without a LearnConfig")
-        intake = Intake()
         files = [str(f) for f in batch.column("file").to_pylist()]
         raws = list(
             iter_raw(
@@ -51,69 +54,66 @@ class ProfileFiles:
                 files,
                 fields=self.options.fields,
                 max_bytes=self.options.max_bytes,
-                intake=intake,
+                intake=Intake(),
             )
         )
         profiles: list[EdgeProfile] = []
-        for first in range(0, len(raws), CHUNK):
-            cleaned = read_and_clean(raws[first : first + CHUNK], self.settings)
-            profiles += profile_batch(cleaned.documents, self.settings.learn)
+        for first in range(0, len(raws), CHUNK):  # as the local engine's prepare_task
+            signed = prepare_batch(raws[first : first + CHUNK], self.settings)
+            found = profile_batch(signed.documents, self.settings.learn, signed.cores)
+            profiles += [
+                replace(p, shingles=f.shingles, lines=_lines(d.text, self.settings.learn))
+                for p, d, f in zip(found, signed.documents, signed.fingerprints, strict=True)
+            ]
         return pa.table(
             {
-                "id": pa.array([p.id for p in profiles], type=pa.string()),
-                "site": pa.array([p.site for p in profiles], type=pa.string()),
-                "edges": pa.array([json.dumps(p.edges) for p in profiles], type=pa.string()),
-                "shingles": pa.array([p.shingles.tobytes() for p in profiles], pa.binary()),
+                "id": pa.array([p.id for p in profiles], pa.string()),
+                "site": pa.array([p.site for p in profiles], pa.string()),
+                "keys": pa.array([p.keys.tobytes() for p in profiles], pa.binary()),
+                "words": pa.array([p.words.tobytes() for p in profiles], pa.binary()),
                 "core": pa.array([p.core.tobytes() for p in profiles], pa.binary()),
+                "shingles": pa.array([_bytes(p.shingles) for p in profiles], pa.binary()),
+                "lines": pa.array([json.dumps(p.lines) for p in profiles], pa.string()),
             }
         )
 
 
-def _copy_groups(group: Any, copy_similarity: float) -> Any:
-    """One site's profiles -> one row per (document, edge line) with its copy group."""
-    import pyarrow as pa
+def _lines(text: str, config: LearnConfig) -> tuple[tuple[str, str], ...]:
+    return tuple(edge_lines(text, config).items())
 
-    order = sorted(range(group.num_rows), key=lambda i: group.column("id")[i].as_py())
-    ids = [group.column("id")[i].as_py() for i in order]
-    shingles = [np.frombuffer(group.column("shingles")[i].as_py(), np.uint32) for i in order]
-    core = [np.frombuffer(group.column("core")[i].as_py(), np.uint32) for i in order]
-    groups = group_copies(shingles, core, copy_similarity)
-    site = group.column("site")[0].as_py()
-    site_groups = len(set(groups))
-    rows: dict[str, list[Any]] = {k: [] for k in ("site", "key", "line", "group", "id", "n")}
-    for i, doc_id, copy in zip(order, ids, groups, strict=True):
-        for key, line in json.loads(group.column("edges")[i].as_py()):
-            for name, value in zip(rows, (site, key, line, copy, doc_id, site_groups), strict=True):
-                rows[name].append(value)
-    return pa.table(
-        {
-            "site": pa.array(rows["site"], pa.string()),
-            "key": pa.array(rows["key"], pa.string()),
-            "line": pa.array(rows["line"], pa.string()),
-            "group": pa.array(rows["group"], pa.int64()),
-            "id": pa.array(rows["id"], pa.string()),
-            "site_groups": pa.array(rows["n"], pa.int64()),
-        }
+
+def _bytes(array: np.ndarray | None) -> bytes:
+    return b"" if array is None else array.tobytes()
+
+
+def _profile(row: dict[str, Any]) -> EdgeProfile:
+    return EdgeProfile(
+        row["id"],
+        row["site"],
+        np.frombuffer(row["keys"], np.uint64),
+        np.frombuffer(row["words"], np.uint32),
+        np.frombuffer(row["core"], np.uint32),
+        np.frombuffer(row["shingles"], np.uint32),
+        tuple((key, line) for key, line in json.loads(row["lines"])),
     )
 
 
-def _line_counts(group: Any) -> Any:
-    """One (site, line key): distinct copy groups, documents, example ids and line."""
+def _key_rows(batch: Any) -> Any:
+    """Profiles -> one row per (document, distinct edge-line hash), as int64."""
     import pyarrow as pa
 
-    ids = group.column("id").to_pylist()
-    order = sorted(range(len(ids)), key=ids.__getitem__)
-    return pa.table(
-        {
-            "site": [group.column("site")[0].as_py()],
-            "key": [group.column("key")[0].as_py()],
-            "line": [group.column("line")[order[0]].as_py()],
-            "groups": [len(set(group.column("group").to_pylist()))],
-            "documents": [len(ids)],
-            "examples": [json.dumps([ids[i] for i in order[:EXAMPLE_IDS]])],
-            "site_groups": [group.column("site_groups")[0].as_py()],
-        }
-    )
+    keys = [np.frombuffer(k, np.uint64) for k in batch.column("keys").to_pylist()]
+    every = np.concatenate([*keys, np.empty(0, np.uint64)])
+    return pa.table({"key": pa.array(every.view(np.int64))})
+
+
+def _holding(batch: Any, frequent: np.ndarray, holds: bool) -> Any:
+    """The profiles of a batch that hold (or do not hold) a frequent line hash."""
+    import pyarrow as pa
+
+    keys = [np.frombuffer(k, np.uint64) for k in batch.column("keys").to_pylist()]
+    mask = [bool(np.isin(k, frequent).any()) == holds for k in keys]
+    return batch.filter(pa.array(mask, pa.bool_()))
 
 
 def learn_files(files: Any, root: str, options: RunOptions, config: LearnConfig) -> Any:
@@ -126,38 +126,32 @@ def learn_files(files: Any, root: str, options: RunOptions, config: LearnConfig)
         fn_constructor_args=(settings, options),
         compute=actor_pool(options),
         num_cpus=1,
-    )
-    return _learn_from_profiles(profiles, config)
+    ).materialize()
+    return learn_from_dataset(profiles, config)
 
 
-def _learn_from_profiles(
-    profiles: Any, config: LearnConfig, partitions: int = 4
-) -> LearnedBoilerplate:
-    lines = profiles.groupby("site", num_partitions=partitions).map_groups(
-        _copy_groups,
-        batch_format="pyarrow",
-        fn_kwargs={"copy_similarity": config.copy_similarity},
+def learn_from_dataset(profiles: Any, config: LearnConfig, partitions: int = 4) -> Any:
+    """Learn from a Dataset of profile rows (as :class:`ProfileFiles` makes them)."""
+    counts = (
+        profiles.map_batches(_key_rows, batch_format="pyarrow")
+        .groupby("key", num_partitions=partitions)
+        .count()
+        .rename_columns({"count()": "documents"})
+        .filter(expr=f"documents >= {config.min_documents}")
     )
-    counted = lines.groupby(["site", "key"], num_partitions=partitions).map_groups(
-        _line_counts, batch_format="pyarrow"
+    found = [row["key"] for row in counts.iter_rows()]
+    frequent = np.sort(np.array(found, dtype=np.int64).view(np.uint64))
+    holders = profiles.map_batches(
+        _holding, batch_format="pyarrow", fn_args=(frequent, True)
+    ).iter_rows()
+    others = {
+        row["site"]: row["count()"]
+        for row in profiles.map_batches(_holding, batch_format="pyarrow", fn_args=(frequent, False))
+        .groupby("site", num_partitions=partitions)
+        .count()
+        .iter_rows()
+    }
+    learned: LearnedBoilerplate = learn_from_profiles(
+        (_profile(row) for row in holders), config, others=others
     )
-    blocks = []
-    for row in sorted(counted.take_all(), key=lambda r: (r["site"], r["key"])):
-        site_groups = row["site_groups"]
-        if site_groups < config.min_documents:
-            continue
-        count = row["groups"]
-        if count >= config.min_documents and count >= config.min_fraction * site_groups:
-            blocks.append(
-                Block(
-                    block_id(row["site"], row["key"]),
-                    row["site"],
-                    row["key"],
-                    row["line"],
-                    count,
-                    row["documents"],
-                    site_groups,
-                    tuple(json.loads(row["examples"])),
-                )
-            )
-    return LearnedBoilerplate(config, tuple(blocks))
+    return learned

@@ -1,23 +1,31 @@
-"""Boilerplate no rule names, learned from the corpus: lines that recur at the edges of a site.
+"""Boilerplate no rule names, learned from the corpus: lines that recur at document edges.
 
 Learning reads each document *after* the rule cleaners ran (what the rules missed):
 
-1. Each document belongs to a site (:func:`site_key`: the ``site`` metadata, else the URL
-   host, else the document's folder). Only its edge zones count: the first
-   ``head_lines`` and the last ``foot_lines`` non-blank lines. A line is counted under a
-   normalised key (:func:`line_key`: case-folded, white space collapsed, digit runs as ``0``,
-   markdown link targets dropped), so ``© 2021`` and ``© 2022`` lines count together.
-2. Syndicated copies share their whole body, so the documents of a site are first grouped
-   into near-copies (:mod:`cleancorpus.learning.copies`) and a line counts once per group:
-   k copies of one story are evidence 1, never k.
-3. A line is learned for a site and zone when it occurs in at least ``min_documents``
-   groups and in at least ``min_fraction`` of the site's groups.
+1. Only a document's edge zones count: the first ``head_lines`` and the last ``foot_lines``
+   non-blank lines. A line is counted under a normalised key (:func:`line_key`: case-folded,
+   white space collapsed, digit runs as ``0``, markdown link targets dropped), hashed to 64
+   bits (:func:`~.runs.key_hash`), so ``© 2021`` and ``© 2022`` lines count together.
+2. Syndicated copies share their whole body, so documents are first grouped into near-copies
+   (:mod:`cleancorpus.learning.copies`) over the whole corpus, and a line counts once per
+   group: k copies of one story are evidence 1, never k.
+3. Lines are counted in two scopes. The **corpus** (every document, as CCNet counts line
+   hashes per shard: Wenzek et al. 2019, section 3.3) needs no site key: a line is learned
+   corpus-wide when it sits at the edges of at least ``min_documents`` groups and either has
+   at least ``long_words`` words or is on at least ``min_fraction`` of all groups. A
+   **site** (:func:`site_key`: URL host, else the ``site`` metadata, else the folder) refines
+   it: a line on at least ``min_documents`` groups and ``min_fraction`` of its site's groups
+   is learned for that site only. Long lines (a copyright notice, a reader appeal, an
+   affiliate disclosure) repeated word for word across different stories are template; short
+   ones ("Conclusion", "Ingredients") are also headings of real bodies, so they need the
+   share of a site (or of a one-site corpus), never the count alone.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
 learned lines from the top or the bottom of a text; a learned line inside the body stays.
-Each removal names its block (``learned:<site-slug>:<8 hex>``); the block keeps the
-evidence (site, documents, groups, example ids), and blocks are saved to and loaded from
-JSON so the next batch from the same sites is cleaned the same way without relearning.
+Each removal names its block (``learned:<site-slug>:<8 hex>``, ``learned:corpus:<8 hex>`` for
+corpus-wide lines); the block keeps the evidence (scope, documents, groups, example ids), and
+blocks are saved to and loaded from JSON so the next batch is cleaned the same way without
+relearning.
 """
 
 from __future__ import annotations
@@ -25,8 +33,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,17 +42,18 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
-from ..cleaning.lines import split_lines
+from ..cleaning.lines import line_size
 from ..cleaning.textview import Span
 from ..errors import ConfigError, InputError
 from ..records import Cleaned
 from ..util.atomic import write_atomically
 from ..util.checks import check_fraction, check_int
-from .copies import group_copies, shingle_sets
-from .runs import RunLimits, edge_runs, line_key, remove_spans
+from .copies import core_sample, group_copies, whole_set
+from .runs import RunLimits, edge_runs, key_hash, line_key, remove_spans
 
 FORMAT = "cleancorpus-learned-boilerplate"
-VERSION = 1
+VERSION = 2
+CORPUS = ""  # the site of corpus-wide blocks, and of documents with no site key
 _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
 
@@ -54,12 +63,18 @@ class LearnConfig:
     """How boilerplate is learned and removed (frozen, picklable, checked at construction).
 
     min_documents: groups of documents with different bodies (near-copies count once) in
-        which a line must occur. Three is the least that is more than a coincidence of two
-        pages; raise it for large sites.
-    min_fraction: share of the site's groups in which the line must occur. Boilerplate is
-        the site's template, so it sits on most pages; 0.5 keeps a closing sentence that a
-        few stories happen to share ("He declined to comment.") out. Lower it (0.2-0.3)
-        for a corpus that spans a template change, where each version is on part of it.
+        which a line must occur, in any scope. Three is the least that is more than a
+        coincidence of two pages, and a corpus of fewer than three different documents
+        learns nothing.
+    min_fraction: share of the groups of its scope (a site, or the whole corpus for short
+        lines) on which a line must occur. Boilerplate is the template, so it sits on most
+        pages; 0.5 keeps a closing sentence that a few stories happen to share ("He
+        declined to comment.") out. Lower it (0.2-0.3) for a corpus that spans a template
+        change.
+    long_words: lines with at least this many words (``line_size``) are learned corpus-wide from
+        ``min_documents`` groups alone, whatever their share: a sentence of five or more
+        words repeated verbatim at the edges of three different stories is a template's,
+        not the stories'. Shorter lines need ``min_fraction``.
     head_lines, foot_lines: non-blank lines at the top and bottom of the rule-cleaned text
         that are the edge zones; only lines there are counted and removed.
     max_enclosed: unknown short lines a removed run may carry: between learned lines, or
@@ -72,6 +87,7 @@ class LearnConfig:
 
     min_documents: int = 3
     min_fraction: float = 0.5
+    long_words: int = 5
     head_lines: int = 6
     foot_lines: int = 15
     max_enclosed: int = 6
@@ -83,6 +99,7 @@ class LearnConfig:
             "min_documents", self.min_documents, 2, "one document is no evidence of a pattern"
         )
         check_fraction("min_fraction", self.min_fraction, "e.g. 0.5 for half of a site's stories")
+        check_int("long_words", self.long_words, 1, "e.g. 5; a huge value turns it off")
         check_int("head_lines", self.head_lines, 0, "use 0 to learn nothing at the top")
         check_int("foot_lines", self.foot_lines, 0, "use 0 to learn nothing at the bottom")
         if self.head_lines == self.foot_lines == 0:
@@ -95,20 +112,21 @@ class LearnConfig:
 
 
 def site_key(doc_id: str, metadata: Mapping[str, Any] | None = None) -> str:
-    """The site a document belongs to: ``metadata["site"]``, the URL host, or its folder.
+    """The site a document belongs to: the URL host, ``metadata["site"]``, or its folder.
 
-    Site names are case-folded with white space collapsed; a host loses ``www.``; the folder
-    is the parent of the id (``siteA/story1.md`` -> ``siteA``), ``""`` at the top level.
+    A host loses ``www.``; site names are case-folded with white space collapsed; the folder
+    is the parent of the id (``siteA/story1.md`` -> ``siteA``). ``""`` (:data:`CORPUS`): no
+    site key (a top-level file with neither), so only corpus-wide lines apply.
     """
     meta = metadata or {}
-    site = meta.get("site")
-    if isinstance(site, str) and site.strip():
-        return " ".join(site.split()).casefold()
     url = meta.get("url")
     if isinstance(url, str) and url.strip():
         host = urlsplit(url.strip()).hostname
         if host:
             return host.removeprefix("www.")
+    site = meta.get("site")
+    if isinstance(site, str) and site.strip():
+        return " ".join(site.split()).casefold()
     parent = PurePosixPath(doc_id.replace("\\", "/")).parent.as_posix()
     return "" if parent == "." else parent
 
@@ -117,24 +135,26 @@ def site_key(doc_id: str, metadata: Mapping[str, Any] | None = None) -> str:
 class EdgeProfile:
     """What learning needs of one rule-cleaned document (small and picklable).
 
-    ``edges`` holds ``(key, line)`` of each distinct line of the two edge zones, top first;
-    ``shingles`` and ``core`` are the shingle hashes of the whole text and of its middle
-    third, which find near-copies (``cleancorpus.learning.copies``).
+    ``keys``: sorted distinct :func:`key_hash` values of its edge lines (uint64), ``words``
+    the word count of each; ``core`` a sample of the shingles of its middle third and
+    ``shingles`` those of the whole text, which find near-copies
+    (``cleancorpus.learning.copies``; ``None`` until the run attaches its fingerprint's);
+    ``lines``: ``(key, line)`` of the edge lines, kept only when asked (dry runs), else
+    filled in later for the lines that were learned.
     """
 
     id: str
     site: str
-    edges: tuple[tuple[str, str], ...]
-    shingles: np.ndarray
+    keys: np.ndarray
+    words: np.ndarray
     core: np.ndarray
+    shingles: np.ndarray | None = None
+    lines: tuple[tuple[str, str], ...] = ()
 
 
-def profile_document(
-    doc_id: str, site: str, text: str, config: LearnConfig | None = None
-) -> EdgeProfile:
-    """Profile one rule-cleaned text (cheap and picklable: run it where the text is)."""
-    config = config or LearnConfig()
-    content = [line.content for line in split_lines(text) if not line.blank]
+def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
+    """``key -> line`` of the distinct lines of the two edge zones of ``text``, top first."""
+    content = [line for line in (raw.strip() for raw in text.split("\n")) if line]  # as split_lines
     head = content[: config.head_lines]
     foot = content[max(len(head), len(content) - config.foot_lines) :]
     edges: dict[str, str] = {}
@@ -142,12 +162,41 @@ def profile_document(
         key = line_key(line)
         if key:
             edges.setdefault(key, line)
-    return EdgeProfile(doc_id, site, tuple(edges.items()), *shingle_sets(text))
+    return edges
+
+
+def profile_document(
+    doc_id: str,
+    site: str,
+    text: str,
+    config: LearnConfig | None = None,
+    *,
+    core: np.ndarray | None = None,
+    keep_lines: bool = True,
+) -> EdgeProfile:
+    """Profile one rule-cleaned text (cheap and picklable: run it where the text is).
+
+    ``core`` given (a run takes it from its fingerprint's hashes, see
+    :func:`~.copies.core_sample`): ``shingles`` are left to be attached later (a run takes
+    its fingerprint's). ``keep_lines=False`` keeps only the hashes of the edge lines.
+    """
+    config = config or LearnConfig()
+    edges = edge_lines(text, config)
+    hashed = sorted((key_hash(k), line_size(k)) for k in edges)
+    return EdgeProfile(
+        doc_id,
+        site,
+        np.array([h for h, _ in hashed], dtype=np.uint64),
+        np.array([w for _, w in hashed], dtype=np.uint32),
+        core_sample(text) if core is None else core,
+        whole_set(text) if core is None else None,
+        tuple(edges.items()) if keep_lines else (),
+    )
 
 
 @dataclass(frozen=True)
 class Block:
-    """One learned line of a site's edge zone, with the evidence for it."""
+    """One learned line of an edge zone (of a site, or corpus-wide), with its evidence."""
 
     id: str
     site: str
@@ -157,6 +206,7 @@ class Block:
     documents: int
     site_groups: int
     example_ids: tuple[str, ...]
+    line_hash: int
 
     @property
     def example_id(self) -> str:
@@ -165,19 +215,23 @@ class Block:
 
 def site_slug(site: str) -> str:
     """The site as it appears in rule names: letters and digits joined by ``-``."""
-    return _SLUG.sub("-", site.casefold()).strip("-") or "root"
+    if site == CORPUS:
+        return "corpus"
+    return _SLUG.sub("-", site.casefold()).strip("-") or "site"
 
 
-def block_id(site: str, key: str) -> str:
-    """``learned:<site-slug>:<8 hex>``: stable for the same site and line key."""
-    digest = hashlib.blake2b(f"{site}\n{key}".encode(), digest_size=4).hexdigest()
+def block_id(site: str, key: str | int) -> str:
+    """``learned:<site-slug>:<8 hex>``: stable for the same site and line key (or its hash)."""
+    hashed = key if isinstance(key, int) else key_hash(key)
+    digest = hashlib.blake2b(f"{site}\n{hashed:016x}".encode(), digest_size=4).hexdigest()
     return f"learned:{site_slug(site)}:{digest}"
 
 
 def learn_boilerplate(
     documents: Iterable[tuple[str, str, str]], config: LearnConfig | None = None
 ) -> LearnedBoilerplate:
-    """Learn from ``(id, site, rule_cleaned_text)`` triples (see :func:`site_key`)."""
+    """Learn from ``(id, site, rule_cleaned_text)`` triples (``site`` as :func:`site_key`
+    gives it; ``""`` for none)."""
     config = config or LearnConfig()
     return learn_from_profiles(
         (profile_document(i, site, text, config) for i, site, text in documents), config
@@ -185,79 +239,210 @@ def learn_boilerplate(
 
 
 def learn_from_profiles(
-    profiles: Iterable[EdgeProfile], config: LearnConfig | None = None
+    profiles: Iterable[EdgeProfile],
+    config: LearnConfig | None = None,
+    *,
+    others: Mapping[str, int] | None = None,
+    shingles_of: Callable[[str], np.ndarray] | None = None,
 ) -> LearnedBoilerplate:
-    """Learn from profiles computed anywhere (e.g. in worker processes); any order."""
+    """Learn from profiles computed anywhere (e.g. in worker processes); any order.
+
+    ``others``: documents left out, by site, because none of their edge lines is on
+    ``min_documents`` documents (:func:`frequent_keys`); each counts as a group of its own in
+    its scopes' totals, so learning from the documents that hold a frequent line and these
+    counts gives what learning from every profile gives. ``shingles_of``: the shingle set of
+    a document id, for profiles that carry none (a run keeps them with its fingerprints);
+    it is asked only for the documents that hold a frequent line. Blocks learned from profiles
+    without ``lines`` have an empty key and example until
+    :meth:`LearnedBoilerplate.with_lines` fills them in.
+    """
     config = config or LearnConfig()
-    by_site: dict[str, list[EdgeProfile]] = {}
-    for profile in profiles:
-        by_site.setdefault(profile.site, []).append(profile)
-    blocks: list[Block] = []
-    for site in sorted(by_site):
-        blocks.extend(_learn_site(site, by_site[site], config))
-    return LearnedBoilerplate(config, tuple(blocks))
-
-
-def _learn_site(site: str, profiles: list[EdgeProfile], config: LearnConfig) -> list[Block]:
-    profiles = sorted(profiles, key=lambda p: p.id)
-    ids = [p.id for p in profiles]
+    others = dict(others or {})
+    ordered = sorted(profiles, key=lambda p: p.id)
+    ids = [p.id for p in ordered]
     if len(set(ids)) != len(ids):
-        raise ConfigError(f"site {site!r}: document ids must be unique, found repeats")
-    groups = group_copies(
-        [p.shingles for p in profiles], [p.core for p in profiles], config.copy_similarity
-    )
-    site_groups = len(set(groups))
-    if site_groups < config.min_documents:
-        return []
-    seen: dict[str, tuple[set[int], list[str], str]] = {}
+        raise ConfigError("document ids must be unique, found repeats")
+    if len(ordered) + sum(others.values()) < config.min_documents:
+        return LearnedBoilerplate(config, ())
+    hits = _hits(ordered, frequent_keys([p.keys for p in ordered], config.min_documents))
+    groups = _copy_groups(ordered, hits, config.copy_similarity, shingles_of)
+    learned = LearnedBoilerplate(config, tuple(_blocks(ordered, groups, hits, others, config)))
+    if any(p.lines for p in ordered):
+        learned = learned.with_lines(example_lines(ordered, learned))
+    return learned
+
+
+def frequent_keys(keys: Iterable[np.ndarray], minimum: int) -> np.ndarray:
+    """The line hashes among ``keys`` (each document's distinct edge-line hashes) that are on
+    the edges of at least ``minimum`` documents (copies not merged yet): only those can be
+    learned."""
+    every = np.concatenate([*keys, np.empty(0, np.uint64)])
+    unique, counts = np.unique(every, return_counts=True)
+    return unique[counts >= minimum]
+
+
+def example_lines(
+    profiles: Iterable[EdgeProfile], learned: LearnedBoilerplate
+) -> dict[int, tuple[str, str]]:
+    """``hash -> (key, line)`` of each learned line as the first document (in the order
+    given, by id in a run) that holds it where it is learned words it."""
+    out: dict[int, tuple[str, str]] = {}
+    for profile in profiles:
+        hashes = learned.hashes(profile.site)
+        for key, line in profile.lines:
+            hashed = key_hash(key)
+            if hashed in hashes:
+                out.setdefault(hashed, (key, line))
+    return out
+
+
+def _hits(profiles: list[EdgeProfile], frequent: np.ndarray) -> dict[int, np.ndarray]:
+    """Document index -> the positions of its frequent keys, for the documents with any."""
+    sizes = [len(p.keys) for p in profiles]
+    every = np.concatenate([p.keys for p in profiles] or [np.empty(0, np.uint64)])
+    found = np.flatnonzero(np.isin(every, frequent))
+    if not len(found):
+        return {}
+    starts = np.cumsum([0, *sizes])
+    owners = np.searchsorted(starts, found, side="right") - 1
+    hits: dict[int, list[int]] = {}
+    for owner, position in zip(owners.tolist(), found.tolist(), strict=True):
+        hits.setdefault(owner, []).append(position - int(starts[owner]))
+    return {owner: np.array(positions) for owner, positions in hits.items()}
+
+
+def _copy_groups(
+    profiles: list[EdgeProfile],
+    hits: Mapping[int, np.ndarray],
+    similarity: float,
+    shingles_of: Callable[[str], np.ndarray] | None,
+) -> list[int]:
+    """The copy group of each document. Only documents holding a frequent line can teach
+    anything, so only they are compared; each of the others is a group of its own."""
+    groups = list(range(len(profiles)))
+    members = sorted(hits)
+    shingles = []
+    for i in members:
+        own = profiles[i].shingles
+        if own is None and shingles_of is not None:
+            own = shingles_of(profiles[i].id)
+        if own is None:
+            raise ConfigError("internal error: profiles without shingles cannot be grouped")
+        shingles.append(own)
+    found = group_copies(shingles, [profiles[i].core for i in members], similarity)
+    for i, group in zip(members, found, strict=True):
+        groups[i] = members[group]
+    return groups
+
+
+@dataclass
+class _Evidence:
+    groups: set[int] = field(default_factory=set)
+    ids: list[str] = field(default_factory=list)
+    words: int = 0
+
+    def add(self, group: int, doc_id: str, word_count: int) -> None:
+        self.groups.add(group)
+        self.ids.append(doc_id)
+        self.words = word_count
+
+
+def _blocks(
+    profiles: list[EdgeProfile],
+    groups: list[int],
+    hits: Mapping[int, np.ndarray],
+    others: Mapping[str, int],
+    config: LearnConfig,
+) -> list[Block]:
+    scope_groups: dict[str, set[int]] = {CORPUS: set(groups)}
     for profile, group in zip(profiles, groups, strict=True):
-        for key, line in profile.edges:
-            entry = seen.setdefault(key, (set(), [], line))
-            entry[0].add(group)
-            entry[1].append(profile.id)
+        if profile.site != CORPUS:
+            scope_groups.setdefault(profile.site, set()).add(group)
+    totals = {scope: len(found) for scope, found in scope_groups.items()}
+    for site, count in others.items():
+        totals[CORPUS] += count
+        if site != CORPUS:
+            totals[site] = totals.get(site, 0) + count
+    seen: dict[tuple[str, int], _Evidence] = {}
+    for index in sorted(hits):
+        profile, group, found = profiles[index], groups[index], hits[index]
+        for hashed, word_count in zip(
+            profile.keys[found].tolist(), profile.words[found].tolist(), strict=True
+        ):
+            for scope in (CORPUS,) if profile.site == CORPUS else (CORPUS, profile.site):
+                seen.setdefault((scope, hashed), _Evidence()).add(group, profile.id, word_count)
+    corpus_wide = set()
     blocks = []
-    for key, (hit_groups, doc_ids, example) in sorted(seen.items()):
-        count = len(hit_groups)
-        if count >= config.min_documents and count >= config.min_fraction * site_groups:
-            blocks.append(
-                Block(
-                    block_id(site, key),
-                    site,
-                    key,
-                    example,
-                    count,
-                    len(doc_ids),
-                    site_groups,
-                    tuple(doc_ids[:_EXAMPLE_IDS]),
-                )
+    for (scope, hashed), evidence in sorted(seen.items(), key=lambda item: item[0][0] != CORPUS):
+        count, total = len(evidence.groups), totals[scope]
+        if count < config.min_documents or (scope != CORPUS and hashed in corpus_wide):
+            continue
+        long_line = scope == CORPUS and evidence.words >= config.long_words
+        if not long_line and count < config.min_fraction * total:
+            continue
+        if scope == CORPUS:
+            corpus_wide.add(hashed)
+        blocks.append(
+            Block(
+                block_id(scope, hashed),
+                scope,
+                "",
+                "",
+                count,
+                len(evidence.ids),
+                total,
+                tuple(evidence.ids[:_EXAMPLE_IDS]),
+                hashed,
             )
+        )
     return blocks
 
 
 @dataclass(frozen=True)
 class LearnedBoilerplate:
-    """The learned blocks of every site, and the cleaner that removes them."""
+    """The learned blocks, corpus-wide and per site, and the cleaner that removes them."""
 
     config: LearnConfig
     blocks: tuple[Block, ...]
-    _index: dict[str, dict[str, str]] = field(
+    _index: dict[str, dict[int, str]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "blocks", tuple(sorted(self.blocks, key=lambda b: b.id)))
-        index: dict[str, dict[str, str]] = {}
+        index: dict[str, dict[int, str]] = {}
         for block in self.blocks:
-            index.setdefault(block.site, {})[block.key] = block.id
+            index.setdefault(block.site, {})[block.line_hash] = block.id
+        corpus = index.get(CORPUS, {})
+        for site, learned in index.items():  # a site's own blocks, then the corpus-wide ones
+            if site != CORPUS:
+                index[site] = {**corpus, **learned}
         object.__setattr__(self, "_index", index)
 
     @property
     def sites(self) -> tuple[str, ...]:
         return tuple(sorted(self._index))
 
+    def hashes(self, site: str) -> Mapping[int, str]:
+        """Line hash -> block id of the lines removed from a document of ``site``."""
+        return self._index.get(site) or self._index.get(CORPUS, {})
+
+    def touches(self, profile: EdgeProfile) -> bool:
+        """Whether any edge line of the profiled document is learned for its site."""
+        learned = self.hashes(profile.site)
+        return bool(learned) and any(h in learned for h in profile.keys.tolist())
+
+    def with_lines(self, lines: Mapping[int, tuple[str, str]]) -> LearnedBoilerplate:
+        """These blocks with the key and example line of each hash in ``lines`` filled in."""
+        blocks = []
+        for b in self.blocks:
+            key, example = lines.get(b.line_hash, (b.key, b.example))
+            blocks.append(replace(b, key=key, example=example))
+        return LearnedBoilerplate(self.config, tuple(blocks))
+
     def spans(self, text: str, site: str) -> list[Span]:
         """Spans of ``text`` to remove: the learned runs at its top and bottom."""
-        learned = self._index.get(site)
+        learned = self.hashes(site)
         if not learned:
             return []
         limits = RunLimits(
@@ -317,7 +502,8 @@ class LearnedBoilerplate:
         lines = []
         for site in self.sites:
             blocks = [b for b in self.blocks if b.site == site]
-            lines.append(f"site {site or '(top folder)'!r}: {len(blocks)} learned lines")
+            scope = "corpus-wide" if site == CORPUS else f"site {site!r}"
+            lines.append(f"{scope}: {len(blocks)} learned lines")
             for b in sorted(blocks, key=lambda b: (-b.groups, b.key)):
                 lines.append(
                     f"  {b.id} in {b.groups}/{b.site_groups} groups "
@@ -348,6 +534,7 @@ _BLOCK_FIELDS = {
     "documents": int,
     "site_groups": int,
     "example_ids": list,
+    "line_hash": int,
 }
 
 
@@ -379,7 +566,9 @@ def _from_json(cls: type[LearnedBoilerplate], data: Any, source: str) -> Learned
         ids = raw["example_ids"]
         if not ids or not all(isinstance(i, str) for i in ids):
             raise InputError(source, f"{where}: 'example_ids' must list document ids")
-        if raw["id"] != block_id(raw["site"], raw["key"]):
+        if raw["line_hash"] != key_hash(raw["key"]) or raw["id"] != block_id(
+            raw["site"], raw["key"]
+        ):
             raise InputError(source, f"{where}: id {raw['id']!r} does not match its site/key")
         blocks.append(Block(**{**raw, "example_ids": tuple(ids)}))
     return cls(config, tuple(blocks))

@@ -11,6 +11,8 @@ innermost learned line: a learned line deeper in the body, past a line of prose,
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -18,23 +20,55 @@ from dataclasses import dataclass
 
 import regex
 
-from ..cleaning.lines import Line, is_title_like, split_lines, words
+from ..cleaning.lines import Line, is_title_like, split_lines
 from ..cleaning.textview import Span
 from ..records import Cleaned, Removal
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_DIGITS = regex.compile(r"\p{N}+")
-_SPACE = regex.compile(r"\s+")
+# a number standing alone (after NFKC, other numerals such as ², ½, Ⅻ are digits too); digits
+# inside a word ("w186", "mp3") are part of it
+_DIGITS = re.compile(r"(?<!\w)\d+(?!\w)")
+_DIGIT = re.compile(r"\d")
+KEY_CHARS = 160
 
 
 def line_key(line: str) -> str:
     """The form under which a line is counted: two lines with one key are the same line.
 
-    NFKC, case-folded, markdown link targets dropped, each run of digits as ``0``, white
+    NFKC, case-folded, markdown link targets dropped, each number as ``0``, white
     space collapsed: ``Copyright 2021 Kestrel`` and ``copyright 2022  Kestrel`` share a key.
+    A line longer than :data:`KEY_CHARS` is keyed on its first :data:`KEY_CHARS` characters
+    and its number of spaces: two paragraphs that long with one opening and one length are
+    the same text (or copies, which count once), and keying a body's long paragraphs whole
+    would cost more than all the rest of learning.
     """
-    text = unicodedata.normalize("NFKC", _LINK.sub(r"\1", line)).casefold()
-    return _SPACE.sub(" ", _DIGITS.sub("0", text)).strip()
+    if len(line) > KEY_CHARS:
+        return f"{_normalised(line[:KEY_CHARS])}… {line.count(' ')}"
+    return _normalised(line)
+
+
+def _fold_numbers(text: str) -> str:
+    # a search is 3x cheaper than a substitution that finds nothing, and most lines have none
+    return _DIGITS.sub("0", text) if _DIGIT.search(text) else text
+
+
+def _normalised(line: str) -> str:
+    if "](" in line:
+        line = _LINK.sub(r"\1", line)
+    if not line.isascii():
+        text = unicodedata.normalize("NFKC", line).casefold()
+        return " ".join(_fold_numbers(text).split())
+    # NFKC leaves ASCII as it is and ASCII case-folds as it lowers; the check below skips
+    # the work most lines do not need (no run of spaces, no tab)
+    text = _fold_numbers(line.lower())
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    return text.strip()
+
+
+def key_hash(key: str) -> int:
+    """The 64-bit hash under which a line key is counted and looked up."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
 
 
 @dataclass(frozen=True)
@@ -48,9 +82,9 @@ class RunLimits:
 
 
 def edge_runs(
-    text: str, learned: Mapping[str, str], enclosed_rule: str, limits: RunLimits
+    text: str, learned: Mapping[int, str], enclosed_rule: str, limits: RunLimits
 ) -> list[Span]:
-    """Spans of the learned runs of ``text``; ``learned`` maps a line key to its rule."""
+    """Spans of the learned runs of ``text``; ``learned`` maps a line's key hash to its rule."""
     lines = [line for line in split_lines(text) if not line.blank]
     n = len(lines)
     top = _run(lines[: min(limits.head_lines, n)], learned, enclosed_rule, limits)
@@ -78,7 +112,7 @@ def _content_end(text: str, line: Line) -> int:
 
 def _run(
     lines: Sequence[Line],
-    learned: Mapping[str, str],
+    learned: Mapping[int, str],
     enclosed_rule: str,
     limits: RunLimits,
 ) -> list[str]:
@@ -86,13 +120,13 @@ def _run(
     taken: list[str] = []
     pending = 0
     for line in lines:
-        rule = learned.get(line_key(line.content))
+        rule = learned.get(key_hash(line_key(line.content)))
         if rule is not None:
             taken.extend([enclosed_rule] * pending)
             taken.append(rule)
             pending = 0
             continue
-        if pending >= limits.max_enclosed or len(words(line.content)) > limits.enclosed_words:
+        if pending >= limits.max_enclosed or line.size > limits.enclosed_words:
             break
         if not taken and not is_title_like(line.content):
             break

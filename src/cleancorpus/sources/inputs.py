@@ -7,7 +7,7 @@
   alone) stands for the files and folders it matches; ids are relative to the folder before
   its first wildcard (``shards/``), and only files with a read extension are taken.
 - ``-`` reads JSON Lines from standard input; its records' ids are ``stdin#ID`` (``stdin#line-N``).
-  Standard input can be read only once, so it cannot be combined with ``--learn``.
+  Standard input is read once, learning included (it counts during the one pass).
 
 Ids must be unique across all inputs: a later document with an id already used is an error
 naming it (the first is kept), as for records inside one file. A file whose name is not valid
@@ -26,10 +26,6 @@ from ..errors import ConfigError
 from .files import DEFAULT_EXTENSIONS, list_folder
 
 STDIN = "-"
-STDIN_ONCE = (
-    "- (JSONL on standard input) can be read only once, and learning reads INPUT twice; "
-    "save standard input to a file and give that instead"
-)
 STDIN_ID = "stdin"
 _MAGIC = frozenset("*?[")
 
