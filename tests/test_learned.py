@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import random
 
 import pytest
@@ -10,7 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleancorpus import ConfigError, InputError, LearnConfig, LearnedBoilerplate, clean
-from cleancorpus.learning.boilerplate import learn_boilerplate, line_key, site_key
+from cleancorpus.learning.boilerplate import (
+    learn_boilerplate,
+    line_key,
+    profile_document,
+    site_key,
+)
 
 from .strategies import sentence
 
@@ -341,3 +348,17 @@ def test_line_key_and_site_key():
     assert site_key("a/b.md", url_first) == "news.example.org"
     assert site_key("siteA/story1.md", {}) == "siteA"
     assert site_key("story1.md") == ""
+
+
+def test_profiles_survive_the_trip_to_the_main_process():
+    text = "Header line here\n\nThe body of the story goes on for a while.\n\nFooter © 2024"
+    profile = profile_document("site/a.md", "site", text, LearnConfig())
+    for original in (profile, dataclasses.replace(profile, shingles=None, lines=())):
+        back = pickle.loads(pickle.dumps(original))
+        assert (back.id, back.site, back.lines) == (original.id, original.site, original.lines)
+        for name in ("keys", "words", "core", "shingles"):
+            mine, theirs = getattr(original, name), getattr(back, name)
+            assert (mine is None and theirs is None) or (
+                mine.dtype == theirs.dtype and mine.tolist() == theirs.tolist()
+            )
+    assert len(profile.keys) == 3 and profile.shingles is not None

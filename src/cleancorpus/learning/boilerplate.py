@@ -151,6 +151,34 @@ class EdgeProfile:
     shingles: np.ndarray | None = None
     lines: tuple[tuple[str, str], ...] = ()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # workers send one back for every document: raw bytes pickle and unpickle about
+        # five times as fast as four small ndarrays
+        arrays = (self.keys, self.words, self.core, self.shingles)
+        raw = tuple(None if a is None else a.tobytes() for a in arrays)
+        return (_restore_profile, (self.id, self.site, *raw, self.lines))
+
+
+def _restore_profile(
+    doc_id: str,
+    site: str,
+    keys: bytes,
+    words: bytes,
+    core: bytes,
+    shingles: bytes | None,
+    lines: tuple[tuple[str, str], ...],
+) -> EdgeProfile:
+    """Unpickle an :class:`EdgeProfile` (its arrays are read-only views of the bytes)."""
+    return EdgeProfile(
+        doc_id,
+        site,
+        np.frombuffer(keys, np.uint64),
+        np.frombuffer(words, np.uint32),
+        np.frombuffer(core, np.uint32),
+        None if shingles is None else np.frombuffer(shingles, np.uint32),
+        lines,
+    )
+
 
 def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
     """``key -> line`` of the distinct lines of the two edge zones of ``text``, top first."""
