@@ -14,7 +14,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..dedup.deduplicate import Analysis, DedupConfig, analyse
+from ..dedup.fingerprint import Fingerprinter
 from ..dedup.index import Index
+from ..dedup.passage_candidates import Owners
 from ..dedup.passages import PassageResult, find_passages
 from ..errors import CleancorpusError
 from ..records import Membership
@@ -52,14 +54,16 @@ def passage_stage(
     t0 = time.perf_counter()
     linked, first_story = _overlapping(memberships)
 
-    def cluster_of(doc_id: str) -> str | None:  # None: its canonical is an earlier batch's
-        cluster = memberships[doc_id].cluster
-        return cluster if cluster in memberships else None
+    def name(label: int) -> str | None:  # None: the cluster joined an earlier batch's
+        cluster = analysis.ids[label]
+        m = memberships.get(cluster)
+        return cluster if m is not None and m.cluster == cluster else None
 
+    owners = Owners(analysis.anchor_clusters, analysis.anchor_canonical, analysis.signatures)
     found = find_passages(
         analysis.anchors,
-        analysis.anchor_ids,
-        cluster_of,
+        owners,
+        name,
         texts_of,
         linked=linked,
         min_words=config.min_passage_words,
@@ -67,6 +71,7 @@ def passage_stage(
         min_anchors=config.passage_anchors,
         sampling=config.overlap_sampling,
         shingle_size=config.shingle_size,
+        permute=Fingerprinter(config).permuted,
     )
     for doc_id in found.passages:  # canonicals: their story so far is their cluster's
         first_story[doc_id] = memberships[doc_id].story or doc_id
