@@ -62,7 +62,9 @@ class DedupConfig:
     min_passage_words: the shortest shared passage reported, in words (see
         ``cleancorpus.dedup.passages``). max_passage_docs: a passage that more stories than
         this hold is a repeated block, not reuse between reports. passage_anchors: sampled
-        shingles two stories must share before they are aligned.
+        shingles two stories must share before they are aligned (two sharing a single one
+        are aligned when their MinHash signatures confirm it, see
+        ``cleancorpus.dedup.passage_candidates``).
     """
 
     threshold: float = 0.7

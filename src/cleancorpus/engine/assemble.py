@@ -52,7 +52,7 @@ def passage_stage(
     batch's document (through the index) are linked to it, not aligned: its text is not here."""
     tally = tally if tally is not None else Tally()
     t0 = time.perf_counter()
-    linked, first_story = _overlapping(memberships)
+    linked, first_story, complete = _overlapping(memberships)
 
     def name(label: int) -> str | None:  # None: the cluster joined an earlier batch's
         cluster = analysis.ids[label]
@@ -77,7 +77,8 @@ def passage_stage(
         first_story[doc_id] = memberships[doc_id].story or doc_id
     changed, groups = _stories(found, linked, first_story)
     out = dict(memberships)
-    for doc_id in _touched(memberships, changed, found.passages):  # the others keep theirs
+    touched = _touched(memberships, changed, found.passages, complete)
+    for doc_id in touched:  # the others keep theirs
         m = memberships[doc_id]
         if m.story is None or m.cluster in changed or doc_id in found.passages:
             out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
@@ -109,37 +110,44 @@ def passage_stage(
 
 
 def _touched(
-    memberships: Mapping[str, Membership], changed: Iterable[str], passages: Iterable[str]
+    memberships: Mapping[str, Membership],
+    changed: Iterable[str],
+    passages: Iterable[str],
+    complete: bool,
 ) -> Iterable[str]:
     """The ids whose membership the passage stage may change: the members of the clusters
     whose story changed (each canonical lists its duplicates) and the documents with
-    passages; every id when some cluster's canonical is not here or a story is missing."""
+    passages; every id when some cluster's canonical is not here or, not ``complete``, a
+    story is missing."""
+    if not complete:
+        return memberships
     touched = set(passages)
     for cluster in changed:
         m = memberships.get(cluster)
         if m is None or m.cluster != cluster:  # joined an earlier batch's document
             return memberships
         touched.update((cluster, *m.duplicates))
-    if any(m.story is None for m in memberships.values()):
-        return memberships
     return sorted(touched)
 
 
 def _overlapping(
     memberships: Mapping[str, Membership],
-) -> tuple[set[tuple[str, str]], dict[str, str]]:
-    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, and the
-    story dedup gave each of those clusters."""
+) -> tuple[set[tuple[str, str]], dict[str, str], bool]:
+    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, the story
+    dedup gave each of those clusters, and whether every document has a story (one pass)."""
     pairs = set()
     stories: dict[str, str] = {}
+    complete = True
     for m in memberships.values():
+        if m.story is None:
+            complete = False
         for other, _ in m.overlaps:
             n = memberships[other]
             if m.cluster != n.cluster:
                 pairs.add((min(m.cluster, n.cluster), max(m.cluster, n.cluster)))
                 stories[m.cluster] = m.story or m.cluster
                 stories[n.cluster] = n.story or n.cluster
-    return pairs, stories
+    return pairs, stories, complete
 
 
 def _stories(
