@@ -73,6 +73,18 @@ def test_a_pair_sharing_one_anchor_is_aligned_only_when_confirmed():
     assert candidates(stories, max_docs=5, min_anchors=2)[0].tolist() == [[0, 1]]
 
 
+def test_pairs_already_linked_are_not_aligned_and_free_their_partner_slots():
+    # story 0 shares 3 anchors with 1 and 2 and 2 with 3, whose best partners are 4 and 5
+    shares = {(0, 1): [8, 16, 24], (0, 2): [32, 40, 48], (0, 3): [56, 64]}
+    shares |= {(3, 4): [72, 80, 88], (3, 5): [96, 104, 112]}
+    stories = _stories(shares, 6)
+    pairs, _ = candidates(stories, max_docs=2, min_anchors=2)
+    assert pairs.tolist() == [[0, 1], [0, 2], [3, 4], [3, 5]]
+    linked = np.array([[1, 0], [7, 8]])  # labels; 7 and 8 take no part
+    pairs, _ = candidates(stories, max_docs=2, min_anchors=2, linked=linked)
+    assert pairs.tolist() == [[0, 2], [0, 3], [3, 4], [3, 5]]
+
+
 def _permute(hashes: np.ndarray) -> np.ndarray:
     """A toy 4-permutation family: hash h becomes h, h + 1, h + 2, h + 3."""
     return hashes.astype(np.uint32)[:, None] + np.arange(4, dtype=np.uint32)

@@ -93,12 +93,14 @@ def candidates(
     max_docs: int,
     min_anchors: int,
     confirm: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
+    linked: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(k, 2)`` story index pairs to align, sorted, and the rare anchors' values, sorted.
 
     Pairs share at least ``min_anchors`` anchors held by at most ``max_docs`` stories, or
-    one such anchor and ``confirm(x, y, anchor)`` is true for them; each story keeps its
-    ``max_docs`` best-anchored partners (and is kept by theirs)."""
+    one such anchor and ``confirm(x, y, anchor)`` is true for them, and are not ``linked``
+    already (``(k, 2)`` cluster labels); each story keeps its ``max_docs`` best-anchored
+    partners (and is kept by theirs)."""
     values, owner, n = stories.values, stories.owner, len(stories.labels)
     left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
     held = values[left]  # sorted, as left is
@@ -109,9 +111,10 @@ def candidates(
     ordered = pair_codes[order]
     starts = np.flatnonzero(np.concatenate(([len(ordered) > 0], ordered[1:] != ordered[:-1])))
     codes, shared = ordered[starts], np.diff(np.append(starts, len(ordered)))
-    wanted = shared >= min_anchors
+    fresh = ~np.isin(codes, _codes(stories.labels, linked))
+    wanted = fresh & (shared >= min_anchors)
     if confirm is not None and min_anchors > 1:
-        single = np.flatnonzero(shared == 1)  # one position each: its anchor is held[...]
+        single = np.flatnonzero(fresh & (shared == 1))  # one position each: held[...]
         anchor = held[order[starts[single]]]
         wanted[single[confirm(codes[single] // n, codes[single] % n, anchor)]] = True
     codes, shared = codes[wanted], shared[wanted]
@@ -125,6 +128,15 @@ def candidates(
     best[order[rank < max_docs]] = True
     keep = best[: len(codes)] | best[len(codes) :]
     return np.stack((x[keep], y[keep]), axis=1), rare
+
+
+def _codes(labels: np.ndarray, linked: np.ndarray | None) -> np.ndarray:
+    """Pair codes of the story pairs among ``linked`` cluster label pairs."""
+    if linked is None or len(linked) == 0 or len(labels) == 0:
+        return np.empty(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(labels, linked), len(labels) - 1)
+    both = at[(labels[at] == linked).all(axis=1)]
+    return both.min(axis=1) * len(labels) + both.max(axis=1)
 
 
 def signatures_confirm(

@@ -30,7 +30,7 @@ shingle is found through the signatures' confirmation (about 98% of those).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -324,7 +324,7 @@ def find_passages(
     name: Callable[[int], str | None],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
-    linked: Iterable[tuple[str, str]] = (),
+    linked: np.ndarray | None = None,
     min_words: int,
     max_docs: int,
     min_anchors: int,
@@ -337,7 +337,8 @@ def find_passages(
     ``anchors`` are dedup's sampled shingles, held by ``owners``; ``name`` gives a cluster
     label's id (its canonical's; None to leave the cluster out), ``texts_of`` the cleaned
     texts of some canonicals (asked once, for all the candidates: a spool is read in order).
-    Pairs of clusters in ``linked`` (those dedup found overlapping) are not aligned. With
+    Pairs of clusters in ``linked`` (``(k, 2)`` labels: those dedup found overlapping) are
+    not aligned. With
     ``permute`` (a hash under every permutation, see
     :meth:`~.fingerprint.Fingerprinter.permuted`) and the owners' signatures, pairs sharing a
     single anchor are aligned when their signatures confirm it (see :mod:`.passage_candidates`).
@@ -351,11 +352,10 @@ def find_passages(
     confirm = None
     if permute is not None and len(owners.signatures) == len(owners.clusters):
         confirm = signatures_confirm(stories, owners.signatures, permute, max_docs)
-    pairs, rare = candidates(stories, max_docs, min_anchors, confirm)
+    pairs, rare = candidates(stories, max_docs, min_anchors, confirm, linked)
     shown = examples(stories.owner, starts, sizes)
     names = {s: name(int(stories.labels[s])) for s in {*pairs.ravel().tolist(), *shown}}
-    known = {(min(a, b), max(a, b)) for a, b in linked}
-    pairs = pairs[[_aligned(names[a], names[b], known) for a, b in pairs.tolist()]]
+    pairs = pairs[[names[a] is not None and names[b] is not None for a, b in pairs.tolist()]]
     shown = [s for s in shown if names[s] is not None]
     clusters = {s: c for s, c in names.items() if c is not None}
     needed = sorted({*pairs.ravel().tolist(), *shown})
@@ -383,11 +383,6 @@ def find_passages(
     )
     ordered = {i: tuple(sorted(p, key=lambda x: (x.other, x.start))) for i, p in passages.items()}
     return PassageResult(ordered, repeated, count)
-
-
-def _aligned(a: str | None, b: str | None, linked: set[tuple[str, str]]) -> bool:
-    """Whether two stories are aligned: both take part and dedup has not linked them."""
-    return a is not None and b is not None and (min(a, b), max(a, b)) not in linked
 
 
 def _repeated_blocks(

@@ -9,9 +9,12 @@ the report needs as it goes.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
 
 from ..dedup.deduplicate import Analysis, DedupConfig, analyse
 from ..dedup.fingerprint import Fingerprinter
@@ -65,7 +68,7 @@ def passage_stage(
         owners,
         name,
         texts_of,
-        linked=linked,
+        linked=_labels(analysis.ids, linked),
         min_words=config.min_passage_words,
         max_docs=config.max_passage_docs,
         min_anchors=config.passage_anchors,
@@ -107,6 +110,18 @@ def passage_stage(
     }  # fmt: skip
     tally.add_time("passages", time.perf_counter() - t0)
     return out
+
+
+def _labels(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> np.ndarray:
+    """``(k, 2)``: the positions in the sorted ``ids`` of the pairs' two ids (pairs with an
+    id not there left out)."""
+
+    def at(x: str) -> int:
+        k = bisect.bisect_left(ids, x)
+        return k if k < len(ids) and ids[k] == x else -1
+
+    found = [(at(a), at(b)) for a, b in pairs]
+    return np.array([p for p in found if min(p) >= 0], dtype=np.int64).reshape(-1, 2)
 
 
 def _touched(
