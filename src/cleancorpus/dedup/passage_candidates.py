@@ -7,7 +7,7 @@ stories proposes them; more than that, it is a block repeated across the corpus,
 between two reports. Two stories sharing at least ``min_anchors`` such shingles are aligned.
 
 A passage of 40 words holds about 31 word 5-grams after one edit, 3.9 anchors on average:
-one in eleven holds a single anchor, which chance 5-grams of common words give tens of
+one in fourteen holds a single anchor, which chance 5-grams of common words give tens of
 thousands of unrelated pairs as well. So a pair sharing one anchor only is aligned when its
 MinHash signatures confirm it: they agree at ``AGREEING`` (2) permutations or more on
 values that are not the anchor's own (the minimum there is another shingle both hold) and
