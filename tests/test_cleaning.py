@@ -294,3 +294,41 @@ def test_is_site_name_refuses_labels_and_dates_not_mastheads() -> None:
     assert not is_site_name("Published")
     assert not is_site_name("Updated 3 May 2019")
     assert not is_site_name("")
+
+
+@pytest.mark.parametrize(
+    ("header", "facts"),
+    [
+        (
+            "Posted on April 22, 2019 by Ellen Marsh",
+            {"author": "Ellen Marsh", "date": "2019-04-22"},
+        ),
+        ("Posted by admin on June 3, 2019", {"author": "admin", "date": "2019-06-03"}),
+        (
+            "By Dale Ferris, The Prairie Signal",
+            {"author": "Dale Ferris", "original_source": "The Prairie Signal"},
+        ),
+        ("By Jane Doe, Omar Haddad", {"author": "Jane Doe, Omar Haddad"}),
+        ("Words: Ines Varga", {"author": "Ines Varga"}),
+        ("Priya Nair · 5 min read · Feb 2, 2021", {"author": "Priya Nair", "date": "2021-02-02"}),
+        ("发布时间：2019-03-04 10:15\u3000作者：李明", {"author": "李明", "date": "2019-03-04"}),
+        ("2019-03-01 08:30\u3000来源：江南日报", {"original_source": "江南日报"}),
+    ],
+)
+def test_bylines_of_other_shapes_go_into_metadata(header: str, facts: dict) -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"The Harbour Grows Again\n\n{header}\n\n{body}\n")
+    assert result.text == body
+    assert result.metadata["title"] == "The Harbour Grows Again"
+    assert {k: result.metadata.get(k) for k in facts} == facts
+
+
+def test_a_level_one_heading_is_the_headline_and_the_line_above_it_a_tagline() -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"Harbour Notes - where the quay talks\n\n# The Harbour Grows Again\n\n{body}\n")
+    assert result.text == body
+    assert result.metadata["title"] == "The Harbour Grows Again"
+    assert [r.rule for r in result.removals if r.rule.startswith("header.")] == [
+        "header.masthead",
+        "header.title",
+    ]

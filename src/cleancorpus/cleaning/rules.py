@@ -92,7 +92,8 @@ _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
 _NAME = (
     rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
 )
-_NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
+# after a comma, "The ..." is the author's publication ("By Dale Ferris, The Prairie Signal")
+_NAMES = rf"(?:{_NAME}(?:\s*(?:,(?!\s*The\s)|\band\b|&)\s*{_NAME}){{0,3}})"
 _SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
@@ -108,11 +109,35 @@ _TAG_LABELS = (
 HEADER_RULES: tuple[Rule, ...] = (
     Rule(
         "header.byline",
-        rf"(?i:by|written by|words by|posted by|story by|reported by|author\s*:|par|von|por|di|"
+        rf"(?i:by|written by|words by|words\s*:|text\s*:|texte\s*:|texto\s*:|posted by|story by|"
+        rf"reported by|author\s*:|par|von|por|di|"
         rf"автор\s*:?|текст\s*:|بقلم\s*:?|作者\s*[:：]|記者\s*[:：]?|文\s*[:：])\s*(?P<author>{_NAMES})"
-        rf"(?:{_SEP}(?P<date>{DATE}))?\.?",
+        rf"(?:,\s*(?P<original_source>The\s+{_SITE}))?(?:{_SEP}(?P<date>{DATE}))?\.?",
         "header",
-        ("By [South Front](#)", "By Jane Doe and Omar Haddad", "Posted by Kim Lee on June 3, 2019"),
+        (
+            "By [South Front](#)",
+            "By Jane Doe and Omar Haddad",
+            "Posted by Kim Lee on June 3, 2019",
+            "By Dale Ferris, The Prairie Signal",
+            "Words: Ines Varga",
+        ),
+    ),
+    Rule(
+        "header.byline",
+        # the date first ("Posted on April 22, 2019 by Ellen Marsh"), or a site's user name
+        # ("Posted by admin on June 3, 2019": lower case, so only with its date)
+        rf"(?i:posted|published)(?:\s+on)?\s+(?P<date>{DATE})\s+(?i:by)\s+(?P<author>{_NAMES})\.?"
+        rf"|(?i:posted\s+by)\s+(?P<author>[\p{{Ll}}\d_][\w.\-]{{1,30}})\s+on\s+(?P<date>{DATE})",
+        "header",
+        ("Posted on April 22, 2019 by Ellen Marsh", "Posted by admin on June 3, 2019"),
+    ),
+    Rule(
+        "header.byline",
+        # a blogging platform's byline row: "Priya Nair · 5 min read · Feb 2, 2021"
+        rf"(?P<author>{_NAMES})\s*[·•|]\s*\d{{1,3}}\s*min(?:ute)?s?\s+read"
+        rf"(?:\s*[·•|]\s*(?P<date>{DATE}))?",
+        "header",
+        ("Priya Nair · 5 min read · Feb 2, 2021", "Omar Haddad | 12 min read"),
     ),
     Rule(
         "header.source_line",
@@ -139,11 +164,15 @@ HEADER_RULES: tuple[Rule, ...] = (
         "header.dated_line",
         # not an embedded post's attribution ("— Name (@handle) October 9, 2018"): article text
         rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)(?![—–]\s)"
-        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}?"
+        # a CJK portal's row ends with its author or source: "　作者：李明", "　来源：江南日报"
+        rf"(?:(?:作者|記者)\s*[:：]\s*(?P<author>{_NAMES})|(?:来源|來源|出典)\s*[:：]\s*"
+        rf"(?P<original_source>[^\s:：]{{1,30}}))?",
         "header",
         (
             "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
             "发布时间：2019-03-04 10:15　作者：李明",
+            "2019-03-01 08:30　来源：江南日报",
         ),
     ),
     Rule(

@@ -36,6 +36,7 @@ _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
 _LIST_ITEM = regex.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s")  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
+_TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
 
 Match = tuple[Rule, "regex.Match[str]"]
 
@@ -158,9 +159,13 @@ class StructureCleaner:
             and _is_masthead(plan[titles_at[0]][0].content, plan[titles_at[1]][0].content)
             else None
         )
+        # a level-1 heading is the headline; title-like lines above it are a masthead or tagline
+        headline = next((i for i in titles_at if _TOP_HEADING.match(plan[i][0].content)), None)
         for position, (line, match) in enumerate(plan):
             if match is not None:
                 self._take(line, match, spans, metadata)
+            elif headline is not None and position < headline and position != masthead:
+                spans.append(Span("header.masthead", line.start, line.end))
             elif position == masthead:
                 spans.append(Span("header.masthead", line.start, line.end))
                 name = plain(line.content)

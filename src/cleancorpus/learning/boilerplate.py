@@ -485,12 +485,29 @@ class LearnedBoilerplate:
         """A cleaner for one site, usable in ``TextCleaner(cleaners=[...])`` chains."""
         return LearnedCleaner(self, site)
 
-    def apply(self, cleaned: Cleaned, site: str) -> Cleaned:
-        """``cleaned`` with the learned runs removed too; offsets stay in the original text."""
+    def apply(
+        self, cleaned: Cleaned, site: str, rules: Callable[[str], Cleaned] | None = None
+    ) -> Cleaned:
+        """``cleaned`` with the learned runs removed too; offsets stay in the original text.
+
+        With ``rules`` (the ``clean`` of the cleaner that made ``cleaned``), a text whose top
+        run went is cleaned by them once more: a learned line above the headline (a tagline,
+        a disclosure) hid the header zone, so its title, byline and date lines come to light
+        only now. Their facts fill in the metadata the first pass left out.
+        """
         spans = self.spans(cleaned.text, site)
         if not spans:
             return cleaned
-        return remove_spans(cleaned, spans)
+        after = remove_spans(cleaned, spans)
+        if rules is None or spans[0].start != 0:
+            return after
+        again = rules(after.text)
+        if not again.removals:
+            return after
+        more = [Span(r.rule, r.start, r.end) for r in again.removals]
+        after = remove_spans(after, more)
+        metadata = {**again.metadata, **cleaned.metadata}
+        return Cleaned(after.original, after.text, metadata, after.removals)
 
     # -- persistence and reporting -------------------------------------------------------
 
