@@ -31,7 +31,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dev2_sites import COMMENTS, SITES, Site
-from folderset import ADJ, NOUN, TIME, VERB, hashed_name, normalise, sentence, write_folder
+from folderset import (
+    ADJ,
+    NOUN,
+    PLACE,
+    TIME,
+    VERB,
+    WHO,
+    hashed_name,
+    normalise,
+    sentence,
+    write_folder,
+)
 
 OUT = Path(__file__).resolve().parent / "dev2"
 PER_SITE = 9
@@ -114,7 +125,8 @@ def _news(rnd: random.Random) -> tuple[str, list[str]]:
         paras.insert(1, rnd.choice(("Nobody expected the vote to pass.", "It did not last.")))
     if rnd.random() < 0.3:
         paras.append(
-            f'"We will keep asking," said one of the {rnd.choice(("traders", "growers"))}.'
+            f'"We will keep asking about the {rnd.choice(NOUN)}," said one of the '
+            f"{rnd.choice(WHO)} {rnd.choice(PLACE)}."
         )
     return (
         f"{rnd.choice(ADJ).title()} {rnd.choice(NOUN)} {rnd.choice(VERB)} {rnd.choice(TIME)}",
