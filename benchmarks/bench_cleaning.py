@@ -228,11 +228,18 @@ def _no_cleaning(text: str) -> tuple[str, Mapping[str, Any]]:
 
 
 def _extracting(cleaner: Cleaner) -> Cleaner:
-    """``cleaner`` after cleancorpus' extraction step, for a raw HTML page."""
-    from cleancorpus import extract_html
+    """For a raw HTML page: cleancorpus' extraction step, then ``cleaner``, or for the rules
+    row the cleaning a run gives extracted text (``CleanConfig.for_extracted_text``)."""
+    from cleancorpus import CleanConfig, TextCleaner, extract_html
+
+    extracted = TextCleaner(CleanConfig().for_extracted_text())
 
     def run(page: str) -> tuple[str, Mapping[str, Any]]:
-        return cleaner(extract_html(page.encode("utf-8")).text)
+        text = extract_html(page.encode("utf-8")).text
+        if cleaner is _no_cleaning:
+            return text, {}
+        result = extracted.clean(text)
+        return result.text, result.metadata
 
     return run
 

@@ -323,7 +323,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.disclaimer",
-        r"(?i)(?:disclaimer|legal notice|editor'?s note)\s*:.*"
+        r"(?i)(?:disclaimer|legal notice)\s*:.*"
         r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s.*",
         "footer",
         (
@@ -900,14 +900,15 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "note.editor",
-        r"(?i)\*?(?:editor['’]?s\s+note|note\s+from\s+the\s+editor)\s*[:—–-]\s*.{1,300}"
+        # anywhere, not a footer line: one between paragraphs must not enclose the last ones
+        r"(?i)\*?(?:editor['’]?s\s+note|note\s+from\s+the\s+editor)\s*[:—–-]\s*.{1,800}"
         r"|(?:correction|clarification)\s*:\s*.{0,40}\b(?:earlier|previous|original)\s+version\b.{0,200}",
         "anywhere",
         (
             "Editor's note: an earlier version of this story gave the wrong date.",
             "Correction: An earlier version of this article misspelled a name.",
         ),
-        max_words=60,
+        max_words=150,
         cues=("editor", "correction", "clarification"),
     ),
     Rule(

@@ -49,14 +49,18 @@ class StructureCleaner:
     #: the rules of its own, besides the line rules it is given (and their sections)
     OWN_RULES = (
         "header.title",
+        "header.headline",
         "header.subtitle",
         "header.masthead",
         "footer.enclosed",
         "comments.thread",
     )
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], headlines: bool = False) -> None:
+        """``headlines``: name a first title-like line that a header rule line follows
+        ``header.headline`` (for text whose ``header.title`` is off: extracted text)."""
         self.emits = self.rule_names(rules)
+        self._headlines = headlines
         self._header = _Table(r for r in rules if r.where == "header")
         self._footer = _Table(r for r in rules if r.where == "footer")
         self._openers = _Table(r for r in rules if r.opens)  # looked for on every body line
@@ -172,7 +176,10 @@ class StructureCleaner:
             elif "title" in metadata:
                 spans.append(Span("header.subtitle", line.start, line.end))
             else:
-                spans.append(Span("header.title", line.start, line.end))
+                name = "header.title"
+                if self._headlines and position == 0 and len(plan) > 1 and plan[1][1] is not None:
+                    name = "header.headline"  # an extracted page that repeats its headline
+                spans.append(Span(name, line.start, line.end))
                 metadata["title"] = plain(line.content)
         return plan[-1][0].index + 1 if plan else 0
 
@@ -211,7 +218,13 @@ class StructureCleaner:
             if line.blank:
                 continue
             match = self._edge_match(line, self._footer)
-            anchors = match is not None and match[0].where == "footer"
+            # a line an anywhere rule knows (a promo, a note) may sit between paragraphs: it
+            # encloses nothing
+            anchors = (
+                match is not None
+                and match[0].where == "footer"
+                and not (pending and self._match(line, self._anywhere))
+            )
             if match is None or (pending and not anchors):
                 pending.append(line)
                 enclosed = enclosed and (
