@@ -221,8 +221,29 @@ def _title(rnd: random.Random) -> str:
     return f"{rnd.choice(ADJ).title()} {rnd.choice(NOUN)} {rnd.choice(VERB)} {rnd.choice(TIME)}"
 
 
+def _aside(rnd: random.Random) -> str:
+    """A first-person sentence that makes a templated post its own."""
+    return (
+        f"{rnd.choice(('Last', 'This', 'Every'))} {rnd.choice(_MONTHS)} I saw the "
+        f"{rnd.choice(NOUN)} {rnd.choice(PLACE)} get {rnd.choice(VERB)}, and it took "
+        f"{rnd.randint(2, 40)} {rnd.choice(('days', 'weeks', 'goes'))}."
+    )
+
+
+def _vary(rnd: random.Random, line: str) -> str:
+    """A templated prose line made this story's own (list items and headings stay as they
+    are: those do recur across real recipes and posts)."""
+    if "\n" in line or len(line.split()) < 5 or line[-1] not in ".?!" or line[0] in "-|":
+        return line
+    where = f" {rnd.choice(PLACE)} {rnd.choice(TIME)} on a {rnd.choice(ADJ)} day"
+    return line[:-1] + where + line[-1]
+
+
 def _story(rnd: random.Random, key: str, kind: str) -> Story:
     title, body = _KINDS[kind](rnd)
+    if kind != "news":  # templated bodies would be near-copies of each other
+        body = [_vary(rnd, line) for line in body]
+        body[0] = " ".join([body[0], _aside(rnd), _aside(rnd)])
     return Story(key, title, body, kind)
 
 

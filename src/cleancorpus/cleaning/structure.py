@@ -22,7 +22,7 @@ import regex
 
 from .comments import thread_start
 from .facts import is_site_name, merge_facts, plain
-from .lines import Line, ends_sentence, is_title_like, line_size, split_lines, words
+from .lines import LIST_ITEM, Line, ends_sentence, is_title_like, line_size, split_lines, words
 from .rules import Rule
 from .textview import Span
 
@@ -36,7 +36,7 @@ _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
-_LIST_ITEM = regex.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s")  # list items are body, never titles
+_LIST_ITEM = LIST_ITEM  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 
 Match = tuple[Rule, "regex.Match[str]"]
