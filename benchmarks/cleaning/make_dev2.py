@@ -325,7 +325,12 @@ def render(doc: Doc) -> str:
 def _record(doc: Doc) -> dict[str, object]:
     text = render(doc)
     body = [t for kind, t in doc.lines if kind == "b"]
-    boilerplate = [t for kind, t in doc.lines if kind == "x" and len(t.split()) >= 2]
+    # an extracted page keeps its headline in the text, and the real-page check counts it as
+    # article text: on HTML pages the title is neither body nor boilerplate
+    neutral = doc.story.title if doc.site.ext == ".html" else None
+    boilerplate = [
+        t for kind, t in doc.lines if kind == "x" and len(t.split()) >= 2 and t != neutral
+    ]
     norm_body = normalise("\n".join(body))
     for line in boilerplate:  # a furniture line inside the body could never count as left
         if normalise(line) in norm_body:

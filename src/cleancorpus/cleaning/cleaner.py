@@ -30,8 +30,6 @@ _MAX_REPEATS = 8
 _MAX_ROUNDS = 4
 # trafilatura keeps the headline in metadata, so extracted text starts with the body: the
 # title rules, which take short first lines for a headline, would only cost body text there.
-# With them off, a first line right above a byline or dateline still goes, as
-# ``header.headline`` (a page that repeats its headline inside the article).
 EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
 
 
@@ -99,9 +97,7 @@ class TextCleaner:
         if cleaners is None:
             cleaners = (
                 ControlCleaner(),
-                StructureCleaner(
-                    self.config.rules(), headlines=not self.config.enabled("header.title")
-                ),
+                StructureCleaner(self.config.rules()),
                 MarkupCleaner(),
                 LayoutCleaner(),
             )

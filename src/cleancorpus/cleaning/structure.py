@@ -49,18 +49,14 @@ class StructureCleaner:
     #: the rules of its own, besides the line rules it is given (and their sections)
     OWN_RULES = (
         "header.title",
-        "header.headline",
         "header.subtitle",
         "header.masthead",
         "footer.enclosed",
         "comments.thread",
     )
 
-    def __init__(self, rules: Sequence[Rule], headlines: bool = False) -> None:
-        """``headlines``: name a first title-like line that a header rule line follows
-        ``header.headline`` (for text whose ``header.title`` is off: extracted text)."""
+    def __init__(self, rules: Sequence[Rule]) -> None:
         self.emits = self.rule_names(rules)
-        self._headlines = headlines
         self._header = _Table(r for r in rules if r.where == "header")
         self._footer = _Table(r for r in rules if r.where == "footer")
         self._openers = _Table(r for r in rules if r.opens)  # looked for on every body line
@@ -176,10 +172,7 @@ class StructureCleaner:
             elif "title" in metadata:
                 spans.append(Span("header.subtitle", line.start, line.end))
             else:
-                name = "header.title"
-                if self._headlines and position == 0 and len(plan) > 1 and plan[1][1] is not None:
-                    name = "header.headline"  # an extracted page that repeats its headline
-                spans.append(Span(name, line.start, line.end))
+                spans.append(Span("header.title", line.start, line.end))
                 metadata["title"] = plain(line.content)
         return plan[-1][0].index + 1 if plan else 0
 
