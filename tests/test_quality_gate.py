@@ -1,8 +1,10 @@
 """The cleaning quality gate: body scores on the labelled sets may not fall below these floors.
 
 The floors sit a little under the figures measured when they were pinned (README, "Cleaning
-quality"), so a change that costs body text or lets residue through fails here. ``unseen`` is
-held out: rules are never tuned against it, but it is gated so generalisation cannot rot.
+quality"), so a change that costs body text or lets residue through fails here; on dev2,
+whose boilerplate lines are labelled, the share of documents with one left has a ceiling.
+``unseen`` is held out: rules are never tuned against it, but it is gated so generalisation
+cannot rot.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ FLOORS = {  # set -> row -> (precision, recall, f1)
     "dev": {"cleancorpus": (0.97, 0.995, 0.98)},
     "unseen": {"cleancorpus": (0.82, 0.995, 0.90), "cleancorpus + learned": (0.94, 0.995, 0.97)},
     "learn_dev": {"cleancorpus + learned": (0.98, 0.995, 0.99)},
+    "flat": {"cleancorpus": (0.96, 0.995, 0.975), "cleancorpus + learned": (0.99, 0.995, 0.99)},
+    "dev2": {"cleancorpus": (0.97, 0.995, 0.98), "cleancorpus + learned": (0.975, 0.995, 0.985)},
+}
+LEFT_CEILINGS = {  # set -> row -> most share of documents with a labelled boilerplate line left
+    "dev2": {"cleancorpus": 0.12, "cleancorpus + learned": 0.03},
 }
 
 
@@ -36,6 +43,13 @@ def test_body_scores_stay_above_their_floors(scores, name: str, row: str) -> Non
     assert measured["precision"] >= precision
     assert measured["recall"] >= recall
     assert measured["f1"] >= f1
+
+
+@pytest.mark.parametrize(
+    ("name", "row"), [(name, row) for name, rows in LEFT_CEILINGS.items() for row in rows]
+)
+def test_residue_left_stays_under_its_ceiling(scores, name: str, row: str) -> None:
+    assert scores[name][row]["left"] <= LEFT_CEILINGS[name][row]
 
 
 def test_learning_never_costs_body_text(scores) -> None:

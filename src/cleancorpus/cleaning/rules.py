@@ -296,14 +296,6 @@ FOOTER_RULES: tuple[Rule, ...] = (
         cues=("republish", "creative commons"),
     ),
     Rule(
-        "footer.breadcrumb",
-        # the trail a forum or a shop repeats under the post ("Board index » Layouts")
-        rf"(?=.*[»›>])(?!.*[.!?]$){_BREADCRUMB}",
-        "footer",
-        ("Board index » Layouts » Electrics", "Home › Garden › Tools"),
-        max_words=15,
-    ),
-    Rule(
         "footer.comment_on_social",
         r"(?i)\[?comment\s+on\s.{0,80}\b(?:facebook|twitter|x|telegram)\b.{0,40}",
         "footer",
@@ -715,6 +707,15 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "comentários",
             "normas",
         ),
+    ),
+    Rule(
+        "footer.breadcrumb",
+        # the trail a forum or a shop repeats under the post ("Board index » Layouts"); last,
+        # so that a tag line with chevrons is read as tags
+        rf"(?=.*[»›>])(?!.*[.!?]$){_BREADCRUMB}",
+        "footer",
+        ("Board index » Layouts » Electrics", "Home › Garden › Tools"),
+        max_words=15,
     ),
 )
 

@@ -27,6 +27,8 @@ from .rules import Rule
 from .textview import Span
 
 _BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
+# rules for lines a comment thread is made of: evidence of a thread, not other residue
+_THREAD_ROWS = frozenset({"widget.action_row"})
 _MAX_TITLE_LINES = 5  # masthead, title, dek, author name, a label
 _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
 _SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer lines
@@ -94,7 +96,12 @@ class StructureCleaner:
     # -- matching -------------------------------------------------------------------------
 
     def _is_residue(self, content: str) -> bool:
-        return any(self._match(content, table) for table in (self._footer, self._anywhere))
+        """Whether a line is residue of another kind than a comment thread's own lines."""
+        for table in (self._footer, self._anywhere):
+            match = self._match(content, table)
+            if match:
+                return match[0].name not in _THREAD_ROWS
+        return False
 
     @staticmethod
     def _match(line: Line | str, table: _Table) -> Match | None:
