@@ -17,8 +17,9 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    it: a line on at least ``min_documents`` groups and ``min_fraction`` of its site's groups
    is learned for that site only. Long lines (a copyright notice, a reader appeal, an
    affiliate disclosure) repeated word for word across different stories are template; short
-   ones ("Conclusion", "Ingredients") are also headings of real bodies, so they need the
-   share of a site (or of a one-site corpus), never the count alone.
+   ones ("Conclusion", "Ingredients") are also headings of real bodies, and list items
+   ("- a pinch of salt") recur in real recipes and posts, so they need the share of a site
+   (or of a one-site corpus), never the count alone.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
 learned lines from the top or the bottom of a text; a learned line inside the body stays.
@@ -42,7 +43,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
-from ..cleaning.lines import line_size
+from ..cleaning.lines import LIST_ITEM, line_size
 from ..cleaning.textview import Span
 from ..errors import ConfigError, InputError
 from ..records import Cleaned
@@ -193,6 +194,13 @@ def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
     return edges
 
 
+def _evidence_words(key: str) -> int:
+    """The words a line counts as for ``long_words``: a list item counts as none, since
+    recipes and posts share items word for word ("- a pinch of salt"), so it needs the share
+    of a scope like a short line."""
+    return 0 if LIST_ITEM.match(key) else line_size(key)
+
+
 def profile_document(
     doc_id: str,
     site: str,
@@ -210,7 +218,7 @@ def profile_document(
     """
     config = config or LearnConfig()
     edges = edge_lines(text, config)
-    hashed = sorted((key_hash(k), line_size(k)) for k in edges)
+    hashed = sorted((key_hash(k), _evidence_words(k)) for k in edges)
     return EdgeProfile(
         doc_id,
         site,
