@@ -21,6 +21,9 @@ What runs where (``D`` distributed, ``d`` on the driver):
 3. d/D **connected components** (:mod:`.ray_components`): large-star/small-star rounds on
    the driver up to :data:`~.ray_components.DRIVER_EDGES` merges, as Ray tasks beyond.
 4. d **canonical choice** and the memberships of documents that are not alone, by id.
+4b. D/d **passages** (``dedup.passages``, on by default; :mod:`.ray_passages`): the anchors
+   come from the bucket tasks, the candidates' texts from the shards (Ray tasks); the local
+   passage stage, alignment included, runs on the driver.
 5. D/d **join back and write**: the documents are sorted by id in Ray tasks (a sample of the
    ids gives ranges; each shard is split by range, each range merged and sorted) which also
    encode each document's JSON pieces; the driver takes the ranges in order and writes every
@@ -32,7 +35,7 @@ Learning (``options.learn``) is in :mod:`.ray_learn`.
 Differences from the local engine: in an LSH bucket of more than ``max_bucket + 1``
 documents (after exact copies are counted once) this engine proposes star edges to the
 smallest document number where the local engine pairs each member with its next
-``max_bucket``; ``drop_contained``, ``passages`` and ``index`` are refused (ConfigError);
+``max_bucket``; ``drop_contained`` and ``index`` are refused (ConfigError);
 Dataset input needs an id field (no ``row-N`` fallback: Ray Data rows have no stable
 number), and repeated ids across a Dataset are not detected.
 """
@@ -55,7 +58,15 @@ from ..learning.boilerplate import LearnedBoilerplate
 from ..options import RunOptions
 from ..output import parquet
 from ..output.folder import atomic_folder, check_locations
-from ..output.writers import CORPUS_DIR, LEARNED, Encoded, OutputWriter, dumps, write_report
+from ..output.writers import (
+    CORPUS_DIR,
+    LEARNED,
+    Encoded,
+    OutputWriter,
+    dumps,
+    membership_fields,
+    write_report,
+)
 from ..records import Membership, Notice
 from ..report import summary
 from ..report.html import KnownDocuments, write_report_html
@@ -63,6 +74,7 @@ from ..sources.files import list_folder
 from .columns import from_columns
 from .ray_dedup import Shards, deduplicate_shards, membership_of
 from .ray_learn import learn_files
+from .ray_passages import ray_passage_stage
 from .ray_prepare import (
     ERROR,
     WARNING,
@@ -110,7 +122,6 @@ def _check_options(options: RunOptions) -> None:
         name
         for name, asked in (
             ("drop_contained", options.dedup.drop_contained),
-            ("passages", options.dedup.passages),
             ("index", options.index is not None),
         )
         if asked
@@ -189,25 +200,47 @@ def process_dataset(
     _check_options(options)
     ray = require_ray()
     shards, _ = prepare_dataset(ds, options, options.learned)
-    memberships = deduplicate_shards(ray, shards, options.dedup, _partitions(ray, partitions))
-    return _documents(ray.data.from_arrow_refs(list(shards.docs)), memberships)
+    memberships = _memberships(ray, shards, options, _partitions(ray, partitions), None)
+    return _documents(ray.data.from_arrow_refs(list(shards.docs)), memberships, options)
 
 
-def _documents(docs: Any, memberships: Mapping[str, Membership]) -> Any:
+def _memberships(
+    ray: Any, shards: Shards, options: RunOptions, partitions: int, tally: summary.Tally | None
+) -> dict[str, Membership]:
+    """Dedup, then passages when asked for (each timed in ``tally``)."""
+    t0 = time.perf_counter()
+    found = deduplicate_shards(ray, shards, options.dedup, partitions)
+    if tally is not None:
+        tally.add_time("dedup", time.perf_counter() - t0)
+    if not options.dedup.passages:
+        return found.memberships
+    return ray_passage_stage(ray, shards, found, options.dedup, tally)
+
+
+def _documents(docs: Any, memberships: Mapping[str, Membership], options: RunOptions) -> Any:
     ray = require_ray()
     ref = ray.put(dict(memberships))
+    stories = options.dedup.passages
 
     def attach(batch: Any) -> Any:
         import pyarrow as pa
 
         found = ray.get(ref)
         places = [
-            membership_of(i, n, found)
+            membership_of(i, n, found, stories)
             for i, n in zip(
                 batch.column("id").to_pylist(), batch.column("nshingles").to_pylist(), strict=True
             )
         ]
         ordered = [sorted(p.overlaps, key=lambda o: (str(o[0]), o[1])) for p in places]
+        passages = (
+            {
+                "passages": [dumps(membership_fields(p)["passages"]) for p in places],
+                "story": pa.array([p.story for p in places], type=pa.string()),
+            }
+            if stories
+            else {}
+        )
         return pa.table(
             {
                 "id": batch.column("id"),
@@ -221,6 +254,7 @@ def _documents(docs: Any, memberships: Mapping[str, Membership]) -> Any:
                 "overlap_scores": [dumps(dict(x)) for x in ordered],
                 "reason": [p.reason for p in places],
                 "rule": pa.array([p.rule for p in places], type=pa.string()),
+                **passages,
             }
         )
 
@@ -280,10 +314,8 @@ def run_ray(
             skipped_records += stats["skipped"]
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
-    t0 = time.perf_counter()
     parts = _partitions(ray, partitions)
-    memberships = deduplicate_shards(ray, shards, options.dedup, parts)
-    tally.add_time("dedup", time.perf_counter() - t0)
+    memberships = _memberships(ray, shards, options, parts, tally)
     errors.sort(key=lambda e: summary.path_key(e.path))
     warnings.sort(key=lambda w: summary.path_key(w[0]))
     with atomic_folder(target) as staging, _gc_paused():
@@ -291,7 +323,8 @@ def run_ray(
         if learned is not None:
             learned.save(staging / LEARNED)
         t0 = time.perf_counter()
-        known = _write(staging, _sorted(ray, shards, parts), memberships, tally)
+        tables = _sorted(ray, shards, parts)
+        known = _write(staging, tables, memberships, tally, options.dedup.passages)
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
         parameters = {**options.parameters(), "engine": "ray"}
@@ -308,7 +341,11 @@ def run_ray(
         write_report(staging, report)
         write_report_html(staging, known=known, name=target.name or str(target))
         if options.output_format != "jsonl":
-            parquet.convert(staging, keep_jsonl=options.output_format == "both")
+            parquet.convert(
+                staging,
+                keep_jsonl=options.output_format == "both",
+                passages=options.dedup.passages,
+            )
     return RunResult(output=target, errors=tuple(errors), report=report, warnings=tuple(warnings))
 
 
@@ -383,6 +420,7 @@ def _write(
     tables: Iterator[Any],
     memberships: Mapping[str, Membership],
     tally: summary.Tally,
+    stories: bool,
 ) -> KnownDocuments:
     """Write the documents, coming in id order, with the local engine's writer."""
     with OutputWriter(staging, "write") as writer:
@@ -391,7 +429,7 @@ def _write(
             for doc_id, text, source, length, n, enc_text, enc_meta, enc_rem, counts in zip(
                 *columns.values(), strict=True
             ):
-                m = membership_of(doc_id, n, memberships)
+                m = membership_of(doc_id, n, memberships, stories)
                 tally.documents += 1
                 tally.characters_in += length or 0
                 tally.characters_out += len(text)
