@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -122,6 +123,13 @@ def _compare(local: Path, distributed: Path, name: str) -> None:
         assert set(left) == set(right)
 
 
+def _page(out: Path) -> str:
+    """report.html without its run details (timings, parameters) and the folder's name."""
+    page = (out / "report.html").read_text(encoding="utf-8")
+    page = page.replace(f": {out.name}<", ": OUT<").replace(f"<code>{out.name}</code>", "OUT")
+    return re.sub(r'<section id="run">.*?</section>', "", page, flags=re.S)
+
+
 @pytest.fixture(scope="module")
 def local_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("local") / "out"
@@ -140,6 +148,10 @@ def test_same_output_as_local_engine(ray_session, corpus: Path, local_run, tmp_p
     assert sum(d["story"] != d["cluster"] for d in docs) > 100  # linking stories
     for name in ("documents.jsonl", "corpus.jsonl", "removals.jsonl"):
         _compare(local_out, tmp_path / "ray", name)
+        # written in parts by the range tasks, joined by byte copy: the very same bytes
+        assert (local_out / name).read_bytes() == (tmp_path / "ray" / name).read_bytes()
+    assert _page(local_out) == _page(tmp_path / "ray")  # what the writer told the page
+    assert not list(tmp_path.glob(".*")) and not list((tmp_path / "ray").glob(".parts*"))
     assert local_report["counts"] == distributed.report["counts"]
     assert local_report["removals_by_rule"] == distributed.report["removals_by_rule"]
     assert local_report["passages"] == distributed.report["passages"]

@@ -24,11 +24,10 @@ What runs where (``D`` distributed, ``d`` on the driver):
 4b. D/d **passages** (``dedup.passages``, on by default; :mod:`.ray_passages`): the anchors
    come from the bucket tasks, the candidates' texts from the shards (Ray tasks); the local
    passage stage, alignment included, runs on the driver.
-5. D/d **join back and write**: the documents are sorted by id in Ray tasks (a sample of the
-   ids gives ranges; each shard is split by range, each range merged and sorted) which also
-   encode each document's JSON pieces; the driver takes the ranges in order and writes every
-   output file with :mod:`cleancorpus.output.writers` (the local engine's writer), then
-   report.json and report.html. Writing itself is sequential on the driver.
+5. D/d **join back and write** (:mod:`.ray_write`): the documents are sorted by id in ranges
+   (a sample of the ids gives the bounds), each range written by one Ray task with the
+   local engine's writer into a part folder of the staging folder; the driver appends the
+   parts in order by byte copy, then writes report.json and report.html.
 
 Learning (``options.learn``) is in :mod:`.ray_learn`.
 
@@ -42,12 +41,11 @@ number), and repeated ids across a Dataset are not detected.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,17 +59,14 @@ from ..output.folder import atomic_folder, check_locations
 from ..output.writers import (
     CORPUS_DIR,
     LEARNED,
-    Encoded,
-    OutputWriter,
     dumps,
     membership_fields,
     write_report,
 )
 from ..records import Membership, Notice
 from ..report import summary
-from ..report.html import KnownDocuments, write_report_html
+from ..report.html import write_report_html
 from ..sources.files import list_folder
-from .columns import from_columns
 from .ray_dedup import Shards, deduplicate_shards, membership_of
 from .ray_learn import learn_files
 from .ray_passages import ray_passage_stage
@@ -83,6 +78,7 @@ from .ray_prepare import (
     prepare_files,
     split_block,
 )
+from .ray_write import write_sorted
 from .stages import StageSettings
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleancorpus[ray]'"
@@ -323,8 +319,9 @@ def run_ray(
         if learned is not None:
             learned.save(staging / LEARNED)
         t0 = time.perf_counter()
-        tables = _sorted(ray, shards, parts)
-        known = _write(staging, tables, memberships, tally, options.dedup.passages)
+        known = write_sorted(
+            ray, staging, shards, parts, memberships, options.dedup.passages, tally
+        )
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
         parameters = {**options.parameters(), "engine": "ray"}
@@ -347,96 +344,3 @@ def run_ray(
                 passages=options.dedup.passages,
             )
     return RunResult(output=target, errors=tuple(errors), report=report, warnings=tuple(warnings))
-
-
-# --- sorting by id and writing --------------------------------------------------------------
-
-
-def sample_ids(docs: Any, every: int) -> list[str]:
-    """Ray task: every ``every``-th id of a shard, in id order."""
-    return sorted(docs.column("id").to_pylist())[::every]
-
-
-def split_by_id(docs: Any, bounds: list[str]) -> list[Any]:
-    """Ray task: a shard's documents cut into the id ranges ending at ``bounds``
-    (``[rows, *parts]``)."""
-    import bisect
-
-    ordered = docs.sort_by("id")
-    ids = ordered.column("id").to_pylist()
-    cuts = [0, *(bisect.bisect_left(ids, b) for b in bounds), len(ids)]
-    return [len(ids), *(ordered.slice(a, b - a) for a, b in itertools.pairwise(cuts))]
-
-
-def encode_range(*parts: Any) -> Any:
-    """Ray task: one id range of documents, sorted, with their output pieces encoded
-    (:class:`~cleancorpus.output.writers.Encoded`) and their removals counted by rule."""
-    import pyarrow as pa
-
-    table = pa.concat_tables(parts).sort_by("id")
-    encoded, counts = [], []
-    for doc in from_columns(table):
-        encoded.append(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
-        by_rule: dict[str, list[int]] = {}
-        for r in doc.removals:
-            slot = by_rule.setdefault(r.rule, [0, 0])
-            slot[0] += 1
-            slot[1] += r.end - r.start
-        counts.append(json.dumps(by_rule))
-    return (
-        table.select(["id", "text", "source", "original_length", "nshingles"])
-        .append_column("encoded_text", pa.array([e.text for e in encoded], pa.large_binary()))
-        .append_column(
-            "encoded_metadata", pa.array([e.metadata for e in encoded], pa.large_binary())
-        )
-        .append_column(
-            "encoded_removals", pa.array([e.removals for e in encoded], pa.large_binary())
-        )
-        .append_column("removal_counts", pa.array(counts, pa.string()))
-    )
-
-
-def _sorted(ray: Any, shards: Shards, ranges: int) -> Iterator[Any]:
-    """The documents in id order, range by range, encoded by Ray tasks (at least 16 ranges
-    when there are as many shards, so that the driver writes one while the next are
-    encoded)."""
-    ranges = max(ranges, min(len(shards.docs), 16))
-    every = max(1, shards.total // (len(shards.docs) * ranges * 8) or 1)
-    sample = ray.remote(sample_ids)
-    ids = sorted(
-        i for found in ray.get([sample.remote(d, every) for d in shards.docs]) for i in found
-    )
-    bounds = sorted({ids[len(ids) * r // ranges] for r in range(1, ranges)}) if ids else []
-    split = ray.remote(split_by_id).options(num_returns=len(bounds) + 2)
-    parts = [split.remote(docs, bounds) for docs in shards.docs]
-    encode = ray.remote(encode_range)
-    merged = [encode.remote(*[p[1 + r] for p in parts]) for r in range(len(bounds) + 1)]
-    for ref in merged:
-        yield ray.get(ref)
-
-
-def _write(
-    staging: Path,
-    tables: Iterator[Any],
-    memberships: Mapping[str, Membership],
-    tally: summary.Tally,
-    stories: bool,
-) -> KnownDocuments:
-    """Write the documents, coming in id order, with the local engine's writer."""
-    with OutputWriter(staging, "write") as writer:
-        for table in tables:
-            columns = table.to_pydict()
-            for doc_id, text, source, length, n, enc_text, enc_meta, enc_rem, counts in zip(
-                *columns.values(), strict=True
-            ):
-                m = membership_of(doc_id, n, memberships, stories)
-                tally.documents += 1
-                tally.characters_in += length or 0
-                tally.characters_out += len(text)
-                tally.add_removals(json.loads(counts))
-                if m.canonical:
-                    tally.canonical += 1
-                    tally.characters_canonical += len(text)
-                encoded = Encoded(enc_text, enc_meta, enc_rem)
-                writer.add_encoded(doc_id, encoded, m, text, mirrored=source == doc_id)
-    return KnownDocuments.after(tally, writer)
