@@ -26,7 +26,7 @@ def test_parts_are_joined_in_order_and_removed(tmp_path, monkeypatch, kernel_cop
 
         monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
     _write_part(tmp_path, 0, {"documents.jsonl": b'{"id": "a"}\n', "corpus.jsonl": b"c0\n"})
-    _write_part(tmp_path, 1, {"documents.jsonl": "{\"id\": \"é\"}\n".encode() * 3})
+    _write_part(tmp_path, 1, {"documents.jsonl": '{"id": "é"}\n'.encode() * 3})
     _write_part(tmp_path, 2, {"documents.jsonl": b"", "removals.jsonl": b"r2\n"})
     with PartJoiner(tmp_path) as joiner:
         joiner.append(part_folder(tmp_path, 0))
@@ -34,7 +34,7 @@ def test_parts_are_joined_in_order_and_removed(tmp_path, monkeypatch, kernel_cop
         assert not part_folder(tmp_path, 0).exists()
         joiner.append(part_folder(tmp_path, 1))
         joiner.append(part_folder(tmp_path, 2))
-    expected = b'{"id": "a"}\n' + "{\"id\": \"é\"}\n".encode() * 3
+    expected = b'{"id": "a"}\n' + '{"id": "é"}\n'.encode() * 3
     assert (tmp_path / "documents.jsonl").read_bytes() == expected
     assert (tmp_path / "corpus.jsonl").read_bytes() == b"c0\n"
     assert (tmp_path / "removals.jsonl").read_bytes() == b"r2\n"
