@@ -15,7 +15,8 @@ import cleancorpus
 from cleancorpus import LearnConfig, RunOptions, run
 from cleancorpus.dedup.clusters import UnionFind
 from cleancorpus.engine import ray as ray_engine
-from cleancorpus.engine import ray_components, ray_dedup
+from cleancorpus.engine import ray_components, ray_dedup, ray_write
+from cleancorpus.errors import ConfigError
 
 ray = pytest.importorskip("ray", reason="ray is in the test extra: pip install -e '.[test]'")
 
@@ -161,6 +162,11 @@ def test_same_output_as_local_engine(ray_session, corpus: Path, local_run, tmp_p
     )
     assert local_files == ray_files
     assert (tmp_path / "ray" / "report.html").exists()
+
+
+def test_a_range_task_that_cannot_see_the_staging_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file system every node sees"):
+        ray_write.write_range(str(tmp_path / "on-another-machine"), 0, {}, True, [])
 
 
 def test_without_ray_the_ray_engine_exits_2(monkeypatch, tmp_path: Path) -> None:
