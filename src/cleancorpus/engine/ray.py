@@ -187,7 +187,8 @@ def process_dataset(
 
     Input rows have ``options.fields``: an id (required), a text (or an HTML page), other
     columns become metadata. Output rows have the fields of ``documents.jsonl``
-    (``metadata`` and ``overlap_scores`` as JSON strings, as in ``documents.parquet``);
+    (``metadata``, ``overlap_scores`` and, with passages, ``passages`` as JSON strings, as
+    in ``documents.parquet``);
     records that could not be read or cleaned are left out. ``options.learn`` is not
     applied here; learn first and pass ``RunOptions(learned=...)``. ``partitions``: of the
     dedup exchange (default: twice the cluster's CPUs).
