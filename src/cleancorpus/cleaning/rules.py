@@ -140,11 +140,18 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule(
         "header.byline",
         # the date first ("Posted on April 22, 2019 by Ellen Marsh"), or a site's user name
-        # ("Posted by admin on June 3, 2019": lower case, so only with its date)
+        # ("Posted by admin on June 3, 2019", "Post by Kip2 » 11 October 2023 10:01 pm": any
+        # case, so only with its date)
         rf"(?i:posted|published)(?:\s+on)?\s+(?P<date>{DATE})\s+(?i:by)\s+(?P<author>{_NAMES})\.?"
-        rf"|(?i:posted\s+by)\s+(?P<author>[\p{{Ll}}\d_][\w.\-]{{1,30}})\s+on\s+(?P<date>{DATE})",
+        rf"|(?i:posted|post|started|asked)\s+(?i:by)\s+(?P<author>[\w.\-]{{2,30}})"
+        rf"(?:\s+on|\s*[,»|·•])\s*(?P<date>{DATE})",
         "header",
-        ("Posted on April 22, 2019 by Ellen Marsh", "Posted by admin on June 3, 2019"),
+        (
+            "Posted on April 22, 2019 by Ellen Marsh",
+            "Posted by admin on June 3, 2019",
+            "Started by ruthann_k, 7 July 2024",
+            "Post by wren-of-the-fen » 6 March 2024 2:10 pm",
+        ),
     ),
     Rule(
         "header.byline",

@@ -40,6 +40,7 @@ _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
 _LIST_ITEM = LIST_ITEM  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
+_TAGLINE = regex.compile(r"(?P<name>[^:—–|]{2,60}?)\s*(?:[:—–|]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
 
 Match = tuple[Rule, "regex.Match[str]"]
@@ -177,7 +178,7 @@ class StructureCleaner:
                 spans.append(Span("header.masthead", line.start, line.end))
             elif position == masthead:
                 spans.append(Span("header.masthead", line.start, line.end))
-                name = plain(line.content)
+                name = plain(_masthead_name(line.content))
                 # "WORLD NEWS" is a section label, "Published 3 May" a dateline: not sites
                 if not line.content.isupper() and is_site_name(name):
                     metadata.setdefault("site", name)
@@ -312,9 +313,20 @@ class StructureCleaner:
 
 
 def _is_masthead(first: str, second: str) -> bool:
-    """A short capitalised name or label above a longer headline is a masthead, not a title."""
-    names = words(first)
+    """A short capitalised name or label above a longer headline is a masthead, not a title;
+    so is such a name with its tagline ("Fernhollow Gardening Club — grow, swap, share")."""
+    name = _masthead_name(first)
+    names = words(name)
+    if name != first and len(names) < 2:  # "Brexit: what happens next" is a headline
+        return False
     return len(names) <= 3 < len(words(second)) and all(w[:1].isupper() for w in names)
+
+
+def _masthead_name(line: str) -> str:
+    """The name part of a masthead line: before a dash, colon or bar that a lower-case
+    tagline follows, else the whole line."""
+    found = _TAGLINE.fullmatch(line)
+    return found["name"] if found else line
 
 
 _size = line_size  # words in a line, estimated as Rule.matches estimates them
