@@ -294,3 +294,71 @@ def test_is_site_name_refuses_labels_and_dates_not_mastheads() -> None:
     assert not is_site_name("Published")
     assert not is_site_name("Updated 3 May 2019")
     assert not is_site_name("")
+
+
+@pytest.mark.parametrize(
+    ("header", "facts"),
+    [
+        (
+            "Posted on April 22, 2019 by Ellen Marsh",
+            {"author": "Ellen Marsh", "date": "2019-04-22"},
+        ),
+        ("Posted by admin on June 3, 2019", {"author": "admin", "date": "2019-06-03"}),
+        (
+            "By Dale Ferris, The Prairie Signal",
+            {"author": "Dale Ferris", "original_source": "The Prairie Signal"},
+        ),
+        ("By Jane Doe, Omar Haddad", {"author": "Jane Doe, Omar Haddad"}),
+        ("Words: Ines Varga", {"author": "Ines Varga"}),
+        ("Priya Nair · 5 min read · Feb 2, 2021", {"author": "Priya Nair", "date": "2021-02-02"}),
+        ("发布时间：2019-03-04 10:15\u3000作者：李明", {"author": "李明", "date": "2019-03-04"}),
+        ("2019-03-01 08:30\u3000来源：江南日报", {"original_source": "江南日报"}),
+        ("Started by ruthann_k, 7 July 2024", {"author": "ruthann_k", "date": "2024-07-07"}),
+        ("Post by Kip2 » 11 October 2023 10:01 pm", {"author": "Kip2", "date": "2023-10-11"}),
+    ],
+)
+def test_bylines_of_other_shapes_go_into_metadata(header: str, facts: dict) -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"The Harbour Grows Again\n\n{header}\n\n{body}\n")
+    assert result.text == body
+    assert result.metadata["title"] == "The Harbour Grows Again"
+    assert {k: result.metadata.get(k) for k in facts} == facts
+
+
+def test_a_level_one_heading_is_the_headline_and_the_line_above_it_a_tagline() -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"Harbour Notes - where the quay talks\n\n# The Harbour Grows Again\n\n{body}\n")
+    assert result.text == body
+    assert result.metadata["title"] == "The Harbour Grows Again"
+    assert [r.rule for r in result.removals if r.rule.startswith("header.")] == [
+        "header.masthead",
+        "header.title",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("masthead", "site"),
+    [
+        ("Fernhollow Gardening Club — grow, swap, share", "Fernhollow Gardening Club"),
+        (
+            "Thistledown Forum: hobby talk for model railway builders since 2009",
+            "Thistledown Forum",
+        ),
+        ("Harbour Notes – news from the quay", "Harbour Notes"),
+    ],
+)
+def test_a_name_with_its_tagline_above_the_headline_is_a_masthead(masthead: str, site: str) -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"{masthead}\n\nThe Harbour Grows Again This Year\n\n{body}\n")
+    assert result.text == body
+    assert (result.metadata["title"], result.metadata["site"]) == (
+        "The Harbour Grows Again This Year",
+        site,
+    )
+
+
+def test_a_one_word_topic_before_a_colon_stays_in_the_headline() -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    result = clean(f"Brexit: what happens next\n\nThe deal explained in five charts\n\n{body}\n")
+    assert result.metadata["title"] == "Brexit: what happens next"
+    assert "site" not in result.metadata

@@ -144,6 +144,15 @@ def test_options_reach_the_configs():
     assert options.clean.disable == frozenset({"markdown.link", "footer.copyright"})
 
 
+@pytest.mark.parametrize(
+    ("flags", "found"), [((), True), (("--no-passages",), False), (("--passages",), True)]
+)
+def test_passages_are_on_by_default_with_either_engine(flags, found):
+    for engine in ("local", "ray"):
+        args = build_parser().parse_args(["run", "in", "out", "--engine", engine, *flags])
+        assert options_from(args).dedup.passages is found, engine
+
+
 def test_bad_dedup_value_is_a_config_error():
     args = build_parser().parse_args(["run", "in", "out", "--threshold", "1.5"])
     with pytest.raises(ConfigError, match="threshold"):

@@ -175,3 +175,31 @@ def test_threads_of_every_shape_go_and_the_article_stays(name: str) -> None:
     result = clean(f"{article}\n\n{THREADS[name]}\n")
     assert result.text == article, name
     assert any(r.rule.startswith(("comments", "footer.comment")) for r in result.removals)
+
+
+def test_a_recipe_above_a_real_thread_stays_with_the_article() -> None:
+    recipe = (
+        "This rye and plum bake came out of a wet week and a full fruit bowl.\n"
+        "Ingredients\n- 250 g rye flour\n- 4 ripe plums, sliced\n- a pinch of salt\n"
+        "Method\n- Heat the oven to 180 degrees.\n- Rub the butter into the flour.\n"
+        "- Lay the plums on top and bake for 40 minutes.\n"
+        "Leave it to cool before slicing, or the fruit will slide off."
+    )
+    thread = (
+        "4 thoughts on “Plum bake”\nmossy.paws says:\nMy gran would have loved this.\nReply\n"
+        "ruthann_k says:\nCan confirm, it works with pears too.\nReply"
+    )
+    assert clean(f"{recipe}\n{thread}").text == recipe
+
+
+def test_a_flat_thread_of_one_line_comments_under_a_count_heading_goes() -> None:
+    article = (
+        "The council approved the new ferry timetable on Tuesday after a long debate.\n\n"
+        "Services start in March and run every forty minutes."
+    )
+    thread = (
+        "Conversation (3)\n\nComments close after seven days.\n\nKip2 5d\n\n"
+        "About time too.\n\nReply · Share · Report\n\nmossy.paws 2m\n\n"
+        "Who pays for it?\n\nReply · Share · Report\n\nLoad more"
+    )
+    assert clean(f"{article}\n\n{thread}").text == article

@@ -234,6 +234,17 @@ def test_list_items_under_a_learned_heading_go_with_it():
     assert keys(learned, "") == {line_key(heading), line_key(APPEAL)}  # one site: the corpus
 
 
+def test_a_long_list_item_shared_by_stories_of_many_sites_is_not_learned():
+    item = "- a pinch of salt and a little pepper"  # recipes share it word for word
+    docs = [(f"{i}.md", "", f"{story(70 + i)}\n\nIngredients\n\n{item}") for i in range(3)]
+    docs += [(f"x{i}.md", "", story(90 + i)) for i in range(5)]  # 3 of 8: under the share
+    learned = learn_boilerplate(docs)
+    assert line_key(item) not in keys(learned, "")
+    prose = "A sentence of prose that three stories end with, word for word."
+    docs = [(i, s, f"{t}\n\n{prose}") for i, s, t in docs[:3]] + docs[3:]
+    assert line_key(prose) in keys(learn_boilerplate(docs), "")
+
+
 def test_sentence_after_a_learned_box_is_kept():
     docs = site_docs("fp", 4, bottom=APPEAL)
     learned = learn_boilerplate(docs)

@@ -148,3 +148,34 @@ def test_the_documents_cleaned_again_report_their_progress_apart(tmp_path, write
     seen: list[int] = []
     learn(source, RunOptions(workers=1), progress=seen.append)
     assert sum(seen) == 6
+
+
+TAGLINE = "Independent harbour journalism, free to read for everyone in the bay."
+
+
+def test_a_learned_line_above_the_headline_brings_the_header_to_light(tmp_path, write_tree):
+    # the tagline is a sentence, so the rules see no header zone under it; once it is
+    # learned, the rules read the new top: headline into metadata, byline removed
+    heads = [
+        ("Extra Crossings For The Ferry", "Ada Quill"),
+        ("Seal Pups Counted On The Sandbank", "Bram Oakes"),
+        ("Choir Wins With Fishing Songs", "Cleo Marsh"),
+        ("Lighthouse Stairs Closed Until Spring", "Dev Patel"),
+    ]
+    files = {
+        f"story{i}.md": f"{TAGLINE}\n\n# {title}\n\nBy {author}\n\n{body}\n"
+        for i, ((title, author), body) in enumerate(zip(heads, STORIES, strict=True))
+    }
+    source = write_tree(tmp_path / "in", files)
+    assert _main("run", str(source), str(tmp_path / "a"), "--workers", "1")[0] == 0
+    docs = _documents(tmp_path / "a")
+    for i, ((title, author), body) in enumerate(zip(heads, STORIES, strict=True)):
+        doc = docs[f"story{i}.md"]
+        assert doc["text"] == body
+        assert (doc["metadata"]["title"], doc["metadata"]["author"]) == (title, author)
+    blocks = str(tmp_path / "a" / "learned.json")
+    assert _main("run", str(source), str(tmp_path / "b"), "--learned-blocks", blocks)[0] == 0
+    again = (tmp_path / "b" / "documents.jsonl").read_bytes()
+    assert again == (tmp_path / "a" / "documents.jsonl").read_bytes()
+    assert _main("run", str(source), str(tmp_path / "c"), "--no-learn")[0] == 0
+    assert all("title" not in d["metadata"] for d in _documents(tmp_path / "c").values())

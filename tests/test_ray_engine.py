@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import cleancorpus
-from cleancorpus import DedupConfig, LearnConfig, RunOptions, run
+from cleancorpus import LearnConfig, RunOptions, run
 from cleancorpus.dedup.clusters import UnionFind
 from cleancorpus.engine import ray as ray_engine
-from cleancorpus.engine import ray_components, ray_dedup
-
-LOCAL_ONLY = DedupConfig(passages=False)  # what the Ray engine does not do yet
+from cleancorpus.engine import ray_components, ray_dedup, ray_write
+from cleancorpus.errors import ConfigError
 
 ray = pytest.importorskip("ray", reason="ray is in the test extra: pip install -e '.[test]'")
 
@@ -47,14 +47,17 @@ def _edit(words: list[str], edits: int, rng: random.Random) -> list[str]:
 def write_corpus(root: Path, n: int, seed: int = 7) -> None:
     """``n`` documents: text files in site folders (with each site's header and footer),
     near-copies at several edit levels, exact copies, short passages inside longer texts,
-    empty documents, and a JSONL file of records with dates."""
+    empty documents, fresh texts quoting a passage of another (lightly edited), and a JSONL
+    file of records with dates."""
     rng = random.Random(seed)
     bodies: list[list[str]] = []
+    quotable: list[list[str]] = []
     records = []
     for i in range(n):
         site = f"site{i % 7}"
         roll = rng.random()
         full = [b for b in bodies[-200:] if len(b) >= 80]
+        long = quotable[-100:]
         if full and roll < 0.15:
             words = _edit(rng.choice(full), rng.choice((0, 2, 5, 10, 20, 40)), rng)
         elif full and roll < 0.18:
@@ -63,6 +66,16 @@ def write_corpus(root: Path, n: int, seed: int = 7) -> None:
             words = source[start : start + 60]
         elif roll < 0.19:
             words = []
+        elif long and roll < 0.24:  # a fresh report quoting 40-120 words of another
+            source = rng.choice(long)
+            size = rng.randrange(40, 120)
+            start = rng.randrange(len(source) - size + 1)
+            words = _words(rng, rng.randrange(250, 450))
+            at = rng.randrange(len(words))
+            words[at:at] = _edit(source[start : start + size], size // 50, rng)
+        elif roll < 0.30:  # a report others quote (its words less skewed: rarer 5-grams)
+            words = [rng.choice(WORDS) for _ in range(rng.randrange(250, 450))]
+            quotable.append(words)
         else:
             words = _words(rng, rng.randrange(80, 400))
         bodies.append(words)
@@ -111,30 +124,49 @@ def _compare(local: Path, distributed: Path, name: str) -> None:
         assert set(left) == set(right)
 
 
+def _page(out: Path) -> str:
+    """report.html without its run details (timings, parameters) and the folder's name."""
+    page = (out / "report.html").read_text(encoding="utf-8")
+    page = page.replace(f": {out.name}<", ": OUT<").replace(f"<code>{out.name}</code>", "OUT")
+    return re.sub(r'<section id="run">.*?</section>', "", page, flags=re.S)
+
+
 @pytest.fixture(scope="module")
 def local_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("local") / "out"
-    return out, run(corpus, out, RunOptions(workers=2, dedup=LOCAL_ONLY)).report
+    return out, run(corpus, out, RunOptions(workers=2)).report
 
 
 def test_same_output_as_local_engine(ray_session, corpus: Path, local_run, tmp_path: Path) -> None:
-    options = RunOptions(workers=2, dedup=LOCAL_ONLY)
+    options = RunOptions(workers=2)  # passages and learning on, as by default
     local_out, local_report = local_run
     distributed = ray_engine.run_ray(corpus, tmp_path / "ray", options)
     docs = _lines(local_out / "documents.jsonl")
     assert sum(not d["canonical"] for d in docs) > 100  # the corpus has many duplicates
     assert sum(bool(d["overlaps"]) for d in docs) > 10  # and overlaps
     assert any(d["rule"] == "exact-duplicate" for d in docs)
+    assert sum(bool(d["passages"]) for d in docs) > 100  # and the planted passages
+    assert sum(d["story"] != d["cluster"] for d in docs) > 100  # linking stories
     for name in ("documents.jsonl", "corpus.jsonl", "removals.jsonl"):
         _compare(local_out, tmp_path / "ray", name)
+        # written in parts by the range tasks, joined by byte copy: the very same bytes
+        assert (local_out / name).read_bytes() == (tmp_path / "ray" / name).read_bytes()
+    assert _page(local_out) == _page(tmp_path / "ray")  # what the writer told the page
+    assert not list(tmp_path.glob(".*")) and not list((tmp_path / "ray").glob(".parts*"))
     assert local_report["counts"] == distributed.report["counts"]
     assert local_report["removals_by_rule"] == distributed.report["removals_by_rule"]
+    assert local_report["passages"] == distributed.report["passages"]
     local_files = sorted(p.relative_to(local_out) for p in (local_out / "corpus").rglob("*"))
     ray_files = sorted(
         p.relative_to(tmp_path / "ray") for p in (tmp_path / "ray" / "corpus").rglob("*")
     )
     assert local_files == ray_files
     assert (tmp_path / "ray" / "report.html").exists()
+
+
+def test_a_range_task_that_cannot_see_the_staging_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file system every node sees"):
+        ray_write.write_range(str(tmp_path / "on-another-machine"), 0, {}, True, [])
 
 
 def test_without_ray_the_ray_engine_exits_2(monkeypatch, tmp_path: Path) -> None:
@@ -164,12 +196,10 @@ def test_process_dataset_matches_process(ray_session) -> None:
         )
     expected = cleancorpus.process(
         [cleancorpus.Document(r["id"], r["text"], {"date": r["date"]}) for r in rows],
-        RunOptions(workers=1, dedup=LOCAL_ONLY),
+        RunOptions(workers=1),
     )
     found = sorted(
-        ray_engine.process_dataset(
-            ray.data.from_items(rows), RunOptions(workers=2, dedup=LOCAL_ONLY)
-        ).take_all(),
+        ray_engine.process_dataset(ray.data.from_items(rows), RunOptions(workers=2)).take_all(),
         key=lambda r: r["id"],
     )
     assert [r["id"] for r in found] == [d.id for d in expected.documents]
@@ -188,6 +218,8 @@ def test_process_dataset_matches_process(ray_session) -> None:
         ):
             assert row[field] == record[field], (doc.id, field)
         assert list(row["overlaps"]) == record["overlaps"]
+        assert json.loads(row["passages"]) == record["passages"]
+        assert row["story"] == record["story"]
 
 
 def _graph(seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -234,9 +266,7 @@ def test_forced_distributed_components_give_the_same_output(
     monkeypatch.setattr(ray_dedup, "DRIVER_EDGES", 10)
     monkeypatch.setattr(ray_dedup, "distributed_components", spy)
     # another exchange and verification layout too: 3 partitions, not twice the CPUs
-    ray_engine.run_ray(
-        corpus, tmp_path / "ray", RunOptions(workers=2, dedup=LOCAL_ONLY), partitions=3
-    )
+    ray_engine.run_ray(corpus, tmp_path / "ray", RunOptions(workers=2), partitions=3)
     assert calls and calls[0] > 100  # the merges went through the distributed rounds
     _compare(local_run[0], tmp_path / "ray", "documents.jsonl")
 
@@ -245,7 +275,7 @@ def test_learning_is_distributed_and_learns_what_the_local_engine_learns(
     ray_session, tmp_path: Path
 ) -> None:
     write_corpus(tmp_path / "in", 300, seed=3)
-    options = RunOptions(workers=2, learn=LearnConfig(), dedup=LOCAL_ONLY)
+    options = RunOptions(workers=2, learn=LearnConfig())
     run(tmp_path / "in", tmp_path / "local", options)
     ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options)
     learned = json.loads((tmp_path / "local" / "learned.json").read_text(encoding="utf-8"))

@@ -18,92 +18,16 @@ scores only; never given to cleancorpus), ``body`` (the expected clean body), ``
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
+import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "flat"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-_ADJ = [
-    "quiet",
-    "narrow",
-    "early",
-    "costly",
-    "coastal",
-    "northern",
-    "gradual",
-    "public",
-    "seasonal",
-    "local",
-    "wet",
-    "rising",
-]
-_NOUN = [
-    "ferry",
-    "council",
-    "bridge",
-    "orchard",
-    "library",
-    "market",
-    "harbour",
-    "survey",
-    "pipeline",
-    "school",
-    "depot",
-    "clinic",
-    "quarry",
-    "reservoir",
-    "festival",
-    "bakery",
-    "tramline",
-    "archive",
-    "greenhouse",
-    "mill",
-]
-_VERB = [
-    "delayed",
-    "approved",
-    "reopened",
-    "measured",
-    "funded",
-    "replaced",
-    "surveyed",
-    "doubled",
-    "trimmed",
-    "inspected",
-    "expanded",
-    "questioned",
-]
-_PLACE = [
-    "near the east pier",
-    "along the canal path",
-    "behind the old station",
-    "at the county hall",
-    "on the upper ridge",
-    "beside the tidal flats",
-    "across the river ward",
-    "in the market square",
-]
-_TIME = [
-    "last spring",
-    "this winter",
-    "on Tuesday",
-    "since March",
-    "over the summer",
-    "by next year",
-]
-_WHO = [
-    "residents",
-    "inspectors",
-    "volunteers",
-    "engineers",
-    "traders",
-    "teachers",
-    "growers",
-    "officials",
-]
-_HEADINGS = ("Background", "What comes next", "The numbers", "Why it matters")
+from folderset import ADJ, HEADINGS, NOUN, TIME, VERB, sentence, write_folder
+from folderset import hashed_name as _hashed_name
+
+OUT = Path(__file__).resolve().parent / "flat"
 
 SITES = {
     "tidewell": {
@@ -177,22 +101,14 @@ PER_SITE = 9
 SYNDICATED = (("tidewell", "glimmerdale"), ("ferrowby", "oxbend"), ("tidewell", "quillfeather"))
 
 
-def _sentence(rnd: random.Random) -> str:
-    return (
-        f"The {rnd.choice(_ADJ)} {rnd.choice(_NOUN)} was {rnd.choice(_VERB)} "
-        f"{rnd.choice(_PLACE)} {rnd.choice(_TIME)}, and {rnd.choice(_WHO)} said the "
-        f"{rnd.choice(_NOUN)} would be {rnd.choice(_VERB)} after {rnd.randint(2, 40)} weeks."
-    )
-
-
 def _story(rnd: random.Random) -> tuple[str, list[str]]:
-    words = (rnd.choice(_ADJ).title(), rnd.choice(_NOUN), rnd.choice(_VERB), rnd.choice(_TIME))
+    words = (rnd.choice(ADJ).title(), rnd.choice(NOUN), rnd.choice(VERB), rnd.choice(TIME))
     title = " ".join(words)
-    paragraphs = [" ".join(_sentence(rnd) for _ in range(rnd.randint(2, 4)))]
+    paragraphs = [" ".join(sentence(rnd) for _ in range(rnd.randint(2, 4)))]
     if rnd.random() < 0.4:
-        paragraphs.append(rnd.choice(_HEADINGS))
+        paragraphs.append(rnd.choice(HEADINGS))
     paragraphs += [
-        " ".join(_sentence(rnd) for _ in range(rnd.randint(2, 4))) for _ in range(rnd.randint(2, 5))
+        " ".join(sentence(rnd) for _ in range(rnd.randint(2, 4))) for _ in range(rnd.randint(2, 5))
     ]
     return title, paragraphs
 
@@ -223,7 +139,7 @@ def build() -> list[dict[str, object]]:
 
 def _record(site: str, title: str, body: list[str], rnd: random.Random) -> dict[str, object]:
     text = _wrap(site, title, body, rnd)
-    name = hashlib.sha1(text.encode()).hexdigest()[:16] + SITES[site]["ext"]
+    name = _hashed_name(text, SITES[site]["ext"])
     return {
         "id": name,
         "site": SITES[site]["name"],
@@ -234,18 +150,7 @@ def _record(site: str, title: str, body: list[str], rnd: random.Random) -> dict[
 
 
 def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    for old in OUT.iterdir():
-        old.unlink()
-    records = build()
-    labels = []
-    for record in sorted(records, key=lambda r: str(r["id"])):
-        (OUT / str(record["id"])).write_text(str(record["text"]), encoding="utf-8")
-        labels.append({k: v for k, v in record.items() if k != "text"})
-    with open(OUT / "labels.jsonl", "w", encoding="utf-8") as handle:
-        for label in labels:
-            handle.write(json.dumps(label, ensure_ascii=False) + "\n")
-    print(f"wrote {len(labels)} documents to {OUT}")
+    print(f"wrote {write_folder(OUT, build())} documents to {OUT}")
 
 
 if __name__ == "__main__":

@@ -133,8 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--passages",
         action=argparse.BooleanOptionalAction,
         help="find passages of --min-passage-words or more shared between stories (a round-up "
-        "quoting a report): documents.jsonl gets 'passages' and 'story' (default: on, but off "
-        "with --engine ray, which does not find them yet)",
+        "quoting a report): documents.jsonl gets 'passages' and 'story' (default: on)",
     )
     sub.add_argument(
         "--min-passage-words",
@@ -375,8 +374,6 @@ def options_from(args: argparse.Namespace) -> RunOptions:
         given["drop_contained"] = True
     if args.passages is not None:
         given["passages"] = args.passages
-    elif getattr(args, "engine", "local") == "ray":  # the Ray engine does not find them yet
-        given["passages"] = False
     for name in ("min_passage_words", "max_passage_docs"):
         if getattr(args, name) is not None:
             given[name] = getattr(args, name)

@@ -11,8 +11,9 @@ name in a list of profiles or a table cell, so names alone never make a thread: 
 evidence, at least two markers that only comments have (a handle, a "says" line, a
 timestamp with a time or next to a name, a reply row, a handle-prefixed comment, a name
 above a comment that starts in lower case as readers write and articles do not). List
-items, headings and table rows are never markers, and a heading between two markers means
-the article goes on. Comments are short on average (very short when every marker is a
+items, headings and table rows are never markers, a name over a list item is a label, a
+list item before the first sure marker means the article goes on, and so does a heading
+between two markers. Comments are short on average (very short when every marker is a
 single capitalised word). A comments heading ("12 Comments", "Join the conversation (3)")
 is a line rule (``footer.comments_opener``), not this detector.
 """
@@ -274,6 +275,8 @@ def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
         kinds.append(kind)
     for first, last in _groups(kinds):
         followed = last < len(kinds) and kinds[last] in ("", "inline")
+        if followed and _LIST_ITEM.match(content[last].content):
+            followed = False  # a label over a list ("Ingredients", "Method"), not a commenter
         named = [i for i in range(first, last) if kinds[i] in _NAMED]
         if not followed or len({content[i].content for i in named}) > 1:
             for i in named:
@@ -363,6 +366,9 @@ def _is_thread(
     marked = [kinds[i] for i in markers]
     if "bullet" in marked:
         return True
+    first_evidence = next(i for i in markers if evidence[i])
+    if any(not kinds[i] and _LIST_ITEM.match(content[i].content) for i in range(first_evidence)):
+        return False  # list items before the first sure marker: a list in the article
     comments = [line.content for i, line in enumerate(content) if kinds[i] in ("", "inline")]
     mean_words = sum(len(words(c)) for c in comments) / max(1, len(comments))
     if all(kind in ("weak", "row") for kind in marked):  # single capitalised words

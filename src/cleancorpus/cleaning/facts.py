@@ -10,7 +10,7 @@ import regex
 _LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(https?://[^>\s]+)>")
 _EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _HEADING_MARK = regex.compile(r"^#{1,6}\s+")
-_TAG_SEPARATOR = regex.compile(r"\s*(?:,|\||•|·|;|、|،|，)\s*")
+_TAG_SEPARATOR = regex.compile(r"\s*(?:,|\||•|·|;|、|،|，|›|»|→|\s/\s)\s*")
 MONTH_NAMES: dict[str, int] = {
     name: number
     for number, names in enumerate(

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
+#: a list item: a bullet or a number, then a space ("- 200 g flour", "2. Stir well.")
+LIST_ITEM = regex.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s")
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs 4x, and every line makes one

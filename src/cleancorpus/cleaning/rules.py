@@ -92,27 +92,74 @@ _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
 _NAME = (
     rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
 )
-_NAMES = rf"(?:{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}})"
+# after a comma, "The ..." is the author's publication ("By Dale Ferris, The Prairie Signal")
+_NAMES = rf"(?:{_NAME}(?:\s*(?:,(?!\s*The\s)|\band\b|&)\s*{_NAME}){{0,3}})"
 _SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
 # Labels of a tag line, in the header or the footer: "Tags:", "Filed in:", "Themen:", "Sujets :".
 _TAG_LABELS = (
     r"(?i:region|theme|in-depth\s+report|tags?|tagged(?:\s+(?:with|as))?|topics?|categories"
-    r"|category|filed\s+(?:under|in)|keywords|key\s+words|more\s+on|more\s+about|section"
+    r"|category|(?:filed|listed|found)\s+(?:under|in)|keywords|key\s+words|more\s+on|more\s+about|section"
     r"|labels?|mots-clés|mots\s+clés|sujets?|thèmes?|étiquettes?|schlagwörter|schlagworte"
     r"|stichwörter|stichworte|themen|thema|etiquetas|temas|tema|palabras\s+clave|argomenti"
     r"|теги|рубрики?|标签|タグ|الوسوم)"
 )
 
+# What follows a tag label: a colon, or an arrow or chevron ("Topics → a · b").
+_TAG_MARK = r"(?:[:：]|[→›»](?=\s))"
+# Words of a widget row under a post or comment ("Quote · Like (3) · Report post").
+_ROW_WORD = (
+    r"(?:reply|replies|quote|report(?:\s+(?:post|comment|abuse))?|flag|permalink|share|like[sd]?"
+    r"|upvotes?|downvotes?|votes?|points?|edit|delete|award|save|hide)"
+)
+_ROW_ITEM = rf"(?:(?:\d+\s*)?{_ROW_WORD}(?:\s*\(\d+\))?(?:\s+\d+)?|[▲▼△▽↑↓⬆⬇]\s*\d*|\d+)"
+# A breadcrumb trail: segments between » › > / | · • separators.
+_BREADCRUMB = r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}"
+
 HEADER_RULES: tuple[Rule, ...] = (
     Rule(
         "header.byline",
-        rf"(?i:by|written by|words by|posted by|story by|reported by|author\s*:|par|von|por|di|"
+        rf"(?i:by|written by|words by|posted by|story by|reported by|tested by|reviewed by"
+        rf"|author\s*:|words\s*:|text\s*:|texte\s*:|texto\s*:|par|von|por|di|"
         rf"автор\s*:?|текст\s*:|بقلم\s*:?|作者\s*[:：]|記者\s*[:：]?|文\s*[:：])\s*(?P<author>{_NAMES})"
-        rf"(?:{_SEP}(?P<date>{DATE}))?\.?",
+        rf"(?:,\s*(?P<original_source>The\s+{_SITE}))?"
+        rf"(?:[.,;|·]?\s*(?i:pictures|photos|photography|images|illustrations?)\s*(?i::|by)\s*"
+        rf"{_NAMES}\.?)?(?:{_SEP}(?i:(?:updated|published|posted)(?:\s+on)?:?\s*)?(?P<date>{DATE}))?\.?",
         "header",
-        ("By [South Front](#)", "By Jane Doe and Omar Haddad", "Posted by Kim Lee on June 3, 2019"),
+        (
+            "By [South Front](#)",
+            "By Jane Doe and Omar Haddad",
+            "Posted by Kim Lee on June 3, 2019",
+            "By Dale Ferris, The Prairie Signal",
+            "Words: Ines Varga",
+            "Words: Ann Roe. Pictures: Bo Lind.",
+            "Tested by Ann Roe | Updated 4 May 2023",
+        ),
+    ),
+    Rule(
+        "header.byline",
+        # the date first ("Posted on April 22, 2019 by Ellen Marsh"), or a site's user name
+        # ("Posted by admin on June 3, 2019", "Post by Kip2 » 11 October 2023 10:01 pm": any
+        # case, so only with its date)
+        rf"(?i:posted|published)(?:\s+on)?\s+(?P<date>{DATE})\s+(?i:by)\s+(?P<author>{_NAMES})\.?"
+        rf"|(?i:posted|post|started|asked)\s+(?i:by)\s+(?P<author>[\w.\-]{{2,30}})"
+        rf"(?:\s+on|\s*[,»|·•])\s*(?P<date>{DATE})",
+        "header",
+        (
+            "Posted on April 22, 2019 by Ellen Marsh",
+            "Posted by admin on June 3, 2019",
+            "Started by ruthann_k, 7 July 2024",
+            "Post by wren-of-the-fen » 6 March 2024 2:10 pm",
+        ),
+    ),
+    Rule(
+        "header.byline",
+        # a blogging platform's byline row: "Priya Nair · 5 min read · Feb 2, 2021"
+        rf"(?P<author>{_NAMES})\s*[·•|]\s*\d{{1,3}}\s*min(?:ute)?s?\s+read"
+        rf"(?:\s*[·•|]\s*(?P<date>{DATE}))?",
+        "header",
+        ("Priya Nair · 5 min read · Feb 2, 2021", "Omar Haddad | 12 min read"),
     ),
     Rule(
         "header.source_line",
@@ -139,16 +186,20 @@ HEADER_RULES: tuple[Rule, ...] = (
         "header.dated_line",
         # not an embedded post's attribution ("— Name (@handle) October 9, 2018"): article text
         rf"(?=.{{0,200}}$)(?=.*\d{{4}})(?!.*[.!?。]$)(?![—–]\s)"
-        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}",
+        rf"[^\n]{{0,60}}?(?P<date>{DATE})[^\n]{{0,120}}?"
+        # a CJK portal's row ends with its author or source: "　作者：李明", "　来源：江南日报"
+        rf"(?:(?:作者|記者)\s*[:：]\s*(?P<author>{_NAMES})|(?:来源|來源|出典)\s*[:：]\s*"
+        rf"(?P<original_source>[^\s:：]{{1,30}}))?",
         "header",
         (
             "Publié le 23 septembre 2019 à 07h00 · Mis à jour le 23 septembre 2019 à 07h00",
             "发布时间：2019-03-04 10:15　作者：李明",
+            "2019-03-01 08:30　来源：江南日报",
         ),
     ),
     Rule(
         "header.tags",
-        rf"{_TAG_LABELS}\s*[:：]\s*(?P<tags>.{{1,300}})",
+        rf"{_TAG_LABELS}\s*{_TAG_MARK}\s*(?P<tags>.{{1,300}})",
         "header",
         (
             "Region: [Middle East & North Africa](#)",
@@ -168,15 +219,15 @@ HEADER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "header.updated_ago",
-        r"(?i)(?:updated|posted|published)?\s*\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?"
-        r"|days?|weeks?)\s+ago",
+        r"(?i)(?:(?:last\s+)?(?:updated|posted|published|edited|modified|changed))?\s*\d{1,3}\s+"
+        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago",
         "header",
-        ("Updated 5 min ago", "2 hours ago"),
+        ("Updated 5 min ago", "2 hours ago", "Last edited 3 days ago"),
     ),
     Rule(
         "header.breadcrumb",
         # (?=...): no separator on the line, no breadcrumb: one scan instead of many splits
-        r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}",
+        _BREADCRUMB,
         "header",
         (
             "Home » World » Europe",
@@ -198,12 +249,19 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.first_published",
         r"(?i)(?:this\s+(?:article|story|piece|post|report)\s+(?:was\s+|is\s+)?)?"
-        r"(?:first|originally)\s+(?:published|appeared|posted|ran)\s+(?:at|on|in|by)\s+"
-        r"(?P<original_source>[^.\n]{1,100}?)(?:\s+on\s+(?P<original_date>{date}))?\.?".replace(
+        r"(?:first|originally)\s+(?:published|appeared|posted|ran|carried)\s+(?:at|on|in|by)\s+"
+        r"(?P<original_source>[^.;,\n]{1,100}?)(?:\s+on\s+(?P<original_date>{date}))?"
+        r"(?:\s*[.;,]\s*|\s+and\s+)?(?:(?:it\s+)?(?:is\s+|was\s+)?(?:appears|shared|republished"
+        r"|reproduced|reprinted|used|published|a\s+partner|with|under|here).{0,100})?\.?".replace(
             "{date}", DATE
         ),
         "footer",
-        ("This article originally appeared on South Front.", "Originally published at The Ledger"),
+        (
+            "This article originally appeared on South Front.",
+            "Originally published at The Ledger",
+            "This story was first published by Ann's Post. It is shared here with permission.",
+            "First published by The Ledger, a partner newsroom.",
+        ),
     ),
     Rule(
         "footer.republished",
@@ -249,6 +307,27 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "footer.price_note",
+        r"(?i)(?:all\s+)?prices?\b.{0,40}\b(?:correct|accurate|checked|right|valid|current)\b.{0,40}"
+        r"\b(?:at\s+the\s+time|when|on\s+the\s+day|of\s+(?:publication|writing)|published)\b.{0,80}",
+        "footer",
+        (
+            "Prices were correct at the time of writing and may have changed since.",
+            "Prices were checked when we published and change often.",
+        ),
+        max_words=30,
+        cues=("price",),
+    ),
+    Rule(
+        "footer.republish_terms",
+        r"(?i)(?:you\s+(?:may|can|are\s+free\s+to)\s+)?republish\s+(?:this|our)\s+(?:story|article"
+        r"|piece|work|stories|articles)\b.{0,160}|.{0,80}\bcreative\s+commons\b.{0,120}",
+        "footer",
+        ("Republish this story for free under our Creative Commons licence.",),
+        max_words=35,
+        cues=("republish", "creative commons"),
+    ),
+    Rule(
         "footer.comment_on_social",
         r"(?i)\[?comment\s+on\s.{0,80}\b(?:facebook|twitter|x|telegram)\b.{0,40}",
         "footer",
@@ -268,7 +347,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.disclaimer",
-        r"(?i)(?:disclaimer|legal notice|editor'?s note)\s*:.*"
+        r"(?i)(?:disclaimer|legal notice)\s*:.*"
         r"|(?:the\s+)?(?:views|opinions)\s+(?:and\s+opinions\s+)?expressed\s.*",
         "footer",
         (
@@ -300,6 +379,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
         r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
+        r"|\btax[\s-]deductible\b|\b(?:give|donate|contribute)\s+(?:today|now|monthly)\b"
         r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|(?:jetzt|hier|bitte|einfach|online)\s+spenden\b|spenden\s+sie\b|spende\s+(?:jetzt|hier|heute)\b|spendenfinanziert|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
         r"|haz\s+una\s+donación|sostieni|fai\s+una\s+donazione|поддержите|пожертвовани"
         r"|支持我们|ご寄付のお願い|ادعم|تبرع)",
@@ -307,10 +387,13 @@ FOOTER_RULES: tuple[Rule, ...] = (
         (
             "If you're able, and if you like our content and approach, please support the project.",
             "Support our journalism: donate today.",
+            "We are a nonprofit newsroom. Your gift is tax-deductible; give today.",
         ),
         max_words=150,
         contains=True,
         cues=(
+            "tax",
+            "give",
             "paypal",
             "patreon",
             "donat",
@@ -338,15 +421,29 @@ FOOTER_RULES: tuple[Rule, ...] = (
         "footer.newsletter",
         r"(?i)\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|updates|inbox"
         r"|new\s+posts|(?:our|my)\s+(?:posts|stories|articles)"
-        r"|digest|daily\s+brief(?:ing)?)\b|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
+        r"|digest|daily\s+brief(?:ing)?)\b|\bin(?:to)?\s+your\s+inbox\b|\bno\s+spam\b"
+        r"|^unsubscribe\b|\bview\s+(?:it\s+|this\s+(?:email|issue)\s+)?in\s+(?:your\s+)?browser\b"
+        r"|\b(?:hit|just|simply)\s+reply\b|\breply\s+to\s+this\s+(?:email|letter|newsletter)\b"
+        r"|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
         r"(?:\s+(?:now|today|here))?[!.:]?$|abonnez-vous|lettre\s+d'information|newsletter"
         r"|abonnieren|suscríbete|boletín|iscriviti|подписывайтесь|подпишитесь|рассылк|订阅"
         r"|关注.{0,20}公众号|メールマガジン|購読|اشترك|النشرة\s+البريدية",
         "footer",
-        ("Sign up for our newsletter to get the top stories in your inbox.", "Subscribe"),
+        (
+            "Sign up for our newsletter to get the top stories in your inbox.",
+            "Subscribe",
+            "Get our deals letter in your inbox every Friday. One email, no spam.",
+            "Unsubscribe · Update your preferences · View in browser",
+            "This letter is written by two people. Hit reply and say hello.",
+        ),
         max_words=35,
         contains=True,
         cues=(
+            "unsubscribe",
+            "browser",
+            "reply",
+            "inbox",
+            "spam",
             "sign up",
             "subscri",
             "join",
@@ -367,10 +464,11 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.follow_us",
-        r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at)\b.{0,160}|(?:suivez-nous|folgen\s+sie"
+        r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at|wherever|everywhere|elsewhere)\b.{0,160}"
+        r"|(?:suivez-nous|folgen\s+sie"
         r"\s+uns|síguenos|seguici|следите\s+за|тابعونا|تابعونا|フォロー).{0,160}",
         "footer",
-        ("Follow us on Twitter and Telegram",),
+        ("Follow us on Twitter and Telegram", "Follow us wherever you read: RSS · Bluesky"),
     ),
     Rule(
         "footer.credits",
@@ -488,9 +586,16 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.tags",
-        rf"(?:{_TAG_LABELS}|(?i:posted\s+in))\s*[:：]\s*(?P<tags>.{{1,300}})",
+        rf"(?:{_TAG_LABELS}|(?i:posted\s+in))\s*{_TAG_MARK}\s*(?P<tags>.{{1,300}})",
         "footer",
-        ("Tags: Iraq, Syria", "Filed in: Energy", "Themen: Klima, Energie", "Sujets : Climat"),
+        (
+            "Tags: Iraq, Syria",
+            "Filed in: Energy",
+            "Themen: Klima, Energie",
+            "Sujets : Climat",
+            "Topics → Camping · Walking",
+            "Listed under › Environment › Rivers",
+        ),
     ),
     Rule(
         "footer.link_only",
@@ -529,11 +634,15 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:(?:\d+|reader|readers'?|user)\s+)?(?:comments?|responses?|replies"
         r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti"
         r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*\(\d+\))?\s*[:：]?"
-        r"|(?:discussions?|reactions?)\s*\(\d+\)|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
+        r"|(?:discussions?|reactions?|conversations?)\s*\(\d+\)|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
+        r"|\d+\s+(?:thoughts|comments?|responses?|replies)\s+(?:on|to)\s+.{1,200}"
+        r"|what\s+(?:readers|you|people|others)\s+(?:are\s+)?(?:saying|think)\s*[:.…]?"
+        r"|reader\s+(?:responses|reactions)(?:\s*\(\d+\))?|load\s+more"
         r"|leave\s+a\s+(?:reply|comment)(?:\s*:|\s+cancel\s+reply)?"
         r"|(?:join|start|continue)\s+the\s+(?:discussion|conversation|debate)(?:\s*\(\d+\))?\s*[:.…]?"
         r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?"
-        r"(?:\d+\s+)?(?:more\s+)?(?:comments?|replies)(?:\s*\(\d+\))?"
+        r"(?:\d+\s+)?(?:more\s+|older\s+|earlier\s+|previous\s+|newer\s+)?(?:comments?|replies)"
+        r"(?:\s*\(\d+\))?"
         r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
         r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"
         r"(?:post\s+)?comments?.{0,40}"
@@ -551,6 +660,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Join the discussion",
             "Join the conversation (14)",
             "Load more comments",
+            "Show older comments",
+            "Conversation (4)",
+            "5 thoughts on “Plum cake”",
+            "What readers are saying",
             "Kommentare (3)",
             "Laisser un commentaire",
             "Ver más comentarios",
@@ -564,7 +677,12 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|story|page))?(?:[.!:;]|$)"
         r"|(?:please\s+)?(?:read|review|see|follow|respect)\s+(?:our|the)\s+(?:community\s+"
         r"|comments?\s+|commenting\s+|discussion\s+)(?:guidelines|policy|rules|standards)"
-        r"|(?:our|the)\s+comments?\s+(?:policy|guidelines)|(?:by\s+)?(?:posting|commenting|submitting\s+a"
+        r"|(?:our|the)\s+(?:comments?|commenting)\s+(?:policy|guidelines|rules|standards)"
+        r"|.{0,60}\b(?:comments?|replies)\b.{0,40}\b(?:(?:are|is|will\s+be|get)\s+(?:held|checked"
+        r"|read|reviewed|approved|moderated)\b|before\s+(?:it|they)\s+(?:appears?|goes\s+live"
+        r"|go\s+live|(?:is|are)\s+published)|close[sd]?\s+after\b)"
+        r"|(?:.{0,40}\s)?we\s+(?:remove|delete|hide)\s+.{0,40}\b(?:comments?|replies)\b"
+        r"|(?:by\s+)?(?:posting|commenting|submitting\s+a"
         r"\s+comment),?\s+you\s+agree"
         r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde|steht)|kommentare\s+(?:sind|werden)\s+"
         r"(?:geschlossen|moderiert|deaktiviert|geprüft|freigeschaltet)|(?:bitte\s+)?(?:beachten\s+sie"
@@ -599,11 +717,16 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Note: comments that insult other readers will not be published.",
             "El contenido de los comentarios es la opinión de los usuarios, no de este medio.",
             "We reserve the right to delete comments that break these rules.",
+            "Our comment rules: be civil, stay on topic.",
+            "Every comment is read by an editor before it goes live.",
+            "Comments close after seven days.",
+            "Be kind: we remove rude replies without notice.",
         ),
         opens="comments",
         max_words=30,  # a notice; an article sentence on moderation runs longer
         cues=(
             "comment",
+            "replies",
             "guidelines",
             "policy",
             "agree",
@@ -616,6 +739,15 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "comentários",
             "normas",
         ),
+    ),
+    Rule(
+        "footer.breadcrumb",
+        # the trail a forum or a shop repeats under the post ("Board index » Layouts"); last,
+        # so that a tag line with chevrons is read as tags
+        rf"(?=.*[»›>])(?!.*[.!?]$){_BREADCRUMB}",
+        "footer",
+        ("Board index » Layouts » Electrics", "Home › Garden › Tools"),
+        max_words=15,
     ),
 )
 
@@ -657,11 +789,12 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption.click_to_enlarge",
-        r"(?i)\[?(?:click|tap)\s+(?:on\s+)?(?:here\s+|(?:the|this|each|any)\s+(?:image|photo|picture"
-        r"|chart|map|graphic|infographic|thumbnail|table)s?\s+)?(?:to|for)\s+(?:see|view|enlarge|open"
+        r"(?i)(?:(?:figure|fig\.|image|photo|chart|map|graphic)\s*\d*\s*[(:.—–-]?\s*)?"
+        r"\[?(?:click|tap)\s+(?:on\s+)?(?:here\s+|(?:the|this|each|any)\s+(?:image|photo|picture"
+        r"|chart|map|graphic|infographic|thumbnail|table|figure|diagram|graph|illustration)s?\s+)?(?:to|for)\s+(?:see|view|enlarge|open"
         r"|zoom|expand|a\s+larger)(?:\s+(?:it|in|the|a|an|this))?(?:\s+(?:full[\s-]?size|larger|bigger"
         r"|high[\s-]resolution|interactive|original))?(?:\s+(?:map|image|photo|picture|chart"
-        r"|graphic|infographic|version|view))?(?:\s+in\s+a\s+new\s+(?:tab|window))?\.?\]?"
+        r"|graphic|infographic|version|view))?(?:\s+in\s+a\s+new\s+(?:tab|window))?\.?\]?\)?"
         r"(?:\s+(?:map|image|photo|chart|graphic)\s*:.{0,200})?"
         r"|(?:klicken\s+sie\s+auf\s+(?:das|die)\s+(?:bild|foto|grafik|karte)|zum\s+vergrößern"
         r"\s+(?:an)?klicken|bild\s+vergrößern).{0,80}"
@@ -674,6 +807,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Click to see the full-size map",
             "Click to enlarge",
             "Click the image to open the full-size chart",
+            "Figure 2 (click the figure for a larger version)",
             "Zum Vergrößern anklicken",
             "Cliquez sur l'image pour l'agrandir",
             "Haz clic en la imagen para ampliarla",
@@ -728,6 +862,100 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         r"(?:main\s+)?content|jump\s+to\s+comments|listen\s+to\s+this\s+article)[.:!]?",
         "anywhere",
         ("Follow", "Listen", "Back to top", "Open in app"),
+    ),
+    Rule(
+        "widget.action_row",
+        # a row of two or more actions under a post or comment: "Quote · Like (3) · Report post"
+        rf"(?i)(?:{_ROW_ITEM}\s*[·|•,/]?\s*){{1,6}}(?:\s*[·|•,/]\s*{_ROW_ITEM}|\s+{_ROW_ITEM}){{1,6}}",
+        "anywhere",
+        ("Quote · Like (3) · Report post", "▲ 12 ▼ | reply | share | report", "4 likes · Reply"),
+        max_words=14,
+    ),
+    Rule(
+        "widget.save_for_later",
+        r"(?i)(?:pin|save|bookmark|clip)\s+(?:this|it|the)\s+(?:recipe|post|article|story|guide|idea)"
+        r"?\b.{0,60}\b(?:for\s+later|board|pinterest|collection)\b.{0,20}",
+        "anywhere",
+        ("Pin this recipe to your baking board for later!", "Save this recipe for later"),
+        max_words=20,
+        cues=("pin", "save", "bookmark", "clip"),
+    ),
+    Rule(
+        "caption.attachment",
+        # a forum or blog attachment: "IMG_1234.jpg (412 KiB) Viewed 88 times"
+        r"(?i)\S{1,80}\.(?:jpe?g|png|gif|webp|heic|tiff?|bmp|svg|pdf|zip|mp4|mov|docx?|xlsx?)"
+        r"(?:\s*\(\s*[\d.,]+\s*(?:[kmg]i?b|bytes?)\s*\))?(?:\s*[-–·|,]?\s*(?:viewed|downloaded)"
+        r"\s*[\d,]+\s*times?)?",
+        "anywhere",
+        ("IMG_1234.jpg (412 KiB) Viewed 88 times", "chart.png (33.1 KB)", "plan.pdf"),
+        max_words=12,
+    ),
+    Rule(
+        "promo.newsletter",
+        # a newsletter promo, at the top or pasted between paragraphs
+        r"(?i)(?:want\s+more\s+(?:like\s+this|stories\s+like\s+this)\?.{0,120}"
+        r"|.{0,80}\bforwarded\s+(?:this|by\s+a\s+friend)\b.{0,80}"
+        r"|.{0,80}\bin(?:to)?\s+your\s+inbox\b.{0,40}\b(?:sign\s+up|subscribe)\b.{0,40}"
+        r"|.{0,80}\b(?:sign\s+up|subscribe)\b.{0,40}\bin(?:to)?\s+your\s+inbox\b.{0,40})",
+        "anywhere",
+        (
+            "Want more like this? Our river letter lands every Tuesday.",
+            "You're reading a weekly letter. Forwarded this? Subscribe at no cost.",
+            "Get the morning briefing in your inbox: sign up free.",
+        ),
+        max_words=30,
+        cues=("want more", "forwarded", "inbox"),
+    ),
+    Rule(
+        "appeal.made_possible",
+        # an appeal pasted into the body: "Stories like this exist because 900 members pay"
+        r"(?i)(?:stories|journalism|reporting|articles|work)\s+like\s+this(?:\s+one)?\s+(?:exists?"
+        r"|(?:is|are)\s+(?:only\s+)?possible|(?:is|are)\s+(?:made\s+)?possible)\s+(?:because|thanks"
+        r"\s+to)\b.{0,80}\b(?:members|readers|supporters|donors|subscribers|you)\b.{0,100}",
+        "anywhere",
+        ("Stories like this one exist because 900 members pay for them. Join them today.",),
+        max_words=35,
+        cues=("like this",),
+    ),
+    Rule(
+        "note.series",
+        r"(?i)(?:this\s+\w+\s+is\s+)?part\s+(?:[\w-]+\s+)?of\s+(?:our|an?\s+ongoing|the)\s+"
+        r"(?:[\w'’-]+\s+){0,4}series(?:\s*[:—–-]\s*.{1,80}|\s+(?:on|about|into|looking\s+at)\s+"
+        r".{1,100})?\.?",
+        "anywhere",
+        (
+            "Part of our series: Waterways Under Pressure",
+            "Part three of our series on growing food in shared plots.",
+            "This story is part of an ongoing series about rivers.",
+        ),
+        max_words=25,
+        cues=("series",),
+    ),
+    Rule(
+        "note.editor",
+        # anywhere, not a footer line: one between paragraphs must not enclose the last ones
+        r"(?i)\*?(?:editor['’]?s\s+note|note\s+from\s+the\s+editor)\s*[:—–-]\s*.{1,800}"
+        r"|(?:correction|clarification)\s*:\s*.{0,40}\b(?:earlier|previous|original)\s+version\b.{0,200}",
+        "anywhere",
+        (
+            "Editor's note: an earlier version of this story gave the wrong date.",
+            "Correction: An earlier version of this article misspelled a name.",
+        ),
+        max_words=150,
+        cues=("editor", "correction", "clarification"),
+    ),
+    Rule(
+        "disclosure.affiliate",
+        r"(?i).{0,80}\b(?:earn|earns|receive|receives|get|gets|make|makes)\b.{0,30}\b(?:commission"
+        r"|fee|affiliate)\b.{0,60}\b(?:links?|buy|purchase|click)\b.{0,100}"
+        r"|.{0,120}\baffiliate\s+(?:links?|partnerships?|programmes?|programs?)\b.{0,120}",
+        "anywhere",
+        (
+            "We earn a small fee when you buy through our links, at no cost to you.",
+            "This post contains affiliate links.",
+        ),
+        max_words=40,
+        cues=("commission", "fee", "affiliate"),
     ),
     Rule(
         "widget.advertisement",

@@ -8,7 +8,8 @@ A document is read as ``[header] body [footer] [comments]``:
 - the footer zone is the run of lines before the thread that match rules, read upwards from
   the end; an unknown line enclosed between footer lines goes with them (``footer.enclosed``);
 - a footer section opener ("Related posts", "About the author") takes the short lines after
-  it; a comment opener ("12 Comments", "Leave a Reply") starts the thread;
+  it, in the body or at the end, where the footer zone goes on above it; a comment opener
+  ("12 Comments", "Leave a Reply") starts the thread;
 - in the body, only ``anywhere`` rules apply (captions, share widgets).
 """
 
@@ -21,21 +22,26 @@ import regex
 
 from .comments import thread_start
 from .facts import is_site_name, merge_facts, plain
-from .lines import Line, ends_sentence, is_title_like, line_size, split_lines, words
+from .lines import LIST_ITEM, Line, ends_sentence, is_title_like, line_size, split_lines, words
 from .rules import Rule
 from .textview import Span
 
 _BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
+# rules for lines a comment thread is made of: evidence of a thread, not other residue
+_THREAD_ROWS = frozenset({"widget.action_row"})
 _MAX_TITLE_LINES = 5  # masthead, title, dek, author name, a label
 _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer lines
 _SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer lines
+_ENCLOSED_WORDS = 40  # an unknown line between footer lines is no longer than this
 _SHORT_LINE_WORDS = 25
 _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
-_LIST_ITEM = regex.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s")  # list items are body, never titles
+_LIST_ITEM = LIST_ITEM  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
+_TAGLINE = regex.compile(r"(?P<name>[^:—–|]{2,60}?)\s*(?:[:—–|]|\s-)\s+\p{Ll}.{2,120}")
+_TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
 
 Match = tuple[Rule, "regex.Match[str]"]
 
@@ -92,7 +98,12 @@ class StructureCleaner:
     # -- matching -------------------------------------------------------------------------
 
     def _is_residue(self, content: str) -> bool:
-        return any(self._match(content, table) for table in (self._footer, self._anywhere))
+        """Whether a line is residue of another kind than a comment thread's own lines."""
+        for table in (self._footer, self._anywhere):
+            match = self._match(content, table)
+            if match:
+                return match[0].name not in _THREAD_ROWS
+        return False
 
     @staticmethod
     def _match(line: Line | str, table: _Table) -> Match | None:
@@ -158,12 +169,16 @@ class StructureCleaner:
             and _is_masthead(plan[titles_at[0]][0].content, plan[titles_at[1]][0].content)
             else None
         )
+        # a level-1 heading is the headline; title-like lines above it are a masthead or tagline
+        headline = next((i for i in titles_at if _TOP_HEADING.match(plan[i][0].content)), None)
         for position, (line, match) in enumerate(plan):
             if match is not None:
                 self._take(line, match, spans, metadata)
+            elif headline is not None and position < headline and position != masthead:
+                spans.append(Span("header.masthead", line.start, line.end))
             elif position == masthead:
                 spans.append(Span("header.masthead", line.start, line.end))
-                name = plain(line.content)
+                name = plain(_masthead_name(line.content))
                 # "WORLD NEWS" is a section label, "Published 3 May" a dateline: not sites
                 if not line.content.isupper() and is_site_name(name):
                     metadata.setdefault("site", name)
@@ -200,42 +215,64 @@ class StructureCleaner:
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
     ) -> int:
         """Remove the footer zone in ``lines[start:end]``; return the index where it starts."""
-        taken: list[tuple[Line, Match | None]] = []
+        taken: list[tuple[Line, Match | str]] = []  # a rule match, or the name of an unknown line
         pending: list[Line] = []
+        enclosed = True  # whether the pending lines may go with footer lines as enclosed lines
         zone_start = end
         first_body = next((line for line in lines[start:end] if not line.blank), None)
         for line in reversed(lines[start:end]):
             if line.blank:
                 continue
             match = self._edge_match(line, self._footer)
-            anchors = match is not None and match[0].where == "footer"
+            # a line an anywhere rule knows (a promo, a note) may sit between paragraphs: it
+            # encloses nothing
+            anchors = (
+                match is not None
+                and match[0].where == "footer"
+                and not (pending and self._match(line, self._anywhere))
+            )
             if match is None or (pending and not anchors):
                 pending.append(line)
-                if len(pending) > _MAX_ENCLOSED or not self._may_enclose(line, bool(taken)):
+                enclosed = enclosed and (
+                    len(pending) <= _MAX_ENCLOSED and self._may_enclose(line, bool(taken))
+                )
+                if not enclosed and not self._section_lines(pending):
                     break
                 continue
+            opens_section = match[0].opens == "footer"
+            if not enclosed and not opens_section:
+                break  # a list under a line that opens no section: the article's own
             if line is first_body:
                 break  # the body keeps at least its first line, whatever it says
-            taken.extend((p, None) for p in pending)
-            pending = []
+            name = section_name(match[0]) if opens_section and pending else "footer.enclosed"
+            taken.extend((p, name) for p in pending)
+            pending, enclosed = [], True
             taken.append((line, match))
             zone_start = line.index
         footer_facts: list[tuple[Line, Match]] = []
-        for line, match in taken:
+        for line, found in taken:
             if line.index < zone_start:
                 continue
-            if match is None:
-                spans.append(Span("footer.enclosed", line.start, line.end))
+            if isinstance(found, str):
+                spans.append(Span(found, line.start, line.end))
             else:
-                footer_facts.append((line, match))
+                footer_facts.append((line, found))
         for line, match in reversed(footer_facts):  # top-down, so the first fact wins
             self._take(line, match, spans, metadata)
         return zone_start
 
+    def _section_lines(self, pending: list[Line]) -> bool:
+        """Whether unknown lines read upwards may be the list of a footer section opened above
+        them ("Most read" and its headlines)."""
+        return len(pending) <= _MAX_SECTION_LINES and all(
+            self._section_line(line, "footer") for line in pending
+        )
+
     @staticmethod
     def _may_enclose(line: Line, below_footer: bool) -> bool:
         """Whether an unknown line may go with footer lines above it (and below, if any)."""
-        return below_footer or line.size <= _SHORT_TRAILER_WORDS
+        limit = _ENCLOSED_WORDS if below_footer else _SHORT_TRAILER_WORDS
+        return line.size <= limit  # a paragraph of prose is the article's, wherever it sits
 
     def _body(
         self, lines: list[Line], start: int, end: int, spans: list[Span], metadata: dict[str, Any]
@@ -276,9 +313,20 @@ class StructureCleaner:
 
 
 def _is_masthead(first: str, second: str) -> bool:
-    """A short capitalised name or label above a longer headline is a masthead, not a title."""
-    names = words(first)
+    """A short capitalised name or label above a longer headline is a masthead, not a title;
+    so is such a name with its tagline ("Fernhollow Gardening Club — grow, swap, share")."""
+    name = _masthead_name(first)
+    names = words(name)
+    if name != first and len(names) < 2:  # "Brexit: what happens next" is a headline
+        return False
     return len(names) <= 3 < len(words(second)) and all(w[:1].isupper() for w in names)
+
+
+def _masthead_name(line: str) -> str:
+    """The name part of a masthead line: before a dash, colon or bar that a lower-case
+    tagline follows, else the whole line."""
+    found = _TAGLINE.fullmatch(line)
+    return found["name"] if found else line
 
 
 _size = line_size  # words in a line, estimated as Rule.matches estimates them

@@ -6,13 +6,18 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import regex
+
 from ..records import Removal
+
+_WORD_CHAR = regex.compile(r"[\w\p{L}\p{N}\p{M}]")
 
 
 def is_word_char(char: str) -> bool:
     """Whether ``char`` is part of a word (as ``regex``'s ``\\w``): removing what lies between
     two such characters would glue two words into one."""
-    return char.isalnum() or char == "_"
+    # str.isalnum knows Python's Unicode version, regex its own, newer one (U+2EBF0)
+    return char.isalnum() or char == "_" or _WORD_CHAR.match(char) is not None
 
 
 @dataclass(frozen=True, slots=True)

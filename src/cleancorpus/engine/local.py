@@ -183,11 +183,12 @@ def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> Ta
             cleaned = Cleaned(_as_read(doc), doc.text, doc.metadata, doc.removals)
             site = site_key(doc.id, doc.metadata)
             note_learned_lines(doc.text, learned, site, out.learned_lines)
-            again = learned.apply(cleaned, site)
+            again = learned.apply(cleaned, site, settings.clean.cleaner_for(doc.kind).clean)
             if again is cleaned:
                 out.kept.append(entry)
             else:
-                changed.append((entry, doc.with_cleaning(again, doc.metadata)))
+                metadata = {**again.metadata, **doc.metadata}
+                changed.append((entry, doc.with_cleaning(again, metadata)))
     finally:
         if reader is not None:
             reader.close()

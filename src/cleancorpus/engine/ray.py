@@ -21,30 +21,31 @@ What runs where (``D`` distributed, ``d`` on the driver):
 3. d/D **connected components** (:mod:`.ray_components`): large-star/small-star rounds on
    the driver up to :data:`~.ray_components.DRIVER_EDGES` merges, as Ray tasks beyond.
 4. d **canonical choice** and the memberships of documents that are not alone, by id.
-5. D/d **join back and write**: the documents are sorted by id in Ray tasks (a sample of the
-   ids gives ranges; each shard is split by range, each range merged and sorted) which also
-   encode each document's JSON pieces; the driver takes the ranges in order and writes every
-   output file with :mod:`cleancorpus.output.writers` (the local engine's writer), then
-   report.json and report.html. Writing itself is sequential on the driver.
+4b. D/d **passages** (``dedup.passages``, on by default; :mod:`.ray_passages`): the anchors
+   come from the bucket tasks, the candidates' texts from the shards (Ray tasks); the local
+   passage stage, alignment included, runs on the driver.
+5. D/d **join back and write** (:mod:`.ray_write`): the documents are sorted by id in ranges
+   (a sample of the ids gives the bounds), each range written by one Ray task with the
+   local engine's writer into a part folder of the staging folder; the driver appends the
+   parts in order by byte copy, then writes report.json and report.html.
 
 Learning (``options.learn``) is in :mod:`.ray_learn`.
 
 Differences from the local engine: in an LSH bucket of more than ``max_bucket + 1``
 documents (after exact copies are counted once) this engine proposes star edges to the
 smallest document number where the local engine pairs each member with its next
-``max_bucket``; ``drop_contained``, ``passages`` and ``index`` are refused (ConfigError);
+``max_bucket``; ``drop_contained`` and ``index`` are refused (ConfigError);
 Dataset input needs an id field (no ``row-N`` fallback: Ray Data rows have no stable
 number), and repeated ids across a Dataset are not detected.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +56,20 @@ from ..learning.boilerplate import LearnedBoilerplate
 from ..options import RunOptions
 from ..output import parquet
 from ..output.folder import atomic_folder, check_locations
-from ..output.writers import CORPUS_DIR, LEARNED, Encoded, OutputWriter, dumps, write_report
+from ..output.writers import (
+    CORPUS_DIR,
+    LEARNED,
+    dumps,
+    membership_fields,
+    write_report,
+)
 from ..records import Membership, Notice
 from ..report import summary
-from ..report.html import KnownDocuments, write_report_html
+from ..report.html import write_report_html
 from ..sources.files import list_folder
-from .columns import from_columns
 from .ray_dedup import Shards, deduplicate_shards, membership_of
 from .ray_learn import learn_files
+from .ray_passages import ray_passage_stage
 from .ray_prepare import (
     ERROR,
     WARNING,
@@ -71,6 +78,7 @@ from .ray_prepare import (
     prepare_files,
     split_block,
 )
+from .ray_write import write_sorted
 from .stages import StageSettings
 
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleancorpus[ray]'"
@@ -110,7 +118,6 @@ def _check_options(options: RunOptions) -> None:
         name
         for name, asked in (
             ("drop_contained", options.dedup.drop_contained),
-            ("passages", options.dedup.passages),
             ("index", options.index is not None),
         )
         if asked
@@ -180,7 +187,8 @@ def process_dataset(
 
     Input rows have ``options.fields``: an id (required), a text (or an HTML page), other
     columns become metadata. Output rows have the fields of ``documents.jsonl``
-    (``metadata`` and ``overlap_scores`` as JSON strings, as in ``documents.parquet``);
+    (``metadata``, ``overlap_scores`` and, with passages, ``passages`` as JSON strings, as
+    in ``documents.parquet``);
     records that could not be read or cleaned are left out. ``options.learn`` is not
     applied here; learn first and pass ``RunOptions(learned=...)``. ``partitions``: of the
     dedup exchange (default: twice the cluster's CPUs).
@@ -189,25 +197,47 @@ def process_dataset(
     _check_options(options)
     ray = require_ray()
     shards, _ = prepare_dataset(ds, options, options.learned)
-    memberships = deduplicate_shards(ray, shards, options.dedup, _partitions(ray, partitions))
-    return _documents(ray.data.from_arrow_refs(list(shards.docs)), memberships)
+    memberships = _memberships(ray, shards, options, _partitions(ray, partitions), None)
+    return _documents(ray.data.from_arrow_refs(list(shards.docs)), memberships, options)
 
 
-def _documents(docs: Any, memberships: Mapping[str, Membership]) -> Any:
+def _memberships(
+    ray: Any, shards: Shards, options: RunOptions, partitions: int, tally: summary.Tally | None
+) -> dict[str, Membership]:
+    """Dedup, then passages when asked for (each timed in ``tally``)."""
+    t0 = time.perf_counter()
+    found = deduplicate_shards(ray, shards, options.dedup, partitions)
+    if tally is not None:
+        tally.add_time("dedup", time.perf_counter() - t0)
+    if not options.dedup.passages:
+        return found.memberships
+    return ray_passage_stage(ray, shards, found, options.dedup, tally)
+
+
+def _documents(docs: Any, memberships: Mapping[str, Membership], options: RunOptions) -> Any:
     ray = require_ray()
     ref = ray.put(dict(memberships))
+    stories = options.dedup.passages
 
     def attach(batch: Any) -> Any:
         import pyarrow as pa
 
         found = ray.get(ref)
         places = [
-            membership_of(i, n, found)
+            membership_of(i, n, found, stories)
             for i, n in zip(
                 batch.column("id").to_pylist(), batch.column("nshingles").to_pylist(), strict=True
             )
         ]
         ordered = [sorted(p.overlaps, key=lambda o: (str(o[0]), o[1])) for p in places]
+        passages = (
+            {
+                "passages": [dumps(membership_fields(p)["passages"]) for p in places],
+                "story": pa.array([p.story for p in places], type=pa.string()),
+            }
+            if stories
+            else {}
+        )
         return pa.table(
             {
                 "id": batch.column("id"),
@@ -221,6 +251,7 @@ def _documents(docs: Any, memberships: Mapping[str, Membership]) -> Any:
                 "overlap_scores": [dumps(dict(x)) for x in ordered],
                 "reason": [p.reason for p in places],
                 "rule": pa.array([p.rule for p in places], type=pa.string()),
+                **passages,
             }
         )
 
@@ -280,10 +311,8 @@ def run_ray(
             skipped_records += stats["skipped"]
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
-    t0 = time.perf_counter()
     parts = _partitions(ray, partitions)
-    memberships = deduplicate_shards(ray, shards, options.dedup, parts)
-    tally.add_time("dedup", time.perf_counter() - t0)
+    memberships = _memberships(ray, shards, options, parts, tally)
     errors.sort(key=lambda e: summary.path_key(e.path))
     warnings.sort(key=lambda w: summary.path_key(w[0]))
     with atomic_folder(target) as staging, _gc_paused():
@@ -291,7 +320,9 @@ def run_ray(
         if learned is not None:
             learned.save(staging / LEARNED)
         t0 = time.perf_counter()
-        known = _write(staging, _sorted(ray, shards, parts), memberships, tally)
+        known = write_sorted(
+            ray, staging, shards, parts, memberships, options.dedup.passages, tally
+        )
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
         parameters = {**options.parameters(), "engine": "ray"}
@@ -308,97 +339,9 @@ def run_ray(
         write_report(staging, report)
         write_report_html(staging, known=known, name=target.name or str(target))
         if options.output_format != "jsonl":
-            parquet.convert(staging, keep_jsonl=options.output_format == "both")
+            parquet.convert(
+                staging,
+                keep_jsonl=options.output_format == "both",
+                passages=options.dedup.passages,
+            )
     return RunResult(output=target, errors=tuple(errors), report=report, warnings=tuple(warnings))
-
-
-# --- sorting by id and writing --------------------------------------------------------------
-
-
-def sample_ids(docs: Any, every: int) -> list[str]:
-    """Ray task: every ``every``-th id of a shard, in id order."""
-    return sorted(docs.column("id").to_pylist())[::every]
-
-
-def split_by_id(docs: Any, bounds: list[str]) -> list[Any]:
-    """Ray task: a shard's documents cut into the id ranges ending at ``bounds``
-    (``[rows, *parts]``)."""
-    import bisect
-
-    ordered = docs.sort_by("id")
-    ids = ordered.column("id").to_pylist()
-    cuts = [0, *(bisect.bisect_left(ids, b) for b in bounds), len(ids)]
-    return [len(ids), *(ordered.slice(a, b - a) for a, b in itertools.pairwise(cuts))]
-
-
-def encode_range(*parts: Any) -> Any:
-    """Ray task: one id range of documents, sorted, with their output pieces encoded
-    (:class:`~cleancorpus.output.writers.Encoded`) and their removals counted by rule."""
-    import pyarrow as pa
-
-    table = pa.concat_tables(parts).sort_by("id")
-    encoded, counts = [], []
-    for doc in from_columns(table):
-        encoded.append(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
-        by_rule: dict[str, list[int]] = {}
-        for r in doc.removals:
-            slot = by_rule.setdefault(r.rule, [0, 0])
-            slot[0] += 1
-            slot[1] += r.end - r.start
-        counts.append(json.dumps(by_rule))
-    return (
-        table.select(["id", "text", "source", "original_length", "nshingles"])
-        .append_column("encoded_text", pa.array([e.text for e in encoded], pa.large_binary()))
-        .append_column(
-            "encoded_metadata", pa.array([e.metadata for e in encoded], pa.large_binary())
-        )
-        .append_column(
-            "encoded_removals", pa.array([e.removals for e in encoded], pa.large_binary())
-        )
-        .append_column("removal_counts", pa.array(counts, pa.string()))
-    )
-
-
-def _sorted(ray: Any, shards: Shards, ranges: int) -> Iterator[Any]:
-    """The documents in id order, range by range, encoded by Ray tasks (at least 16 ranges
-    when there are as many shards, so that the driver writes one while the next are
-    encoded)."""
-    ranges = max(ranges, min(len(shards.docs), 16))
-    every = max(1, shards.total // (len(shards.docs) * ranges * 8) or 1)
-    sample = ray.remote(sample_ids)
-    ids = sorted(
-        i for found in ray.get([sample.remote(d, every) for d in shards.docs]) for i in found
-    )
-    bounds = sorted({ids[len(ids) * r // ranges] for r in range(1, ranges)}) if ids else []
-    split = ray.remote(split_by_id).options(num_returns=len(bounds) + 2)
-    parts = [split.remote(docs, bounds) for docs in shards.docs]
-    encode = ray.remote(encode_range)
-    merged = [encode.remote(*[p[1 + r] for p in parts]) for r in range(len(bounds) + 1)]
-    for ref in merged:
-        yield ray.get(ref)
-
-
-def _write(
-    staging: Path,
-    tables: Iterator[Any],
-    memberships: Mapping[str, Membership],
-    tally: summary.Tally,
-) -> KnownDocuments:
-    """Write the documents, coming in id order, with the local engine's writer."""
-    with OutputWriter(staging, "write") as writer:
-        for table in tables:
-            columns = table.to_pydict()
-            for doc_id, text, source, length, n, enc_text, enc_meta, enc_rem, counts in zip(
-                *columns.values(), strict=True
-            ):
-                m = membership_of(doc_id, n, memberships)
-                tally.documents += 1
-                tally.characters_in += length or 0
-                tally.characters_out += len(text)
-                tally.add_removals(json.loads(counts))
-                if m.canonical:
-                    tally.canonical += 1
-                    tally.characters_canonical += len(text)
-                encoded = Encoded(enc_text, enc_meta, enc_rem)
-                writer.add_encoded(doc_id, encoded, m, text, mirrored=source == doc_id)
-    return KnownDocuments.after(tally, writer)

@@ -16,7 +16,9 @@ objects; texts never leave their shard, shingle hashes only go where a pair need
    beyond (the local engine pairs each with its next ``max_bucket``: the one difference);
    all pairs of a sampled shingle held by ``2..max_posting`` documents, counted. Exact
    groups (by set hash) give ``(member, smallest member)`` merges. Pairs are routed to the
-   verification group of their first document.
+   verification group of their first document. With ``passages``, the sampled shingles
+   that two or more exact groups hold go back too: the anchors of the passage stage
+   (:mod:`.ray_passages`).
 3. **verify, first half** (one task per group of shards): sums each pair's shared sampled
    shingles and keeps the containment pairs that share at least half the sampled shingles
    expected at ``overlap_threshold`` (the local rule: posting rows carry each document's
@@ -32,7 +34,9 @@ objects; texts never leave their shard, shingle hashes only go where a pair need
    :func:`~cleancorpus.dedup.canonical.choose_canonical` picks as in the local engine;
    the Jaccard of each duplicate with its canonical comes from steps 3-4 again (1.0 for an
    exact copy). The result: a :class:`~cleancorpus.records.Membership` per document that is
-   not alone, by id (about 200 bytes each, on the driver).
+   not alone, by id (about 200 bytes each, on the driver), and with ``passages`` the
+   anchors, each owned by the smallest id of its exact group (as the local engine's
+   representatives are).
 """
 
 from __future__ import annotations
@@ -217,19 +221,31 @@ def _exact_merges(rows: Sequence[Mapping[str, np.ndarray]]) -> tuple[np.ndarray,
     return num[rep != num], rep[rep != num]
 
 
+def _anchors(key: np.ndarray, num: np.ndarray) -> dict[str, np.ndarray]:
+    """The sampled shingles (sorted ``key``, one row per exact group) that more than one
+    exact group holds, with the smallest number of each."""
+    if len(key) < 2:
+        return {"key": key[:0], "num": num[:0]}
+    same = key[1:] == key[:-1]
+    shared = np.concatenate(([False], same)) | np.concatenate((same, [False]))
+    return {"key": key[shared], "num": num[shared]}
+
+
 def bucket_task(
     config: DedupConfig, total: int, groups: np.ndarray, *pieces: tuple[Any, Any, Any]
 ) -> list[Any]:
-    """Step 2 for one partition: ``[exact merges, *pairs]``, pairs ``g`` for verify group
-    ``g`` (``groups``: where each group's numbers start, one more than groups)."""
+    """Step 2 for one partition: ``[exact merges, anchors, *pairs]``, pairs ``g`` for verify
+    group ``g`` (``groups``: where each group's numbers start, one more than groups); the
+    anchors (:func:`_anchors`) are empty without ``config.passages``."""
     exact = _exact_merges([p[0] for p in pieces])
     key, num = _representatives([p[1] for p in pieces])
     band = _band_codes(key, num, config.max_bucket, total)
     key, num, size = _representatives([p[2] for p in pieces], "size")
+    anchors = _anchors(key, num) if config.passages else _anchors(key[:0], num[:0])
     posted, counts, smaller = _posting_codes(key, num, size, config.max_posting, total)
     band_group = np.searchsorted(groups, band // total, side="right") - 1
     post_group = np.searchsorted(groups, posted // total, side="right") - 1
-    out: list[Any] = [exact]
+    out: list[Any] = [exact, anchors]
     for g in range(len(groups) - 1):
         wanted = post_group == g
         out.append(
@@ -391,11 +407,11 @@ class _Tasks:
             ]
         )
 
-    def candidates(self) -> tuple[list[Any], list[Any]]:
-        """Steps 1-4: the exact merges and the verified pairs."""
+    def candidates(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """Steps 1-4: the exact merges, the anchors and the verified pairs."""
         remote, shards, parts = self.ray.remote, self.shards, max(2, self.partitions)
         exchange = remote(exchange_task).options(num_returns=parts + 1)
-        bucket = remote(bucket_task).options(num_returns=len(self.groups))
+        bucket = remote(bucket_task).options(num_returns=len(self.groups) + 1)
         sent = [
             exchange.remote(prints, int(offset), self.config, parts)
             for prints, offset in zip(shards.prints, shards.offsets[:-1].tolist(), strict=True)
@@ -404,8 +420,9 @@ class _Tasks:
             bucket.remote(self.config, shards.total, self.groups, *[s[1 + p] for s in sent])
             for p in range(parts)
         ]
-        verified = self.verify([b[1:] for b in buckets], keep_all=False)
-        return self.ray.get([b[0] for b in buckets]), verified
+        verified = self.verify([b[2:] for b in buckets], keep_all=False)
+        anchors = self.ray.get([b[1] for b in buckets])
+        return self.ray.get([b[0] for b in buckets]), anchors, verified
 
     def jaccard(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The exact Jaccard of pairs of documents, by Ray tasks."""
@@ -445,17 +462,30 @@ class _Tasks:
         return out
 
 
+@dataclasses.dataclass(frozen=True)
+class Deduplicated:
+    """What :func:`deduplicate_shards` found: the memberships of the documents that are not
+    alone, by id; with ``passages``, the anchors (sampled shingles that more than one exact
+    group holds, each row owned by the number of its exact group's smallest id, unsorted)
+    and the ids of the numbers dedup looked at."""
+
+    memberships: dict[str, Membership]
+    anchor_keys: np.ndarray
+    anchor_owners: np.ndarray
+    ids: dict[int, str]
+
+
 def deduplicate_shards(
     ray: Any,
     shards: Shards,
     config: DedupConfig,
     partitions: int,
     driver_edges: int | None = None,
-) -> dict[str, Membership]:
+) -> Deduplicated:
     """The memberships of the documents that are not alone (the others are "only member of
     its cluster", or "empty after cleaning" without shingles), by id. Steps 1-6 above."""
     tasks = _Tasks(ray, shards, config, partitions)
-    exact, verified = tasks.candidates()
+    exact, anchors, verified = tasks.candidates()
     total = shards.total
     members, reps = _cat([{"m": e[0]} for e in exact], "m"), _cat([{"r": e[1]} for e in exact], "r")
     codes, jaccard = _cat(verified, "code"), _cat(verified, "jaccard")
@@ -487,10 +517,12 @@ def deduplicate_shards(
     facts = tasks.facts(np.array(sorted(wanted), dtype=np.int64))
     canonical: dict[int, int] = {}
     reasons: dict[int, str] = {}
+    stories: dict[int, str] = {}  # canonical -> the smallest id of its cluster
     for cluster in clusters.values():
         cluster.sort(key=lambda n: facts[n].id)
         pick, reason = choose_canonical([facts[n] for n in cluster])
         reasons[cluster[pick]] = reason
+        stories[cluster[pick]] = facts[cluster[0]].id
         for n in cluster:
             canonical[n] = cluster[pick]
     pairs = [
@@ -500,7 +532,21 @@ def deduplicate_shards(
     if pairs:
         a, b = np.array(pairs, dtype=np.int64).T
         similarity.update(zip(a.tolist(), tasks.jaccard(a, b).tolist(), strict=True))
-    return _memberships(facts, canonical, reasons, similarity, overlaps)
+    found = _memberships(
+        facts, canonical, reasons, similarity, overlaps, stories if config.passages else None
+    )
+    if not config.passages:
+        empty = np.empty(0, dtype=np.int64)
+        return Deduplicated(found, empty, empty, {})
+    keys, owners = _cat(anchors, "key"), _cat(anchors, "num")
+    first = {rep: min((rep, *more), key=lambda n: facts[n].id) for rep, more in group.items()}
+    if first:
+        reps_sorted = np.array(sorted(first), dtype=np.int64)
+        at = np.minimum(np.searchsorted(reps_sorted, owners), len(reps_sorted) - 1)
+        hit = reps_sorted[at] == owners
+        swap = np.array([first[r] for r in reps_sorted.tolist()], dtype=np.int64)
+        owners = np.where(hit, swap[at], owners)
+    return Deduplicated(found, keys, owners, {n: f.id for n, f in facts.items()})
 
 
 def _memberships(
@@ -509,7 +555,9 @@ def _memberships(
     reasons: Mapping[int, str],
     similarity: Mapping[int, float],
     overlaps: Sequence[tuple[int, int, float]],
+    stories: Mapping[int, str] | None,
 ) -> dict[str, Membership]:
+    """``stories``: each cluster's smallest id, by canonical number (None: no stories)."""
     listed: dict[int, list[tuple[str, float]]] = {}
     for a, b, score in overlaps:
         listed.setdefault(a, []).append((facts[b].id, score))
@@ -537,13 +585,18 @@ def _memberships(
             reason=reason,
             rule=rule,
             duplicates=tuple(sorted(duplicates.get(n, ()))) if dup is None else (),
+            story=None if stories is None else stories.get(target, facts[target].id),
         )
     return out
 
 
-def membership_of(doc_id: str, nshingles: int, memberships: Mapping[str, Membership]) -> Membership:
-    """A document's membership: found by dedup, or alone (or empty)."""
+def membership_of(
+    doc_id: str, nshingles: int, memberships: Mapping[str, Membership], stories: bool = False
+) -> Membership:
+    """A document's membership: found by dedup, or alone (or empty), its own story when
+    ``stories`` (passages were looked for)."""
     found = memberships.get(doc_id)
     if found is not None:
         return found
-    return Membership(doc_id, True, None, None, reason=ALONE if nshingles else EMPTY)
+    reason = ALONE if nshingles else EMPTY
+    return Membership(doc_id, True, None, None, reason=reason, story=doc_id if stories else None)

@@ -68,6 +68,10 @@ class CleanSettings:
     def html_cleaner(self) -> TextCleaner:
         return TextCleaner(self.config.for_extracted_text())
 
+    def cleaner_for(self, kind: str) -> TextCleaner:
+        """The rule cleaner for a document of ``kind`` (extracted HTML text has its own)."""
+        return self.html_cleaner if kind == HTML else self.text_cleaner
+
     def __getstate__(self) -> dict[str, Any]:  # cleaners are rebuilt where they are used
         return {
             k: v for k, v in self.__dict__.items() if k in ("config", "learned", "learned_lines")
@@ -128,7 +132,7 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
     out = CleanedBatch()
     t0 = time.perf_counter()
     for doc in documents:
-        cleaner = settings.html_cleaner if doc.kind == HTML else settings.text_cleaner
+        cleaner = settings.cleaner_for(doc.kind)
         try:
             cleaned = cleaner.clean(doc.text)
             metadata = {**cleaned.metadata, **doc.metadata}
@@ -136,7 +140,8 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
                 site = site_key(doc.id, metadata)
                 if settings.learned_lines:
                     note_learned_lines(cleaned.text, settings.learned, site, out.learned_lines)
-                cleaned = settings.learned.apply(cleaned, site)
+                cleaned = settings.learned.apply(cleaned, site, cleaner.clean)
+                metadata = {**cleaned.metadata, **doc.metadata}
         except Exception as exc:  # a cleaner bug must not lose the other documents
             out.errors.append(InputError(doc.id, f"cleaning failed: {type(exc).__name__}: {exc}"))
             continue

@@ -17,8 +17,9 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    it: a line on at least ``min_documents`` groups and ``min_fraction`` of its site's groups
    is learned for that site only. Long lines (a copyright notice, a reader appeal, an
    affiliate disclosure) repeated word for word across different stories are template; short
-   ones ("Conclusion", "Ingredients") are also headings of real bodies, so they need the
-   share of a site (or of a one-site corpus), never the count alone.
+   ones ("Conclusion", "Ingredients") are also headings of real bodies, and list items
+   ("- a pinch of salt") recur in real recipes and posts, so they need the share of a site
+   (or of a one-site corpus), never the count alone.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
 learned lines from the top or the bottom of a text; a learned line inside the body stays.
@@ -42,7 +43,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import regex
 
-from ..cleaning.lines import line_size
+from ..cleaning.lines import LIST_ITEM, line_size
 from ..cleaning.textview import Span
 from ..errors import ConfigError, InputError
 from ..records import Cleaned
@@ -193,6 +194,13 @@ def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
     return edges
 
 
+def _evidence_words(key: str) -> int:
+    """The words a line counts as for ``long_words``: a list item counts as none, since
+    recipes and posts share items word for word ("- a pinch of salt"), so it needs the share
+    of a scope like a short line."""
+    return 0 if LIST_ITEM.match(key) else line_size(key)
+
+
 def profile_document(
     doc_id: str,
     site: str,
@@ -210,7 +218,7 @@ def profile_document(
     """
     config = config or LearnConfig()
     edges = edge_lines(text, config)
-    hashed = sorted((key_hash(k), line_size(k)) for k in edges)
+    hashed = sorted((key_hash(k), _evidence_words(k)) for k in edges)
     return EdgeProfile(
         doc_id,
         site,
@@ -485,12 +493,29 @@ class LearnedBoilerplate:
         """A cleaner for one site, usable in ``TextCleaner(cleaners=[...])`` chains."""
         return LearnedCleaner(self, site)
 
-    def apply(self, cleaned: Cleaned, site: str) -> Cleaned:
-        """``cleaned`` with the learned runs removed too; offsets stay in the original text."""
+    def apply(
+        self, cleaned: Cleaned, site: str, rules: Callable[[str], Cleaned] | None = None
+    ) -> Cleaned:
+        """``cleaned`` with the learned runs removed too; offsets stay in the original text.
+
+        With ``rules`` (the ``clean`` of the cleaner that made ``cleaned``), a text whose top
+        run went is cleaned by them once more: a learned line above the headline (a tagline,
+        a disclosure) hid the header zone, so its title, byline and date lines come to light
+        only now. Their facts fill in the metadata the first pass left out.
+        """
         spans = self.spans(cleaned.text, site)
         if not spans:
             return cleaned
-        return remove_spans(cleaned, spans)
+        after = remove_spans(cleaned, spans)
+        if rules is None or spans[0].start != 0:
+            return after
+        again = rules(after.text)
+        if not again.removals:
+            return after
+        more = [Span(r.rule, r.start, r.end) for r in again.removals]
+        after = remove_spans(after, more)
+        metadata = {**again.metadata, **cleaned.metadata}
+        return Cleaned(after.original, after.text, metadata, after.removals)
 
     # -- persistence and reporting -------------------------------------------------------
 

@@ -300,12 +300,36 @@ class PassageSample:
 
 class StoryCollector:
     """Story group sizes and the first few shared passages with the text of both sides,
-    gathered while ``documents.jsonl`` is written (or read back) in id order."""
+    gathered while ``documents.jsonl`` is written (or read back) in id order.
 
-    def __init__(self, max_samples: int = 5) -> None:
+    ``wanted``: sample exactly these passages (keys of :attr:`samples`), not the first
+    ``max_samples``: how a writer of one id range fills in the samples chosen for the whole
+    run (see :meth:`merged`)."""
+
+    def __init__(
+        self, max_samples: int = 5, wanted: Iterable[tuple[str, str, int, int]] | None = None
+    ) -> None:
         self.max_samples = max_samples
+        self.wanted = None if wanted is None else frozenset(wanted)
         self.stories: Counter[str] = Counter()  # story id -> documents
         self.samples: dict[tuple[str, str, int, int], PassageSample] = {}
+
+    @classmethod
+    def merged(
+        cls, parts: Iterable[StoryCollector], keys: Sequence[tuple[str, str, int, int]]
+    ) -> StoryCollector:
+        """One collector from those of consecutive id ranges (in order) that sampled
+        ``keys``: as if every document had been added to one."""
+        out = cls(max_samples=len(keys))
+        out.samples = {k: PassageSample(k[0], k[1]) for k in keys}
+        for part in parts:
+            out.stories.update(part.stories)
+            for key, found in part.samples.items():
+                sample = out.samples[key]
+                sample.words, sample.score = found.words, found.score
+                sample.a_text = sample.a_text or found.a_text
+                sample.b_text = sample.b_text or found.b_text
+        return out
 
     def add(
         self, doc_id: str, story: str | None, passages: Sequence[Passage], text: Callable[[], str]
@@ -316,7 +340,10 @@ class StoryCollector:
             key = (doc_id, p.other, p.start, p.other_start) if first else (
                 p.other, doc_id, p.other_start, p.start
             )  # fmt: skip
-            if key not in self.samples and len(self.samples) >= self.max_samples:
+            if self.wanted is not None:
+                if key not in self.wanted:
+                    continue
+            elif key not in self.samples and len(self.samples) >= self.max_samples:
                 continue
             sample = self.samples.setdefault(
                 key, PassageSample(key[0], key[1], words=p.words, score=p.score)
@@ -332,7 +359,8 @@ class OutputWriter:
 
     ``corpus_files``: "write" writes each canonical text under ``corpus/``; "prune" means the
     workers already wrote every cleaned text there and the duplicates' files are removed;
-    None writes no corpus files.
+    None writes no corpus files. ``corpus_root``: the folder holding that ``corpus/``
+    (default ``folder``), for a writer of one part of the output.
 
     As it writes, it notes where each cluster's lines start in ``documents.jsonl``
     (``cluster_lines``: cluster id -> byte offsets) and how many documents have overlaps
@@ -340,10 +368,13 @@ class OutputWriter:
     report page needs.
     """
 
-    def __init__(self, folder: Path, corpus_files: str | None = "write") -> None:
+    def __init__(
+        self, folder: Path, corpus_files: str | None = "write", corpus_root: Path | None = None
+    ) -> None:
         if corpus_files not in ("write", "prune", None):
             raise ValueError(f"corpus_files must be 'write', 'prune' or None, not {corpus_files!r}")
         self.folder = folder
+        self.corpus_root = folder if corpus_root is None else corpus_root
         self.corpus_files = corpus_files
         self._last_id: str | None = None
         self._documents = _open_binary(folder / DOCUMENTS)
@@ -405,9 +436,9 @@ class OutputWriter:
             if self.corpus_files == "write" and mirrored:
                 if text is None:
                     raise ValueError(f"the text of {doc_id!r} is needed to write its corpus file")
-                write_corpus_file(self.folder, doc_id, text)
+                write_corpus_file(self.corpus_root, doc_id, text)
         elif self.corpus_files == "prune" and mirrored:
-            path = corpus_path(self.folder, doc_id)
+            path = corpus_path(self.corpus_root, doc_id)
             os.unlink(path)
             self._pruned_dirs.add(os.path.dirname(path))
 
@@ -417,7 +448,7 @@ class OutputWriter:
         self._remove_empty_dirs()
 
     def _remove_empty_dirs(self) -> None:
-        top = os.path.join(self.folder, CORPUS_DIR)
+        top = os.path.join(self.corpus_root, CORPUS_DIR)
         for path in sorted(self._pruned_dirs, key=len, reverse=True):
             while path != top and path.startswith(top):
                 try:
