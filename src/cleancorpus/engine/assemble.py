@@ -57,18 +57,19 @@ def passage_stage(
     t0 = time.perf_counter()
     linked, first_story, complete = _overlapping(memberships)
 
+    owners, ids = _owners(analysis, memberships)
+
     def name(label: int) -> str | None:  # None: the cluster joined an earlier batch's
-        cluster = analysis.ids[label]
+        cluster = ids[label]
         m = memberships.get(cluster)
         return cluster if m is not None and m.cluster == cluster else None
 
-    owners = Owners(analysis.anchor_clusters, analysis.anchor_canonical, analysis.signatures)
     found = find_passages(
         analysis.anchors,
         owners,
         name,
         texts_of,
-        linked=_labels(analysis.ids, linked),
+        linked=_labels(ids, linked),
         min_words=config.min_passage_words,
         max_docs=config.max_passage_docs,
         min_anchors=config.passage_anchors,
@@ -110,6 +111,23 @@ def passage_stage(
     }  # fmt: skip
     tally.add_time("passages", time.perf_counter() - t0)
     return out
+
+
+def _owners(
+    analysis: Analysis, memberships: Mapping[str, Membership]
+) -> tuple[Owners, Sequence[str]]:
+    """Who holds the anchors, with cluster labels indexing the returned ids: as
+    :func:`~cleancorpus.dedup.deduplicate.analyse` gives them, or, for an analysis without
+    them (the Ray engine's: anchor ids and signatures), from the memberships."""
+    if len(analysis.anchor_clusters) == len(analysis.anchor_ids):
+        owners = Owners(analysis.anchor_clusters, analysis.anchor_canonical, analysis.signatures)
+        return owners, analysis.ids
+    homes = [memberships[doc_id].cluster for doc_id in analysis.anchor_ids]
+    ids = sorted(set(homes))
+    place = {cluster: k for k, cluster in enumerate(ids)}
+    clusters = np.array([place[h] for h in homes], dtype=np.int64)
+    canonical = np.array([a == h for a, h in zip(analysis.anchor_ids, homes, strict=True)])
+    return Owners(clusters, canonical.astype(bool), analysis.signatures), ids
 
 
 def _labels(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> np.ndarray:
