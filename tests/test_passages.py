@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleancorpus import DedupConfig, Document, RunOptions, process, run
+from cleancorpus.dedup.fingerprint import text_shingle_hashes
 from cleancorpus.dedup.passages import align
 from tests.containers import jsonl_lines
 
@@ -214,6 +215,112 @@ def test_reports_built_from_other_sentences_of_one_topic_share_no_passage(seed, 
     a = ". ".join(" ".join(s) for s in ordered[:40])
     b = ". ".join(" ".join(s) for s in ordered[40:])
     assert align(a, b, 40) == []
+
+
+def _edited(passage: list[str], kind: str, at: int) -> list[str]:
+    """``passage`` with one light edit away from its ends: a word replaced, inserted or
+    deleted (the benchmark's one edit per 50 words)."""
+    at = 5 + at % (len(passage) - 10)
+    if kind == "replace":
+        return [*passage[:at], "replaced", *passage[at + 1 :]]
+    if kind == "insert":
+        return [*passage[:at], "inserted", *passage[at:]]
+    return [*passage[:at], *passage[at + 1 :]]
+
+
+def _anchors(a: str, b: str) -> int:
+    """Sampled 5-grams (dedup's one in 8, the passage stage's anchors) the texts share."""
+    sampled = [{h for h in text_shingle_hashes(t, 5).tolist() if h % 8 == 0} for t in (a, b)]
+    return len(sampled[0] & sampled[1])
+
+
+def _quoted_pair(
+    salt: int, k: int, kind: str, at: int, own: tuple[int, int, int, int]
+) -> tuple[list[Document], tuple[int, int, int, int], int]:
+    """Two unrelated documents, ``a`` holding a passage of ``k`` words and ``b`` it edited
+    once, with ``own`` words of their own around it; the passage's spans in both, and its
+    length in ``b``."""
+    passage = _unique_words(f"p{salt}q", k)
+    quoted = _edited(passage, kind, at)
+    before_a, after_a, before_b, after_b = own
+    a, a_start, a_end = _placed(
+        _unique_words(f"a{salt}q", before_a), passage, _unique_words(f"c{salt}q", after_a)
+    )
+    b, b_start, b_end = _placed(
+        _unique_words(f"b{salt}q", before_b), quoted, _unique_words(f"d{salt}q", after_b)
+    )
+    return [Document("a", a), Document("b", b)], (a_start, a_end, b_start, b_end), len(quoted)
+
+
+# Each document has at least 30 words of its own on each side, so the passage is under half
+# of either (not a containment overlap, which links the pair without a passage) and the two
+# signatures agree on about 10 values or more: a passage with one anchor is confirmed with
+# probability above 0.999 (derandomized: the same examples on every run).
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.integers(0, 10**6),
+    st.integers(30, 59),
+    st.sampled_from(["replace", "insert", "delete"]),
+    st.integers(0, 10**6),
+    st.tuples(*[st.integers(30, 70)] * 4),
+)
+def test_a_passage_of_40_to_59_words_is_found_through_its_anchors_once_long_enough(
+    salt, k, kind, at, own
+):
+    docs, spans, length = _quoted_pair(salt, k, kind, at, own)
+    found = {d.id: d for d in process(docs, RunOptions(workers=1)).documents}
+    assert found["a"].overlaps == () and found["a"].canonical and found["b"].canonical
+    if k < 40:
+        assert found["a"].passages == found["b"].passages == ()
+    elif _anchors(docs[0].text, docs[1].text):  # none: unnoticed, the documented limit
+        (span,) = found["a"].passages
+        assert (span.other, span.start, span.end, span.other_start, span.other_end) == (
+            "b",
+            *spans,
+        )
+        assert span.words == max(k, length)
+        assert found["b"].story == found["a"].story == "a"
+
+
+def test_a_passage_holding_a_single_anchor_is_confirmed_by_the_signatures():
+    own = (80, 120, 150, 60)
+    salt = next(s for s in range(1000) if _anchors(*_texts(s, own)) == 1)  # 1 in 10 or so
+    docs, (a_start, a_end, b_start, b_end), _ = _quoted_pair(salt, 45, "replace", 9, own)
+    found = {d.id: d for d in process(docs, RunOptions(workers=1)).documents}
+    (span,) = found["a"].passages
+    assert (span.start, span.end, span.other_start, span.other_end) == (
+        a_start,
+        a_end,
+        b_start,
+        b_end,
+    )
+    assert span.words == 45 and found["b"].passages[0].other == "a"
+
+
+def _texts(salt: int, own: tuple[int, int, int, int]) -> tuple[str, str]:
+    docs, _, _ = _quoted_pair(salt, 45, "replace", 9, own)
+    return docs[0].text, docs[1].text
+
+
+def test_passages_of_40_to_59_words_with_light_edits_are_found_in_longer_reports():
+    rng = random.Random(12)
+    docs, planted = [], []
+    for n in range(150):
+        own = (rng.randint(100, 350), rng.randint(0, 250), rng.randint(100, 350), 100)
+        kind = rng.choice(["replace", "insert", "delete"])
+        pair, spans, _ = _quoted_pair(n, rng.randint(40, 59), kind, rng.randrange(100), own)
+        docs += [Document(f"a{n:03d}", pair[0].text), Document(f"b{n:03d}", pair[1].text)]
+        planted.append(spans)
+    found = {d.id: d for d in process(docs, RunOptions(workers=1)).documents}
+    located = [
+        [(p.other, p.start, p.end, p.other_start, p.other_end) for p in found[f"a{n:03d}"].passages]
+        == [(f"b{n:03d}", *spans)]
+        for n, spans in enumerate(planted)
+    ]
+    # those with no anchor at all (1.6% at 40 words) may be missed: 0.98 found here, where
+    # anchors alone (two or more) found 0.96
+    assert sum(located) >= 0.97 * len(planted)
+    assert all(len(d.passages) <= 1 for d in found.values())  # and nothing else is found
 
 
 def _quoting_corpus() -> list[Document]:

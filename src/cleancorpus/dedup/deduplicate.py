@@ -62,7 +62,9 @@ class DedupConfig:
     min_passage_words: the shortest shared passage reported, in words (see
         ``cleancorpus.dedup.passages``). max_passage_docs: a passage that more stories than
         this hold is a repeated block, not reuse between reports. passage_anchors: sampled
-        shingles two stories must share before they are aligned.
+        shingles two stories must share before they are aligned (two sharing a single one
+        are aligned when their MinHash signatures confirm it, see
+        ``cleancorpus.dedup.passage_candidates``).
     """
 
     threshold: float = 0.7
@@ -206,13 +208,19 @@ def _candidates(
 
 @dataclass(frozen=True)
 class Analysis:
-    """What :func:`analyse` found: each document's membership, and the sampled shingles of
-    the documents compared (``anchors``, owners indexing ``anchor_ids``), which passage
-    detection reuses."""
+    """What :func:`analyse` found: each document's membership, and what passage detection
+    reuses of the documents compared: their sampled shingles (``anchors``, owners indexing
+    ``anchor_ids``), their cluster (``anchor_clusters``: the index in ``ids``, every
+    document's id in id order, of their cluster's canonical; ``anchor_canonical``: whether
+    they are that canonical) and their MinHash ``signatures`` (one row each)."""
 
     memberships: dict[str, Membership]
     anchors: Anchors
     anchor_ids: tuple[str, ...]
+    anchor_clusters: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    anchor_canonical: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
+    ids: tuple[str, ...] = ()
+    signatures: np.ndarray = field(default_factory=lambda: np.empty((0, 0), np.uint32))
 
 
 def deduplicate(docs: Iterable[DocInfo], config: DedupConfig) -> dict[str, Membership]:
@@ -251,8 +259,17 @@ def analyse(docs: Iterable[DocInfo], config: DedupConfig) -> Analysis:
             uf.union(reps[v.i], reps[v.j])
         elif v.containment >= config.overlap_threshold:
             overlaps.append(v)
-    memberships = _assign(ordered, uf, groups, overlaps, config)
-    return Analysis(memberships, anchors, tuple(ordered[r].id for r in reps))
+    memberships, targets = _assign(ordered, uf, groups, overlaps, config)
+    clusters = np.array(targets, dtype=np.int64)[reps] if reps else np.empty(0, np.int64)
+    return Analysis(
+        memberships,
+        anchors,
+        tuple(ordered[r].id for r in reps),
+        clusters,
+        clusters == np.array(reps, dtype=np.int64),
+        tuple(d.id for d in ordered),
+        sigs,
+    )
 
 
 def _assign(
@@ -261,7 +278,8 @@ def _assign(
     groups: list[list[int]],
     overlaps: list[Verified],
     config: DedupConfig,
-) -> dict[str, Membership]:
+) -> tuple[dict[str, Membership], list[int]]:
+    """Each document's membership, and the index of its cluster's canonical."""
     home = list(range(len(docs)))  # index of each document's canonical
     reasons: dict[int, str] = {}
     for members in uf.clusters():
@@ -274,17 +292,18 @@ def _assign(
         contained = _absorb(docs, home, groups, overlaps)
 
     listed = _overlap_lists(docs, groups, overlaps)
+    targets = [contained.get(h, h) for h in home]
     duplicates: dict[int, list[str]] = {}  # canonical index -> ids of its duplicates, sorted
     for i, doc in enumerate(docs):
-        target = contained.get(home[i], home[i])
+        target = targets[i]
         if i != target and len(doc.fingerprint.shingles):
             duplicates.setdefault(target, []).append(doc.id)
     smallest: dict[int, str] = {}  # cluster -> the smallest id in it: its story, until linked
     for i, doc in enumerate(docs):  # in id order
-        smallest.setdefault(contained.get(home[i], home[i]), doc.id)
+        smallest.setdefault(targets[i], doc.id)
     out: dict[str, Membership] = {}
     for i, doc in enumerate(docs):
-        target = contained.get(home[i], home[i])
+        target = targets[i]
         if not len(doc.fingerprint.shingles):
             reason, rule, sim, dup = "empty after cleaning: never compared", None, None, None
         elif i == target:
@@ -310,7 +329,7 @@ def _assign(
             duplicates=tuple(duplicates.get(i, ())) if dup is None else (),
             story=smallest[target] if config.passages else None,
         )
-    return out
+    return out, targets
 
 
 def _overlap_lists(

@@ -389,6 +389,13 @@ class Fingerprinter:
                 np.minimum(out[i], self._permuted(block, scratch).min(axis=1), out=out[i])
         return out
 
+    def permuted(self, hashes: np.ndarray) -> np.ndarray:
+        """``len(hashes)`` x ``num_perm``: each shingle hash under every permutation, which
+        is the signature of a set holding that one shingle."""
+        block = np.asarray(hashes, dtype=np.uint32)
+        scratch = np.empty(self.params.num_perm * len(block), dtype=np.uint32)
+        return self._permuted(block, scratch).T
+
     def _permuted(self, block: np.ndarray, scratch: np.ndarray) -> np.ndarray:
         """``a * fmix32(h) + b`` for every permutation (rows) and shingle ``h`` of ``block``."""
         permuted = scratch[: self.params.num_perm * len(block)]

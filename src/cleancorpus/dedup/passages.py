@@ -2,15 +2,17 @@
 
 The way text-reuse systems do it: rare n-gram anchors first, alignment around them after.
 
-1. **Anchors.** The sampled shingles that dedup already sorted (one in ``overlap_sampling``
-   word 5-grams, see :mod:`.candidates`) of one document per cluster (its canonical), so
-   near-copies of one story count once and no new sort is needed. A shingle held by two to
-   ``max_passage_docs`` clusters makes those clusters candidates; two clusters sharing at
-   least ``passage_anchors`` such shingles are aligned, each keeping its ``max_passage_docs``
-   best-anchored partners. Pairs the caller already linked (dedup's containment overlaps)
-   are not aligned again. A shingle held by more clusters than that is not evidence of reuse
-   between two reports but a block repeated across the corpus (boilerplate cleaning left, a
-   stock phrase): it is reported once, as a hint for the cleaner, never as pairwise passages.
+1. **Candidates** (:mod:`.passage_candidates`): the sampled shingles that dedup already
+   sorted (one in ``overlap_sampling`` word 5-grams, see :mod:`.candidates`) of one document
+   per cluster (its canonical), so near-copies of one story count once and no new sort is
+   needed. A shingle held by two to ``max_passage_docs`` clusters makes those clusters
+   candidates; two clusters sharing at least ``passage_anchors`` such shingles are aligned,
+   and two sharing one when their MinHash signatures confirm it, each keeping its
+   ``max_passage_docs`` best-anchored partners. Pairs the caller already linked (dedup's
+   containment overlaps) are not aligned again. A shingle held by more clusters than that is
+   not evidence of reuse between two reports but a block repeated across the corpus
+   (boilerplate cleaning left, a stock phrase): it is reported once, as a hint for the
+   cleaner, never as pairwise passages.
 2. **Alignment** (:func:`align_pairs`, all candidate pairs at once) of the canonical texts:
    their word 5-grams (case-folded letters and digits, so quote styles, punctuation, white
    space and line wrapping do not matter) are matched, and matches are chained along a
@@ -20,28 +22,38 @@ The way text-reuse systems do it: rare n-gram anchors first, alignment around th
    of its words covered by matching 5-grams.
 
 Why 40 words by default: two or three sentences. Shorter common runs are set phrases and
-quoted titles that unrelated reports share; a reused paragraph is longer. A passage with
-fewer than ``passage_anchors`` sampled shingles goes unnoticed: at 40 words (36 5-grams, 4.5
-sampled on average) that is a few percent of passages, from 60 words almost none.
+quoted titles that unrelated reports share; a reused paragraph is longer. A passage with no
+sampled shingle goes unnoticed: at 40 words with one edit (31 5-grams, 3.9 sampled on
+average) that is 1.6% of passages, from 60 words almost none; one with a single sampled
+shingle is found when the signatures confirm it (9 in 10 of those).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import regex
 
 from ..records import Passage
-from .candidates import Anchors, pairs_within_groups
+from .candidates import Anchors
 from .fingerprint import buffer_token_hashes, shingle_hashes, text_shingle_hashes
+from .passage_candidates import (
+    BLOCKS_SHOWN,
+    Owners,
+    Stories,
+    candidates,
+    common_anchors,
+    examples,
+    signatures_confirm,
+    story_anchors,
+)
 from .tokens import normalize, token_buffer
 
 GRAM = 5  # words per anchor n-gram in the alignment
 MAX_GAP = 12  # words between two matches of one chain (edits)
 MAX_DRIFT = 3  # words the diagonal may drift within one chain (insertions, deletions)
-_BLOCKS = 20  # repeated blocks reported
 _GROUP_CHARS = 1 << 20  # characters of text tokenised together
 _TOKEN = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
@@ -308,166 +320,84 @@ def _disjoint(spans: list[Passage]) -> list[Passage]:
 
 def find_passages(
     anchors: Anchors,
-    anchor_ids: Sequence[str],
-    cluster_of: Callable[[str], str | None],
+    owners: Owners,
+    name: Callable[[int], str | None],
     texts_of: Callable[[Sequence[str]], Mapping[str, str]],
     *,
-    linked: Iterable[tuple[str, str]] = (),
+    linked: np.ndarray | None = None,
     min_words: int,
     max_docs: int,
     min_anchors: int,
     sampling: int,
     shingle_size: int,
+    permute: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> PassageResult:
     """Passages shared between the canonical documents of different clusters.
 
-    ``anchors`` are dedup's sampled shingles (owners index ``anchor_ids``), ``cluster_of``
-    gives an id's cluster (its canonical's id; None to leave it out), ``texts_of`` the
-    cleaned texts of some canonicals (asked once, for all the candidates: a spool is read
-    in order). Pairs of clusters in ``linked`` (those dedup found overlapping) are not
-    aligned.
+    ``anchors`` are dedup's sampled shingles, held by ``owners``; ``name`` gives a cluster
+    label's id (its canonical's; None to leave the cluster out), ``texts_of`` the cleaned
+    texts of some canonicals (asked once, for all the candidates: a spool is read in order).
+    Pairs of clusters in ``linked`` (``(k, 2)`` labels: those dedup found overlapping) are
+    not aligned. With
+    ``permute`` (a hash under every permutation, see
+    :meth:`~.fingerprint.Fingerprinter.permuted`) and the owners' signatures, pairs sharing a
+    single anchor are aligned when their signatures confirm it (see :mod:`.passage_candidates`).
     """
-    clusters, values, owner = _story_anchors(anchors, anchor_ids, cluster_of)
-    if len(clusters) < 2 or len(values) == 0:
+    if len(anchors.values) == 0 or len(owners.clusters) == 0:
         return PassageResult({}, (), 0)
-    starts, sizes = _common(values, max_docs)
-    candidates, rare = _candidates(values, owner, len(clusters), max_docs, min_anchors)
-    candidates = _unlinked(candidates, clusters, linked)
-    examples = _examples(owner, starts, sizes)
-    needed = sorted(set(candidates.ravel().tolist()) | set(examples))
-    loaded = texts_of([clusters[c] for c in needed])
-    texts = {c: loaded[clusters[c]] for c in needed}
-    place = {c: k for k, c in enumerate(needed)}
-    table = words([texts[c] for c in needed])
-    local = np.array([[place[a], place[b]] for a, b in candidates.tolist()], dtype=np.int64)
-    others = [clusters[b] for b in candidates[:, 1].tolist()]
+    stories = story_anchors(anchors, owners)
+    if len(stories.labels) < 2 or len(stories.values) == 0:
+        return PassageResult({}, (), 0)
+    starts, sizes = common_anchors(stories.values, max_docs)
+    confirm = None
+    if permute is not None and len(owners.signatures) == len(owners.clusters):
+        confirm = signatures_confirm(stories, owners.signatures, permute, max_docs)
+    pairs, rare = candidates(stories, max_docs, min_anchors, confirm, linked)
+    shown = examples(stories.owner, starts, sizes)
+    names = {s: name(int(stories.labels[s])) for s in {*pairs.ravel().tolist(), *shown}}
+    pairs = pairs[[names[a] is not None and names[b] is not None for a, b in pairs.tolist()]]
+    shown = [s for s in shown if names[s] is not None]
+    clusters = {s: c for s, c in names.items() if c is not None}
+    needed = sorted({*pairs.ravel().tolist(), *shown})
+    loaded = texts_of([clusters[s] for s in needed])
+    texts = {s: loaded[clusters[s]] for s in needed}
+    place = {s: k for k, s in enumerate(needed)}
+    table = words([texts[s] for s in needed])
+    local = np.array([[place[a], place[b]] for a, b in pairs.tolist()], dtype=np.int64)
+    others = [clusters[b] for b in pairs[:, 1].tolist()]
     anchored = None
     if shingle_size == GRAM:  # dedup's shingles are the alignment's 5-grams
-        anchored = (rare.astype(np.uint32), values[starts].astype(np.uint32))
+        anchored = (rare.astype(np.uint32), stories.values[starts].astype(np.uint32))
     found = align_pairs(table, local.reshape(-1, 2), min_words, others, anchored)
     passages: dict[str, list[Passage]] = {}
-    pairs = 0
-    for (a, _), spans in zip(candidates.tolist(), found, strict=True):
-        pairs += bool(spans)
+    count = 0
+    for (a, _), spans in zip(pairs.tolist(), found, strict=True):
+        count += bool(spans)
         for s in spans:  # listed on both sides, each with its own offsets first
             passages.setdefault(clusters[a], []).append(s)
             passages.setdefault(s.other, []).append(
                 Passage(clusters[a], s.other_start, s.other_end, s.start, s.end, s.words, s.score)
             )
     repeated = _repeated_blocks(
-        values, owner, starts, sizes, examples, clusters, texts, sampling, shingle_size
+        stories, starts, sizes, shown, clusters, texts, sampling, shingle_size
     )
     ordered = {i: tuple(sorted(p, key=lambda x: (x.other, x.start))) for i, p in passages.items()}
-    return PassageResult(ordered, repeated, pairs)
-
-
-def _story_anchors(
-    anchors: Anchors, anchor_ids: Sequence[str], cluster_of: Callable[[str], str | None]
-) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """``(clusters, values, owner)``: the sorted ids of the clusters taking part, and the
-    shared anchors (held by more than one document) of one document per cluster (its
-    canonical, or its first member compared), each with its cluster's index, in order.
-    Near-copies of one story so count once, with no new sort; a document whose cluster is
-    None takes no part."""
-    values, owners = anchors.values, anchors.owners
-    same = values[1:] == values[:-1]
-    shared = np.zeros(len(values), dtype=bool)
-    shared[1:] |= same
-    shared[:-1] |= same
-    at = np.flatnonzero(shared)
-    values, owners = values[at], owners[at]
-    holding = np.flatnonzero(np.bincount(owners, minlength=len(anchor_ids)))
-    homes = {r: cluster_of(anchor_ids[r]) for r in holding.tolist()}
-    clusters = sorted({h for h in homes.values() if h is not None})
-    index = {c: k for k, c in enumerate(clusters)}
-    head: dict[int, int] = {}  # cluster -> the rep whose anchors stand for it
-    for r, home in homes.items():  # reps in id order: the first, or the canonical itself
-        if home is not None and (index[home] not in head or anchor_ids[r] == home):
-            head[index[home]] = r
-    label = np.full(len(anchor_ids), -1, dtype=np.int64)
-    label[list(head.values())] = list(head.keys())
-    owner = label[owners]
-    keep = owner >= 0
-    return clusters, values[keep], owner[keep]
-
-
-def _candidates(
-    values: np.ndarray, owner: np.ndarray, n: int, max_docs: int, min_anchors: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(k, 2)`` story index pairs to align, sorted: those sharing at least ``min_anchors``
-    anchors held by at most ``max_docs`` stories, each story keeping its ``max_docs``
-    best-anchored partners (and being kept by theirs); and those anchors' values, sorted."""
-    left, right = pairs_within_groups(values, window=max_docs, max_group=max_docs)
-    held = values[left]  # sorted, as left is
-    rare = held[np.concatenate(([True], held[1:] != held[:-1]))] if len(held) else held
-    a, b = owner[left], owner[right]
-    codes, shared = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
-    codes, shared = codes[shared >= min_anchors], shared[shared >= min_anchors]
-    x, y = codes // n, codes % n
-    mine, partner = np.concatenate((x, y)), np.concatenate((y, x))
-    order = np.lexsort((partner, -np.concatenate((shared, shared)), mine))
-    group = mine[order]
-    firsts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
-    rank = np.arange(len(order)) - np.repeat(firsts, np.diff(np.append(firsts, len(order))))
-    best = np.zeros(len(order), dtype=bool)
-    best[order[rank < max_docs]] = True
-    keep = best[: len(codes)] | best[len(codes) :]
-    return np.stack((x[keep], y[keep]), axis=1), rare
-
-
-def _common(values: np.ndarray, max_docs: int) -> tuple[np.ndarray, np.ndarray]:
-    """Where each anchor held by more than ``max_docs`` stories starts in the sorted
-    ``values``, and by how many it is held."""
-    same = np.flatnonzero(values[1:] == values[:-1])
-    if len(same) == 0:
-        return same, same
-    runs = np.flatnonzero(np.concatenate(([True], np.diff(same) != 1)))
-    starts, sizes = same[runs], np.diff(np.append(runs, len(same))) + 1
-    return starts[sizes > max_docs], sizes[sizes > max_docs]
-
-
-def _unlinked(
-    candidates: np.ndarray, clusters: list[str], linked: Iterable[tuple[str, str]]
-) -> np.ndarray:
-    """The candidate pairs not in ``linked`` (either way round)."""
-    index = {c: k for k, c in enumerate(clusters)}
-    n = len(clusters)
-    known = [
-        min(index[a], index[b]) * n + max(index[a], index[b])
-        for a, b in linked
-        if a in index and b in index
-    ]
-    codes = candidates[:, 0] * n + candidates[:, 1]
-    return candidates[~np.isin(codes, np.array(known, dtype=np.int64))]
-
-
-def _examples(owner: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> list[int]:
-    """The stories in which repeated blocks are located: the first holder of each common
-    anchor (``starts``, ``sizes``: see :func:`_common`), for the most widespread
-    ``_BLOCKS`` (and ties)."""
-    if len(starts) == 0:
-        return []
-    common = np.argsort(-sizes, kind="stable")
-    holder = owner[starts[common]]
-    _, first = np.unique(holder, return_index=True)
-    spread = sizes[common[np.sort(first)]]  # each example's most widespread anchor
-    cut = spread[min(len(spread), _BLOCKS) - 1]
-    return sorted(holder[np.sort(first)][spread >= cut].tolist())
+    return PassageResult(ordered, repeated, count)
 
 
 def _repeated_blocks(
-    values: np.ndarray,
-    owner: np.ndarray,
+    stories: Stories,
     starts: np.ndarray,
     sizes: np.ndarray,
     examples: Sequence[int],
-    clusters: list[str],
+    clusters: Mapping[int, str],
     texts: Mapping[int, str],
     sampling: int,
     shingle_size: int,
 ) -> tuple[RepeatedBlock, ...]:
-    """The most widespread blocks (at most ``_BLOCKS``), each located in its example text
-    as the run of its repeated sampled shingles."""
+    """The most widespread blocks (at most ``BLOCKS_SHOWN``), each located in its example
+    text as the run of its repeated sampled shingles."""
+    values, owner = stories.values, stories.owner
     wanted = set(examples)
     common = np.flatnonzero(np.isin(owner[starts], list(wanted)))
     by_example: dict[int, dict[int, int]] = {}  # example story -> {shingle value: stories}
@@ -488,7 +418,7 @@ def _repeated_blocks(
             count = max(repeated[int(hashes[k])] for k in run)
             blocks.append(RepeatedBlock(count, clusters[example], start, end, text[start:end]))
     blocks.sort(key=lambda b: (-b.clusters, b.example, b.start))
-    return tuple(blocks[:_BLOCKS])
+    return tuple(blocks[:BLOCKS_SHOWN])
 
 
 def _runs(positions: list[int], gap: int) -> list[list[int]]:

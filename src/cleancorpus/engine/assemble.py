@@ -9,12 +9,17 @@ the report needs as it goes.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
+
 from ..dedup.deduplicate import Analysis, DedupConfig, analyse
+from ..dedup.fingerprint import Fingerprinter
 from ..dedup.index import Index
+from ..dedup.passage_candidates import Owners
 from ..dedup.passages import PassageResult, find_passages
 from ..errors import CleancorpusError
 from ..records import Membership
@@ -50,29 +55,34 @@ def passage_stage(
     batch's document (through the index) are linked to it, not aligned: its text is not here."""
     tally = tally if tally is not None else Tally()
     t0 = time.perf_counter()
-    linked, first_story = _overlapping(memberships)
+    linked, first_story, complete = _overlapping(memberships)
 
-    def cluster_of(doc_id: str) -> str | None:  # None: its canonical is an earlier batch's
-        cluster = memberships[doc_id].cluster
-        return cluster if cluster in memberships else None
+    owners, ids = _owners(analysis, memberships)
+
+    def name(label: int) -> str | None:  # None: the cluster joined an earlier batch's
+        cluster = ids[label]
+        m = memberships.get(cluster)
+        return cluster if m is not None and m.cluster == cluster else None
 
     found = find_passages(
         analysis.anchors,
-        analysis.anchor_ids,
-        cluster_of,
+        owners,
+        name,
         texts_of,
-        linked=linked,
+        linked=_labels(ids, linked),
         min_words=config.min_passage_words,
         max_docs=config.max_passage_docs,
         min_anchors=config.passage_anchors,
         sampling=config.overlap_sampling,
         shingle_size=config.shingle_size,
+        permute=Fingerprinter(config).permuted,
     )
     for doc_id in found.passages:  # canonicals: their story so far is their cluster's
         first_story[doc_id] = memberships[doc_id].story or doc_id
     changed, groups = _stories(found, linked, first_story)
     out = dict(memberships)
-    for doc_id in _touched(memberships, changed, found.passages):  # the others keep theirs
+    touched = _touched(memberships, changed, found.passages, complete)
+    for doc_id in touched:  # the others keep theirs
         m = memberships[doc_id]
         if m.story is None or m.cluster in changed or doc_id in found.passages:
             out[doc_id] = Membership(  # field by field: dataclasses.replace is far slower
@@ -103,38 +113,74 @@ def passage_stage(
     return out
 
 
+def _owners(
+    analysis: Analysis, memberships: Mapping[str, Membership]
+) -> tuple[Owners, Sequence[str]]:
+    """Who holds the anchors, with cluster labels indexing the returned ids: as
+    :func:`~cleancorpus.dedup.deduplicate.analyse` gives them, or, for an analysis without
+    them (the Ray engine's: anchor ids and signatures), from the memberships."""
+    if len(analysis.anchor_clusters) == len(analysis.anchor_ids):
+        owners = Owners(analysis.anchor_clusters, analysis.anchor_canonical, analysis.signatures)
+        return owners, analysis.ids
+    homes = [memberships[doc_id].cluster for doc_id in analysis.anchor_ids]
+    ids = sorted(set(homes))
+    place = {cluster: k for k, cluster in enumerate(ids)}
+    clusters = np.array([place[h] for h in homes], dtype=np.int64)
+    canonical = np.array([a == h for a, h in zip(analysis.anchor_ids, homes, strict=True)])
+    return Owners(clusters, canonical.astype(bool), analysis.signatures), ids
+
+
+def _labels(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> np.ndarray:
+    """``(k, 2)``: the positions in the sorted ``ids`` of the pairs' two ids (pairs with an
+    id not there left out)."""
+
+    def at(x: str) -> int:
+        k = bisect.bisect_left(ids, x)
+        return k if k < len(ids) and ids[k] == x else -1
+
+    found = [(at(a), at(b)) for a, b in pairs]
+    return np.array([p for p in found if min(p) >= 0], dtype=np.int64).reshape(-1, 2)
+
+
 def _touched(
-    memberships: Mapping[str, Membership], changed: Iterable[str], passages: Iterable[str]
+    memberships: Mapping[str, Membership],
+    changed: Iterable[str],
+    passages: Iterable[str],
+    complete: bool,
 ) -> Iterable[str]:
     """The ids whose membership the passage stage may change: the members of the clusters
     whose story changed (each canonical lists its duplicates) and the documents with
-    passages; every id when some cluster's canonical is not here or a story is missing."""
+    passages; every id when some cluster's canonical is not here or, not ``complete``, a
+    story is missing."""
+    if not complete:
+        return memberships
     touched = set(passages)
     for cluster in changed:
         m = memberships.get(cluster)
         if m is None or m.cluster != cluster:  # joined an earlier batch's document
             return memberships
         touched.update((cluster, *m.duplicates))
-    if any(m.story is None for m in memberships.values()):
-        return memberships
     return sorted(touched)
 
 
 def _overlapping(
     memberships: Mapping[str, Membership],
-) -> tuple[set[tuple[str, str]], dict[str, str]]:
-    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, and the
-    story dedup gave each of those clusters."""
+) -> tuple[set[tuple[str, str]], dict[str, str], bool]:
+    """Pairs ``(a, b)``, ``a < b``, of clusters holding documents that overlap, the story
+    dedup gave each of those clusters, and whether every document has a story (one pass)."""
     pairs = set()
     stories: dict[str, str] = {}
+    complete = True
     for m in memberships.values():
+        if m.story is None:
+            complete = False
         for other, _ in m.overlaps:
             n = memberships[other]
             if m.cluster != n.cluster:
                 pairs.add((min(m.cluster, n.cluster), max(m.cluster, n.cluster)))
                 stories[m.cluster] = m.story or m.cluster
                 stories[n.cluster] = n.story or n.cluster
-    return pairs, stories
+    return pairs, stories, complete
 
 
 def _stories(

@@ -9,8 +9,10 @@ candidates. Here (``D`` distributed, ``d`` on the driver):
    more exact groups hold (rarely more than a few per document: the unique ones, most of
    them, stay on the cluster).
 2. d they are put together as the local engine's :class:`~cleancorpus.dedup.candidates.Anchors`
-   (sorted by value, then owner id) and :func:`~.assemble.passage_stage` runs unchanged:
-   the candidate choice, repeated blocks, story groups.
+   (sorted by value, then owner id), with the owners' MinHash signatures fetched from their
+   shards' prints (single-anchor pairs are confirmed with them), and
+   :func:`~.assemble.passage_stage` runs unchanged: the candidate choice, repeated blocks,
+   story groups.
 3. D the **texts** it asks for (the candidates' and the repeated blocks' examples) are
    fetched from their shards by one Ray task per shard; d the alignment of all candidate
    pairs at once (:func:`~cleancorpus.dedup.passages.align_pairs`, numpy) runs on the
@@ -33,11 +35,30 @@ from ..records import Membership
 from ..report.summary import Tally
 from .assemble import passage_stage
 from .ray_dedup import Deduplicated, Shards, membership_of
+from .ray_prepare import Prints
 
 
 def column_task(docs: Any, rows: np.ndarray, name: str) -> list[Any]:
     """Ray task: one column of some rows of a shard's documents."""
     return docs.take(rows).column(name).to_pylist()
+
+
+def signature_task(prints: Prints, rows: np.ndarray) -> np.ndarray:
+    """Ray task: the MinHash signatures of some rows of a shard."""
+    return np.asarray(prints.signatures[rows])
+
+
+def _signatures(ray: Any, shards: Shards, numbers: np.ndarray) -> np.ndarray:
+    """The signatures of the documents ``numbers`` (sorted), one row each, from their
+    shards' prints: the passage stage confirms single-anchor pairs with them."""
+    fetch = ray.remote(signature_task)
+    offsets = shards.offsets
+    shard = np.searchsorted(offsets, numbers, side="right") - 1
+    parts = [
+        fetch.remote(shards.prints[s], numbers[shard == s] - offsets[s])
+        for s in np.unique(shard).tolist()
+    ]
+    return np.concatenate(ray.get(parts)) if parts else np.empty((0, 0), np.uint32)
 
 
 def _fetch(ray: Any, shards: Shards, numbers: np.ndarray, name: str) -> dict[int, Any]:
@@ -82,5 +103,6 @@ def ray_passage_stage(
         numbers = np.array(sorted(number_of[i] for i in wanted), dtype=np.int64)
         return {ids[n]: text for n, text in _fetch(ray, shards, numbers, "text").items()}
 
-    analysis = Analysis(memberships, anchors, tuple(anchor_ids))
+    signatures = _signatures(ray, shards, owners)[np.argsort(by_number)]  # anchor_ids order
+    analysis = Analysis(memberships, anchors, tuple(anchor_ids), signatures=signatures)
     return passage_stage(analysis, memberships, texts_of, config, tally)
