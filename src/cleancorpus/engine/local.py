@@ -45,7 +45,7 @@ from ..errors import CleancorpusError, InputError
 from ..learning.boilerplate import EdgeProfile, site_key
 from ..output.spool import SPOOL, Spooled, SpoolReader, SpoolWriter
 from ..output.writers import Encoded, write_corpus_file
-from ..records import Cleaned, Document, Notice, RawDocument, Removal
+from ..records import Document, Notice, RawDocument, Removal
 from .stages import (
     LearnedLines,
     StageSettings,
@@ -53,6 +53,7 @@ from .stages import (
     prepare_batch,
     profile_batch,
     read_and_clean,
+    relearn_document,
 )
 
 PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_tasks)
@@ -180,15 +181,13 @@ def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> Ta
     try:
         for entry in task.entries:
             doc = _first_result(entry, reader)
-            cleaned = Cleaned(_as_read(doc), doc.text, doc.metadata, doc.removals)
             site = site_key(doc.id, doc.metadata)
             note_learned_lines(doc.text, learned, site, out.learned_lines)
-            again = learned.apply(cleaned, site, settings.clean.cleaner_for(doc.kind).clean)
-            if again is cleaned:
+            again = relearn_document(doc, site, settings.clean)
+            if again is None:
                 out.kept.append(entry)
             else:
-                metadata = {**again.metadata, **doc.metadata}
-                changed.append((entry, doc.with_cleaning(again, metadata)))
+                changed.append((entry, again))
     finally:
         if reader is not None:
             reader.close()
@@ -219,19 +218,6 @@ def _first_result(entry: Kept, reader: SpoolReader | None) -> Document:
         removals=removals,
         original_length=entry.original_length,
     )
-
-
-def _as_read(doc: Document) -> str:
-    """The text as read, rebuilt from the cleaned text and the removed spans."""
-    pieces, cursor, taken = [], 0, 0
-    for removal in doc.removals:
-        kept = removal.start - cursor
-        pieces.append(doc.text[taken : taken + kept])
-        pieces.append(removal.text)
-        taken += kept
-        cursor = removal.end
-    pieces.append(doc.text[taken:])
-    return "".join(pieces)
 
 
 def profile_task(task: Task, settings: StageSettings, staging: str | None) -> TaskResult:
