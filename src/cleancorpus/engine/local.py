@@ -45,7 +45,7 @@ from ..errors import CleancorpusError, InputError
 from ..learning.boilerplate import EdgeProfile, site_key
 from ..output.spool import SPOOL, Spooled, SpoolReader, SpoolWriter
 from ..output.writers import Encoded, write_corpus_file
-from ..records import Document, Notice, RawDocument, Removal
+from ..records import TEXT, Document, Notice, RawDocument, Removal
 from .stages import (
     LearnedLines,
     StageSettings,
@@ -76,7 +76,8 @@ class Kept:
     """One cleaned document as the main process keeps it until the output is written.
 
     ``body`` is the cleaned document itself, or where its output pieces were spooled;
-    ``mirrored``: its cleaned text was written under ``corpus/`` (a file, not a record).
+    ``mirrored``: its cleaned text was written under ``corpus/`` (a file, not a record);
+    ``kind``: the document's (which rules clean it again when learned blocks are removed).
     """
 
     info: DocInfo
@@ -84,6 +85,7 @@ class Kept:
     counts: RuleCounts
     body: Document | Spooled
     mirrored: bool = False
+    kind: str = TEXT
 
 
 @dataclass
@@ -161,7 +163,7 @@ def _kept(
     if mirrored:
         write_corpus_file(staging, doc.id, doc.text)
     where = spool.add(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
-    return Kept(info, original, counts, where, mirrored)
+    return Kept(info, original, counts, where, mirrored, doc.kind)
 
 
 def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> TaskResult:
@@ -215,6 +217,7 @@ def _first_result(entry: Kept, reader: SpoolReader | None) -> Document:
         entry.info.id,
         json.loads(encoded.text),
         json.loads(encoded.metadata),
+        kind=entry.kind,
         removals=removals,
         original_length=entry.original_length,
     )
