@@ -30,8 +30,13 @@ from typing import Any
 import numpy as np
 
 from ..errors import CleancorpusError
-from ..learning.boilerplate import EdgeProfile, LearnConfig, LearnedBoilerplate, site_key
-from ..learning.boilerplate import learn_from_profiles as learn_locally
+from ..learning.boilerplate import (
+    EdgeProfile,
+    LearnConfig,
+    LearnedBoilerplate,
+    learn_from_profiles,
+    site_key,
+)
 from ..options import RunOptions
 from .columns import from_columns
 from .ray_components import partition_of
@@ -126,11 +131,10 @@ def relearn_task(
 @dataclasses.dataclass(frozen=True)
 class LearnedShards:
     """What learning in the pass gives: the blocks (with their lines) and the shards with
-    the documents they touch cleaned again."""
+    the documents they touch cleaned again (their profiles dropped: no longer needed)."""
 
     learned: LearnedBoilerplate
     shards: Shards
-    relearned: int  # documents taken up again
 
 
 def learn_shards(
@@ -139,49 +143,45 @@ def learn_shards(
     """Steps 1-4 over the prepared shards (their ``profiles`` set)."""
     if len(shards.profiles) != len(shards.docs):
         raise CleancorpusError("internal error: learning over shards without profiles")
-    remote, parts = ray.remote, max(1, partitions)
-    counted = [
-        remote(count_task).options(num_returns=parts).remote(p, parts) for p in shards.profiles
-    ]
-    if parts == 1:
-        counted = [[c] for c in counted]
-    frequent_parts = ray.get(
-        [
-            remote(frequent_task).remote(config.min_documents, *[c[p] for c in counted])
-            for p in range(parts)
-        ]
-    )
-    frequent = ray.put(np.sort(np.concatenate([*frequent_parts, np.empty(0, np.uint64)])))
+    frequent = ray.put(_frequent(ray, shards.profiles, config.min_documents, partitions))
     holders = ray.get(
         [
-            remote(holders_task).remote(d, pr, pf, frequent)
+            ray.remote(holders_task).remote(d, pr, pf, frequent)
             for d, pr, pf in zip(shards.docs, shards.prints, shards.profiles, strict=True)
         ]
     )
     others: Counter[str] = Counter()
     for _, _, counts in holders:
         others.update(counts)
-    learned = learn_locally(
+    learned = learn_from_profiles(
         (p for _, found, _ in holders for p in found), config, others=dict(others)
     )
     settings = ray.put(StageSettings.of(options, None, learned))
+    relearn = ray.remote(relearn_task).options(num_returns=3)
     docs, prints = list(shards.docs), list(shards.prints)
-    pending: list[tuple[int, Any]] = []
-    relearned = 0
+    pending: list[Any] = []
     for s, (rows, found, _) in enumerate(holders):
         touched = rows[[learned.touches(p) for p in found]] if len(rows) else rows
         if len(touched):
-            relearned += len(touched)
-            task = remote(relearn_task).options(num_returns=3)
-            pending.append((s, task.remote(docs[s], prints[s], touched, settings)))
-    for s, (new_docs, new_prints, _) in pending:
-        docs[s], prints[s] = new_docs, new_prints
-    lines = _lines(ray.get([refs[2] for _, refs in pending]))
+            docs[s], prints[s], wordings = relearn.remote(docs[s], prints[s], touched, settings)
+            pending.append(wordings)
     return LearnedShards(
-        learned.with_lines(lines),
-        dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints)),
-        relearned,
+        learned.with_lines(_lines(ray.get(pending))),
+        dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints), profiles=()),
     )
+
+
+def _frequent(ray: Any, profiles: Sequence[Any], minimum: int, partitions: int) -> np.ndarray:
+    """Step 1: the edge-line hashes on at least ``minimum`` documents, sorted."""
+    parts = max(1, partitions)
+    count = ray.remote(count_task).options(num_returns=parts)
+    counted = [count.remote(p, parts) for p in profiles]
+    if parts == 1:  # one return is a ref, not a list of them
+        counted = [[c] for c in counted]
+    found = ray.get(
+        [ray.remote(frequent_task).remote(minimum, *[c[p] for c in counted]) for p in range(parts)]
+    )
+    return np.sort(np.concatenate([*found, np.empty(0, np.uint64)]))
 
 
 def _lines(found: Sequence[Wordings]) -> dict[int, tuple[str, str]]:
