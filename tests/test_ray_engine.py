@@ -390,3 +390,24 @@ def test_process_dataset_learns_boilerplate_as_process(ray_session) -> None:
     found = ray_engine.process_dataset(ray.data.from_items(rows), options).take_all()
     texts = {r["id"]: r["text"] for r in found}
     assert texts == {d.id: d.text for d in expected.documents}
+
+
+def test_a_learned_line_is_worded_by_the_smallest_id_holding_it(
+    ray_session, tmp_path: Path
+) -> None:
+    rng = random.Random(6)
+    for i in range(40):  # one line under one key, worded with the year of each document
+        site = tmp_path / "in" / f"site{i % 4}"
+        site.mkdir(parents=True, exist_ok=True)
+        footer = f"Printed for the Kestrel valley readers club in {2030 - i}"
+        (site / f"d{i:02d}.txt").write_text(
+            f"{' '.join(_words(rng, 120))}\n\n{footer}\n", encoding="utf-8"
+        )
+    options = RunOptions(workers=2, chunk_size=3)  # many relearn chunks, done in any order
+    run(tmp_path / "in", tmp_path / "local", options)
+    ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options, partitions=3)
+    learned = json.loads((tmp_path / "local" / "learned.json").read_text(encoding="utf-8"))
+    examples = [b["example"] for b in learned["blocks"] if "Kestrel" in b["example"]]
+    assert examples == ["Printed for the Kestrel valley readers club in 2030"]  # site0/d00
+    ray_learned = (tmp_path / "ray" / "learned.json").read_bytes()
+    assert ray_learned == (tmp_path / "local" / "learned.json").read_bytes()
