@@ -307,3 +307,107 @@ def test_exact_copies_count_once_in_a_posting_as_in_the_local_engine(ray_session
         ["a", "b"],
     ]
     assert [list(r["overlaps"]) for r in found] == [["c"], ["c"], ["a", "b"]]
+
+
+def test_the_line_count_by_partitions_finds_the_frequent_keys() -> None:
+    from cleancorpus.engine.ray_learn import count_task, frequent_task
+    from cleancorpus.engine.ray_prepare import Profiles
+    from cleancorpus.learning.boilerplate import frequent_keys
+
+    rng = np.random.default_rng(4)
+    docs = [
+        np.unique(rng.integers(0, 60, rng.integers(0, 12)).astype(np.uint64)) for _ in range(90)
+    ]
+    docs[0] = np.array([2**64 - 1, 2**63], dtype=np.uint64)  # high bits survive the exchange
+    docs[1] = docs[0]
+    shards = [docs[:30], docs[30:31], docs[31:31], docs[31:]]  # an empty shard too
+    pieces = []
+    for found in shards:
+        keys = np.concatenate([*found, np.empty(0, np.uint64)])
+        bounds = np.concatenate(([0], np.cumsum([len(k) for k in found]))).astype(np.int64)
+        empty = np.empty(0, np.uint32)
+        profiles = Profiles(("",) * len(found), keys, empty, bounds, empty, bounds * 0)
+        pieces.append(count_task(profiles, 3))
+    for minimum in (1, 2, 3, 7):
+        found = np.sort(
+            np.concatenate([frequent_task(minimum, *[p[q] for p in pieces]) for q in range(3)])
+        )
+        assert found.tolist() == frequent_keys(docs, minimum).tolist(), minimum
+
+
+def _pages(root: Path, n: int) -> None:
+    """Web pages of one paper: a tagline above each headline (learned) hides the header
+    zone until it is removed; then the rules for extracted text (which keep the headline,
+    trafilatura's title rules being off) clean the top again."""
+    rng = random.Random(11)
+    root.mkdir(parents=True)
+    for i in range(n):
+        body = "".join(f"<p>{' '.join(_words(rng, 60))}.</p>" for _ in range(4))
+        (root / f"page{i:02d}.html").write_text(
+            "<html><body><article><p>Kestrel Gazette, independent local reporting for the "
+            f"valley since 1990</p><h1>Council approves the {rng.choice(WORDS)} bridge over "
+            f"{rng.choice(WORDS)}</h1><p>By Jane Doe</p>{body}</article></body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_learned_web_pages_are_cleaned_again_as_web_pages_in_both_engines(
+    ray_session, tmp_path: Path
+) -> None:
+    _pages(tmp_path / "in", 12)
+    options = RunOptions(workers=2)
+    run(tmp_path / "in", tmp_path / "local", options)
+    ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options)
+    removals = _lines(tmp_path / "local" / "removals.jsonl")
+    assert any(r["rule"].startswith("learned:corpus:") for r in removals)
+    assert any(r["rule"] == "header.byline" for r in removals)  # the top cleaned again
+    assert not any(r["rule"] == "header.title" for r in removals)  # as extracted text
+    for name in ("documents.jsonl", "removals.jsonl", "learned.json"):
+        local = (tmp_path / "local" / name).read_bytes()
+        assert local == (tmp_path / "ray" / name).read_bytes(), name
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "in").iterdir()}
+    in_memory = cleancorpus.process(
+        [cleancorpus.Document(k, v) for k, v in pages.items()], RunOptions(workers=1), html=True
+    )
+    texts = {r["id"]: r["text"] for r in _lines(tmp_path / "local" / "documents.jsonl")}
+    assert texts == {d.id: d.text for d in in_memory.documents}
+
+
+def test_process_dataset_learns_boilerplate_as_process(ray_session) -> None:
+    rng = random.Random(2)
+    rows = [
+        {
+            "id": f"s{i % 3}/d{i:02d}",
+            "text": f"{' '.join(_words(rng, 150))}\n\nThe Kestrel Tribune archive, volume nine\n",
+        }
+        for i in range(30)
+    ]
+    options = RunOptions(workers=2, dedup=cleancorpus.DedupConfig(passages=False))
+    expected = cleancorpus.process(
+        [cleancorpus.Document(r["id"], r["text"]) for r in rows], options
+    )
+    assert not any("Tribune" in d.text for d in expected.documents)  # learned and removed
+    found = ray_engine.process_dataset(ray.data.from_items(rows), options).take_all()
+    texts = {r["id"]: r["text"] for r in found}
+    assert texts == {d.id: d.text for d in expected.documents}
+
+
+def test_a_learned_line_is_worded_by_the_smallest_id_holding_it(
+    ray_session, tmp_path: Path
+) -> None:
+    rng = random.Random(6)
+    for i in range(40):  # one line under one key, worded with the year of each document
+        site = tmp_path / "in" / f"site{i % 4}"
+        site.mkdir(parents=True, exist_ok=True)
+        footer = f"Printed for the Kestrel valley readers club in {2030 - i}"
+        (site / f"d{i:02d}.txt").write_text(
+            f"{' '.join(_words(rng, 120))}\n\n{footer}\n", encoding="utf-8"
+        )
+    options = RunOptions(workers=2, chunk_size=3)  # many relearn chunks, done in any order
+    run(tmp_path / "in", tmp_path / "local", options)
+    ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options, partitions=3)
+    learned = json.loads((tmp_path / "local" / "learned.json").read_text(encoding="utf-8"))
+    examples = [b["example"] for b in learned["blocks"] if "Kestrel" in b["example"]]
+    assert examples == ["Printed for the Kestrel valley readers club in 2030"]  # site0/d00
+    ray_learned = (tmp_path / "ray" / "learned.json").read_bytes()
+    assert ray_learned == (tmp_path / "local" / "learned.json").read_bytes()

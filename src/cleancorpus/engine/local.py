@@ -45,7 +45,7 @@ from ..errors import CleancorpusError, InputError
 from ..learning.boilerplate import EdgeProfile, site_key
 from ..output.spool import SPOOL, Spooled, SpoolReader, SpoolWriter
 from ..output.writers import Encoded, write_corpus_file
-from ..records import Cleaned, Document, Notice, RawDocument, Removal
+from ..records import TEXT, Document, Notice, RawDocument, Removal
 from .stages import (
     LearnedLines,
     StageSettings,
@@ -53,6 +53,7 @@ from .stages import (
     prepare_batch,
     profile_batch,
     read_and_clean,
+    relearn_document,
 )
 
 PAGES_PER_CHUNK = 8  # web pages per chunk at most (see make_tasks)
@@ -75,7 +76,8 @@ class Kept:
     """One cleaned document as the main process keeps it until the output is written.
 
     ``body`` is the cleaned document itself, or where its output pieces were spooled;
-    ``mirrored``: its cleaned text was written under ``corpus/`` (a file, not a record).
+    ``mirrored``: its cleaned text was written under ``corpus/`` (a file, not a record);
+    ``kind``: the document's (which rules clean it again when learned blocks are removed).
     """
 
     info: DocInfo
@@ -83,6 +85,7 @@ class Kept:
     counts: RuleCounts
     body: Document | Spooled
     mirrored: bool = False
+    kind: str = TEXT
 
 
 @dataclass
@@ -160,7 +163,7 @@ def _kept(
     if mirrored:
         write_corpus_file(staging, doc.id, doc.text)
     where = spool.add(Encoded.of(doc.id, doc.text, doc.metadata, doc.removals))
-    return Kept(info, original, counts, where, mirrored)
+    return Kept(info, original, counts, where, mirrored, doc.kind)
 
 
 def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> TaskResult:
@@ -180,15 +183,13 @@ def relearn_task(task: Redo, settings: StageSettings, staging: str | None) -> Ta
     try:
         for entry in task.entries:
             doc = _first_result(entry, reader)
-            cleaned = Cleaned(_as_read(doc), doc.text, doc.metadata, doc.removals)
             site = site_key(doc.id, doc.metadata)
             note_learned_lines(doc.text, learned, site, out.learned_lines)
-            again = learned.apply(cleaned, site, settings.clean.cleaner_for(doc.kind).clean)
-            if again is cleaned:
+            again = relearn_document(doc, site, settings.clean)
+            if again is None:
                 out.kept.append(entry)
             else:
-                metadata = {**again.metadata, **doc.metadata}
-                changed.append((entry, doc.with_cleaning(again, metadata)))
+                changed.append((entry, again))
     finally:
         if reader is not None:
             reader.close()
@@ -216,22 +217,10 @@ def _first_result(entry: Kept, reader: SpoolReader | None) -> Document:
         entry.info.id,
         json.loads(encoded.text),
         json.loads(encoded.metadata),
+        kind=entry.kind,
         removals=removals,
         original_length=entry.original_length,
     )
-
-
-def _as_read(doc: Document) -> str:
-    """The text as read, rebuilt from the cleaned text and the removed spans."""
-    pieces, cursor, taken = [], 0, 0
-    for removal in doc.removals:
-        kept = removal.start - cursor
-        pieces.append(doc.text[taken : taken + kept])
-        pieces.append(removal.text)
-        taken += kept
-        cursor = removal.end
-    pieces.append(doc.text[taken:])
-    return "".join(pieces)
 
 
 def profile_task(task: Task, settings: StageSettings, staging: str | None) -> TaskResult:

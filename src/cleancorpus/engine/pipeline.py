@@ -456,17 +456,20 @@ def _relearned(
         Redo(chunks + n, tuple(kept[i] for i in again[first : first + size]))
         for n, first in enumerate(range(0, len(again), size))
     )
-    lines: dict[int, tuple[str, str]] = {}
+    found: list[tuple[str, dict[int, tuple[str, str]]]] = []
     if progress is not None:
         progress(0)
     for result in map_tasks(relearn_task, tasks, settings, options.worker_count, staging):
         done.kept.update((entry.info.id, entry) for entry in result.kept)
         for stage, seconds in result.seconds.items():
             tally.add_time(stage, seconds)
-        for hashed, line in result.learned_lines.items():
-            lines.setdefault(hashed, line)
+        found.append((min(e.info.id for e in result.kept), result.learned_lines))
         if progress is not None:
             progress(len(result.kept))
+    lines: dict[int, tuple[str, str]] = {}
+    for _, noted in sorted(found, key=lambda f: f[0]):  # chunks in id order, whenever done:
+        for hashed, line in noted.items():  # each line worded by the smallest id holding it
+            lines.setdefault(hashed, line)
     return learned.with_lines(lines)
 
 

@@ -12,8 +12,13 @@ What runs where (``D`` distributed, ``d`` on the driver):
    cut into shards of files, each prepared by one Ray task with the project's readers and
    :func:`~.stages.prepare_batch`, as the local workers do; a Dataset from Ray Data's readers
    goes through ``map_batches`` (:class:`~.ray_prepare.PrepareRecords`), each block then
-   being one shard. A shard stays on the cluster as two objects: its documents (an Arrow
-   table) and its fingerprints (numpy arrays).
+   being one shard. A shard stays on the cluster as objects: its documents (an Arrow
+   table), its fingerprints and, when the run learns, its documents' edge profiles (numpy
+   arrays).
+1b. D/d **learning** (``options.learn``, on by default; :mod:`.ray_learn`), in the same
+   pass: the line count as a distributed aggregate, the holders of frequent lines and
+   per-site counts of the others from the shards, the local learning on the driver, and
+   the documents the learned blocks touch cleaned again in their shards.
 2. D **candidates and verification** (:mod:`.ray_dedup`): one exchange of band keys, sampled
    shingles and set hashes, hash-partitioned, as integer document numbers; bucket tasks
    apply the local engine's candidate rules; verification tasks get the pairs partitioned
@@ -28,8 +33,6 @@ What runs where (``D`` distributed, ``d`` on the driver):
    (a sample of the ids gives the bounds), each range written by one Ray task with the
    local engine's writer into a part folder of the staging folder; the driver appends the
    parts in order by byte copy, then writes report.json and report.html.
-
-Learning (``options.learn``) is in :mod:`.ray_learn`.
 
 Differences from the local engine: in an LSH bucket of more than ``max_bucket + 1``
 documents (after exact copies are counted once) this engine proposes star edges to the
@@ -68,15 +71,16 @@ from ..report import summary
 from ..report.html import write_report_html
 from ..sources.files import list_folder
 from .ray_dedup import Shards, deduplicate_shards, membership_of
-from .ray_learn import learn_files
+from .ray_learn import learn_shards
 from .ray_passages import ray_passage_stage
 from .ray_prepare import (
     ERROR,
+    PREPARED,
     WARNING,
     PrepareRecords,
     actor_pool,
     prepare_files,
-    split_block,
+    split_shard,
 )
 from .ray_write import write_sorted
 from .stages import StageSettings
@@ -131,12 +135,15 @@ def _check_options(options: RunOptions) -> None:
 # --- shards ---------------------------------------------------------------------------------
 
 
-def _shards(ray: Any, prepared: list[Any]) -> tuple[Shards, list[tuple[str, str, str]]]:
-    """Shards from the ``(count, docs, prints, notices)`` refs of the prepare tasks."""
+def _shards(
+    ray: Any, prepared: list[Any], learning: bool
+) -> tuple[Shards, list[tuple[str, str, str]]]:
+    """Shards from the refs of the prepare tasks (:data:`~.ray_prepare.Prepared`)."""
     counts = ray.get([p[0] for p in prepared])
-    notices = [n for found in ray.get([p[3] for p in prepared]) for n in found]
+    notices = [n for found in ray.get([p[4] for p in prepared]) for n in found]
     offsets = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
-    shards = Shards(tuple(p[1] for p in prepared), tuple(p[2] for p in prepared), offsets)
+    profiles = tuple(p[3] for p in prepared) if learning else ()
+    shards = Shards(tuple(p[1] for p in prepared), tuple(p[2] for p in prepared), offsets, profiles)
     return shards, notices
 
 
@@ -145,13 +152,13 @@ def _prepare_folder(
 ) -> tuple[Shards, list[tuple[str, str, str]]]:
     count = min(len(files), max(2 * _cpus(ray), math.ceil(len(files) / SHARD_FILES))) or 1
     cut = np.linspace(0, len(files), count + 1).round().astype(int)
-    task = ray.remote(prepare_files).options(num_returns=4)
+    task = ray.remote(prepare_files).options(num_returns=PREPARED)
     settings_ref, options_ref = ray.put(settings), ray.put(options)
     prepared = [
         task.remote(list(files[cut[s] : cut[s + 1]]), settings_ref, options_ref)
         for s in range(count)
     ]
-    return _shards(ray, prepared)
+    return _shards(ray, prepared, settings.learn is not None)
 
 
 def prepare_dataset(
@@ -159,7 +166,7 @@ def prepare_dataset(
 ) -> tuple[Shards, list[tuple[str, str, str]]]:
     """Records (Ray Data rows with ``options.fields``) -> prepared shards and notices."""
     ray = require_ray()
-    settings = StageSettings.of(options, None, learned)
+    settings = StageSettings.of(options, None, learned, options.learn_config)
     prepared = ds.map_batches(
         PrepareRecords,
         batch_format="pyarrow",
@@ -168,9 +175,10 @@ def prepare_dataset(
         compute=actor_pool(options),
         num_cpus=1,
     ).materialize()
-    split = ray.remote(split_block).options(num_returns=4)
+    split = ray.remote(split_shard).options(num_returns=PREPARED)
     num_perm = options.dedup.num_perm
-    return _shards(ray, [split.remote(block, num_perm) for block in prepared.to_arrow_refs()])
+    blocks = [split.remote(block, num_perm) for block in prepared.to_arrow_refs()]
+    return _shards(ray, blocks, settings.learn is not None)
 
 
 def _partitions(ray: Any, partitions: int | None) -> int:
@@ -189,15 +197,20 @@ def process_dataset(
     columns become metadata. Output rows have the fields of ``documents.jsonl``
     (``metadata``, ``overlap_scores`` and, with passages, ``passages`` as JSON strings, as
     in ``documents.parquet``);
-    records that could not be read or cleaned are left out. ``options.learn`` is not
-    applied here; learn first and pass ``RunOptions(learned=...)``. ``partitions``: of the
-    dedup exchange (default: twice the cluster's CPUs).
+    records that could not be read or cleaned are left out. Boilerplate is learned and
+    removed as in :func:`run_ray` (``options.learn``; the blocks are not returned: to keep
+    them, learn with :func:`~cleancorpus.learn` and pass ``RunOptions(learned=...)``).
+    ``partitions``: of the dedup exchange and the line count (default: twice the cluster's
+    CPUs).
     """
     options = options or RunOptions()
     _check_options(options)
     ray = require_ray()
+    parts = _partitions(ray, partitions)
     shards, _ = prepare_dataset(ds, options, options.learned)
-    memberships = _memberships(ray, shards, options, _partitions(ray, partitions), None)
+    if options.learn_config is not None:
+        shards = learn_shards(ray, shards, options, options.learn_config, parts).shards
+    memberships = _memberships(ray, shards, options, parts, None)
     return _documents(ray.data.from_arrow_refs(list(shards.docs)), memberships, options)
 
 
@@ -288,16 +301,18 @@ def run_ray(
     started = time.perf_counter()
     listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
-    learned = options.learned
-    if options.learn_config is not None:
-        t0 = time.perf_counter()
-        files = ray.data.from_items([{"file": f} for f in listing.documents])
-        learned = learn_files(files, str(source), options, options.learn_config)
-        tally.add_time("learn", time.perf_counter() - t0)
-    settings = StageSettings.of(options, str(source), learned)
+    config = options.learn_config
+    settings = StageSettings.of(options, str(source), options.learned, config)
     t0 = time.perf_counter()
     shards, notices = _prepare_folder(ray, listing.documents, settings, options)
     tally.add_time("parallel", time.perf_counter() - t0)
+    parts = _partitions(ray, partitions)
+    learned = options.learned
+    if config is not None:
+        t0 = time.perf_counter()
+        found = learn_shards(ray, shards, options, config, parts)
+        learned, shards = found.learned, found.shards
+        tally.add_time("learn", time.perf_counter() - t0)
     errors: list[InputError] = []
     warnings: list[Notice] = []
     skipped_records = 0
@@ -311,7 +326,6 @@ def run_ray(
             skipped_records += stats["skipped"]
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
-    parts = _partitions(ray, partitions)
     memberships = _memberships(ray, shards, options, parts, tally)
     errors.sort(key=lambda e: summary.path_key(e.path))
     warnings.sort(key=lambda w: summary.path_key(w[0]))

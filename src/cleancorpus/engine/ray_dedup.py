@@ -69,12 +69,14 @@ EMPTY = "empty after cleaning: never compared"
 
 @dataclasses.dataclass(frozen=True)
 class Shards:
-    """The prepared shards on the cluster: documents (Arrow tables) and prints (Ray
-    object refs), and where each shard's numbers start (``offsets``, one more than shards)."""
+    """The prepared shards on the cluster: documents (Arrow tables), prints and, when the
+    run learns, profiles (Ray object refs), and where each shard's numbers start
+    (``offsets``, one more than shards)."""
 
     docs: tuple[Any, ...]
     prints: tuple[Any, ...]
     offsets: np.ndarray
+    profiles: tuple[Any, ...] = ()
 
     @property
     def total(self) -> int:

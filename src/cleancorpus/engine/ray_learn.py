@@ -1,22 +1,30 @@
-"""The Ray engine's learning pass: the local engine's boilerplate learning, counted on Ray.
+"""The Ray engine's boilerplate learning, in its one pass, as the local engine learns.
 
-D read, rule-clean and fingerprint (:func:`~.stages.prepare_batch`) and
-:func:`~.stages.profile_batch` in ``map_batches``, as the local workers do (edge-line hashes,
-the core sample, the fingerprint's shingles, and the edge lines);
-D the line counting, a hash aggregate over ``(line hash)`` rows, of which only the hashes on
-at least ``min_documents`` documents reach the driver (the *frequent* ones: only they can be
-learned); D the profiles are split by whether they hold a frequent hash, and the others are
-counted per site (an aggregate); d (on the driver) the profiles that hold a frequent hash,
-with those counts, go to the local engine's
-:func:`~cleancorpus.learning.boilerplate.learn_from_profiles`: near-copy grouping compares
-the documents of a line across every site, so it needs their shingles in one place. Those
-are the documents that share an edge line with at least two others: the template pages.
+The prepare tasks already profiled every rule-cleaned document (:class:`~.ray_prepare.Profiles`,
+kept with its shard); then (``D`` distributed, ``d`` on the driver):
+
+1. D **line count** (one task per shard): each shard counts its documents' distinct
+   edge-line hashes and sends ``(hash, documents)`` arrays hash-partitioned into ``P``
+   partitions; one task per partition sums them and returns only the hashes on at least
+   ``min_documents`` documents (the *frequent* ones: only they can be learned).
+2. D **holders** (one task per shard): the profiles of the documents that hold a frequent
+   hash, with their fingerprint's shingles, and a per-site count of the others.
+3. d the local engine's :func:`~cleancorpus.learning.boilerplate.learn_from_profiles` over
+   the holders and those counts (which gives what learning from every profile gives):
+   near-copy grouping compares the documents of a line across every site, so it needs their
+   shingles in one place. Those are the template pages.
+4. D **relearn** (one task per shard holding a document the blocks touch): those documents,
+   and only they, are cleaned again from their first results
+   (:func:`~.stages.relearn_document`, as the local engine's ``relearn_task``) and
+   fingerprinted again; they replace their first results in the shard before dedup. Each
+   learned line gets its wording from the smallest id that holds it, as in the local engine.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
+import dataclasses
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -26,132 +34,161 @@ from ..learning.boilerplate import (
     EdgeProfile,
     LearnConfig,
     LearnedBoilerplate,
-    edge_lines,
     learn_from_profiles,
+    site_key,
 )
 from ..options import RunOptions
-from ..sources.intake import Intake
-from ..sources.stream import iter_raw
-from .ray_prepare import CHUNK, actor_pool
-from .stages import StageSettings, prepare_batch, profile_batch
+from .columns import from_columns
+from .ray_components import partition_of
+from .ray_dedup import Shards
+from .ray_prepare import Prints, Profiles, doc_columns
+from .stages import LearnedLines, StageSettings, note_learned_lines, relearn_document
+
+Wordings = dict[int, tuple[str, str, str]]  # line hash -> (id, key, line), the smallest id
 
 
-class ProfileFiles:
-    """Ray actor: read and rule-clean the files of a batch, profile their edges."""
-
-    def __init__(self, settings: StageSettings, options: RunOptions) -> None:
-        self.settings, self.options = settings, options
-
-    def __call__(self, batch: Any) -> Any:
-        import pyarrow as pa
-
-        if self.settings.learn is None:
-            raise CleancorpusError("internal error: a learning pass without a LearnConfig")
-        files = [str(f) for f in batch.column("file").to_pylist()]
-        raws = list(
-            iter_raw(
-                self.settings.read.root or ".",
-                files,
-                fields=self.options.fields,
-                max_bytes=self.options.max_bytes,
-                intake=Intake(),
-            )
-        )
-        profiles: list[EdgeProfile] = []
-        for first in range(0, len(raws), CHUNK):  # as the local engine's prepare_task
-            signed = prepare_batch(raws[first : first + CHUNK], self.settings)
-            found = profile_batch(signed.documents, self.settings.learn, signed.cores)
-            profiles += [
-                replace(p, shingles=f.shingles, lines=_lines(d.text, self.settings.learn))
-                for p, d, f in zip(found, signed.documents, signed.fingerprints, strict=True)
-            ]
-        return pa.table(
-            {
-                "id": pa.array([p.id for p in profiles], pa.string()),
-                "site": pa.array([p.site for p in profiles], pa.string()),
-                "keys": pa.array([p.keys.tobytes() for p in profiles], pa.binary()),
-                "words": pa.array([p.words.tobytes() for p in profiles], pa.binary()),
-                "core": pa.array([p.core.tobytes() for p in profiles], pa.binary()),
-                "shingles": pa.array([_bytes(p.shingles) for p in profiles], pa.binary()),
-                "lines": pa.array([json.dumps(p.lines) for p in profiles], pa.string()),
-            }
-        )
+def count_task(profiles: Profiles, partitions: int) -> list[dict[str, np.ndarray]]:
+    """Step 1 for one shard: ``(key, documents)`` of its distinct edge-line hashes (each
+    document's are distinct already), piece ``p`` for partition ``p``."""
+    keys, counts = np.unique(profiles.keys, return_counts=True)
+    part = partition_of(keys.view(np.int64), partitions)
+    order = np.argsort(part, kind="stable")
+    bounds = np.searchsorted(part[order], np.arange(partitions + 1))
+    return [
+        {
+            "key": keys[order[bounds[p] : bounds[p + 1]]],
+            "count": counts[order[bounds[p] : bounds[p + 1]]],
+        }
+        for p in range(partitions)
+    ]
 
 
-def _lines(text: str, config: LearnConfig) -> tuple[tuple[str, str], ...]:
-    return tuple(edge_lines(text, config).items())
+def frequent_task(minimum: int, *pieces: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Step 1 for one partition: its hashes on at least ``minimum`` documents, sorted."""
+    keys = np.concatenate([p["key"] for p in pieces] or [np.empty(0, np.uint64)])
+    counts = np.concatenate([p["count"] for p in pieces] or [np.empty(0, np.int64)])
+    if not len(keys):
+        return keys
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return keys[first][np.add.reduceat(counts, first) >= minimum]
 
 
-def _bytes(array: np.ndarray | None) -> bytes:
-    return b"" if array is None else array.tobytes()
+def holders_task(
+    docs: Any, prints: Prints, profiles: Profiles, frequent: np.ndarray
+) -> tuple[np.ndarray, list[EdgeProfile], dict[str, int]]:
+    """Step 2 for one shard: the rows holding a frequent hash, their profiles (shingles
+    attached), and the number of the other documents by site."""
+    sizes = np.diff(profiles.bounds)
+    owner = np.repeat(np.arange(len(sizes)), sizes)
+    rows = np.unique(owner[np.isin(profiles.keys, frequent)])
+    held = np.zeros(len(sizes), dtype=bool)
+    held[rows] = True
+    ids = docs.column("id").to_pylist()
+    found = [profiles.profile(r, ids[r], prints.of(r)) for r in rows.tolist()]
+    others = Counter(s for s, h in zip(profiles.sites, held.tolist(), strict=True) if not h)
+    return rows, found, dict(others)
 
 
-def _profile(row: dict[str, Any]) -> EdgeProfile:
-    return EdgeProfile(
-        row["id"],
-        row["site"],
-        np.frombuffer(row["keys"], np.uint64),
-        np.frombuffer(row["words"], np.uint32),
-        np.frombuffer(row["core"], np.uint32),
-        np.frombuffer(row["shingles"], np.uint32),
-        tuple((key, line) for key, line in json.loads(row["lines"])),
-    )
-
-
-def _key_rows(batch: Any) -> Any:
-    """Profiles -> one row per (document, distinct edge-line hash), as int64."""
+def relearn_task(
+    docs: Any, prints: Prints, rows: np.ndarray, settings: StageSettings
+) -> tuple[Any, Prints, Wordings]:
+    """Step 4 for one shard: its documents and prints with ``rows`` cleaned again with
+    ``settings.clean.learned``, and the wording of each learned line they hold."""
     import pyarrow as pa
 
-    keys = [np.frombuffer(k, np.uint64) for k in batch.column("keys").to_pylist()]
-    every = np.concatenate([*keys, np.empty(0, np.uint64)])
-    return pa.table({"key": pa.array(every.view(np.int64))})
-
-
-def _holding(batch: Any, frequent: np.ndarray, holds: bool) -> Any:
-    """The profiles of a batch that hold (or do not hold) a frequent line hash."""
-    import pyarrow as pa
-
-    keys = [np.frombuffer(k, np.uint64) for k in batch.column("keys").to_pylist()]
-    mask = [bool(np.isin(k, frequent).any()) == holds for k in keys]
-    return batch.filter(pa.array(mask, pa.bool_()))
-
-
-def learn_files(files: Any, root: str, options: RunOptions, config: LearnConfig) -> Any:
-    """Learn boilerplate from a Dataset of file ids under ``root`` (see the module notes)."""
-    settings = StageSettings.of(options, root, learn=config)
-    profiles = files.map_batches(
-        ProfileFiles,
-        batch_format="pyarrow",
-        batch_size=options.chunk_size,
-        fn_constructor_args=(settings, options),
-        compute=actor_pool(options),
-        num_cpus=1,
-    ).materialize()
-    return learn_from_dataset(profiles, config)
-
-
-def learn_from_dataset(profiles: Any, config: LearnConfig, partitions: int = 4) -> Any:
-    """Learn from a Dataset of profile rows (as :class:`ProfileFiles` makes them)."""
-    counts = (
-        profiles.map_batches(_key_rows, batch_format="pyarrow")
-        .groupby("key", num_partitions=partitions)
-        .count()
-        .rename_columns({"count()": "documents"})
-        .filter(expr=f"documents >= {config.min_documents}")
+    learned, fingerprinter = settings.clean.learned, settings.fingerprinter
+    if learned is None or fingerprinter is None:
+        raise CleancorpusError("internal error: relearn_task needs learned blocks")
+    first = from_columns(docs.take(pa.array(rows, pa.int64())))
+    wordings: Wordings = {}
+    changed: list[int] = []
+    again = []
+    for row, doc in sorted(zip(rows.tolist(), first, strict=True), key=lambda r: r[1].id):
+        site = site_key(doc.id, doc.metadata)
+        lines: LearnedLines = {}
+        note_learned_lines(doc.text, learned, site, lines)
+        for hashed, (key, line) in lines.items():
+            wordings.setdefault(hashed, (doc.id, key, line))
+        cleaned = relearn_document(doc, site, settings.clean)
+        if cleaned is not None:
+            changed.append(row)
+            again.append(cleaned)
+    if not changed:
+        return docs, prints, wordings
+    fingerprints = fingerprinter.batch([d.text for d in again])
+    table = pa.Table.from_pydict(
+        {k: v for k, v in doc_columns(again, fingerprints).items() if k in docs.schema.names},
+        schema=docs.schema,
     )
-    found = [row["key"] for row in counts.iter_rows()]
-    frequent = np.sort(np.array(found, dtype=np.int64).view(np.uint64))
-    holders = profiles.map_batches(
-        _holding, batch_format="pyarrow", fn_args=(frequent, True)
-    ).iter_rows()
-    others = {
-        row["site"]: row["count()"]
-        for row in profiles.map_batches(_holding, batch_format="pyarrow", fn_args=(frequent, False))
-        .groupby("site", num_partitions=partitions)
-        .count()
-        .iter_rows()
-    }
-    learned: LearnedBoilerplate = learn_from_profiles(
-        (_profile(row) for row in holders), config, others=others
+    order = np.arange(docs.num_rows)
+    order[changed] = docs.num_rows + np.arange(len(changed))
+    merged = pa.concat_tables([docs, table]).take(pa.array(order, pa.int64()))
+    return merged, prints.replaced(changed, fingerprints), wordings
+
+
+@dataclasses.dataclass(frozen=True)
+class LearnedShards:
+    """What learning in the pass gives: the blocks (with their lines) and the shards with
+    the documents they touch cleaned again (their profiles dropped: no longer needed)."""
+
+    learned: LearnedBoilerplate
+    shards: Shards
+
+
+def learn_shards(
+    ray: Any, shards: Shards, options: RunOptions, config: LearnConfig, partitions: int
+) -> LearnedShards:
+    """Steps 1-4 over the prepared shards (their ``profiles`` set)."""
+    if len(shards.profiles) != len(shards.docs):
+        raise CleancorpusError("internal error: learning over shards without profiles")
+    frequent = ray.put(_frequent(ray, shards.profiles, config.min_documents, partitions))
+    holders = ray.get(
+        [
+            ray.remote(holders_task).remote(d, pr, pf, frequent)
+            for d, pr, pf in zip(shards.docs, shards.prints, shards.profiles, strict=True)
+        ]
     )
-    return learned
+    others: Counter[str] = Counter()
+    for _, _, counts in holders:
+        others.update(counts)
+    learned = learn_from_profiles(
+        (p for _, found, _ in holders for p in found), config, others=dict(others)
+    )
+    settings = ray.put(StageSettings.of(options, None, learned))
+    relearn = ray.remote(relearn_task).options(num_returns=3)
+    docs, prints = list(shards.docs), list(shards.prints)
+    pending: list[Any] = []
+    for s, (rows, found, _) in enumerate(holders):
+        touched = rows[[learned.touches(p) for p in found]] if len(rows) else rows
+        if len(touched):
+            docs[s], prints[s], wordings = relearn.remote(docs[s], prints[s], touched, settings)
+            pending.append(wordings)
+    return LearnedShards(
+        learned.with_lines(_lines(ray.get(pending))),
+        dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints), profiles=()),
+    )
+
+
+def _frequent(ray: Any, profiles: Sequence[Any], minimum: int, partitions: int) -> np.ndarray:
+    """Step 1: the edge-line hashes on at least ``minimum`` documents, sorted."""
+    parts = max(1, partitions)
+    count = ray.remote(count_task).options(num_returns=parts)
+    counted = [count.remote(p, parts) for p in profiles]
+    if parts == 1:  # one return is a ref, not a list of them
+        counted = [[c] for c in counted]
+    found = ray.get(
+        [ray.remote(frequent_task).remote(minimum, *[c[p] for c in counted]) for p in range(parts)]
+    )
+    return np.sort(np.concatenate([*found, np.empty(0, np.uint64)]))
+
+
+def _lines(found: Sequence[Wordings]) -> dict[int, tuple[str, str]]:
+    """The wording of each learned line from the smallest id holding it, over all shards."""
+    best: Wordings = {}
+    for wordings in found:
+        for hashed, wording in wordings.items():
+            if hashed not in best or wording[0] < best[hashed][0]:
+                best[hashed] = wording
+    return {hashed: (key, line) for hashed, (_, key, line) in best.items()}

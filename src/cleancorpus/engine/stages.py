@@ -8,7 +8,8 @@ executor can call the stages one by one (records <-> columns: :mod:`.columns`).
   extracted);
 - :func:`clean_batch`: documents -> cleaned documents (rules, then learned boilerplate);
 - :func:`fingerprint_batch`: cleaned documents -> their fingerprints;
-- :func:`profile_batch`: rule-cleaned documents -> what boilerplate learning counts.
+- :func:`profile_batch`: rule-cleaned documents -> what boilerplate learning counts;
+- :func:`relearn_document`: a rule-cleaned document -> without the learned boilerplate.
 
 Settings are built once per run from :class:`~cleancorpus.options.RunOptions`
 (:meth:`StageSettings.of`) and sent to each worker once; the cleaners they build are kept
@@ -39,7 +40,7 @@ from ..learning.boilerplate import (
 )
 from ..learning.copies import CORE_SHINGLES
 from ..learning.runs import key_hash
-from ..records import HTML, Batch, Document, RawDocument
+from ..records import HTML, Batch, Cleaned, Document, RawDocument
 from ..sources.read import ReadSettings, read_batch
 
 if TYPE_CHECKING:
@@ -211,6 +212,34 @@ def profile_batch(
         )
         for d, core in zip(documents, cores, strict=True)
     ]
+
+
+def text_as_read(doc: Document) -> str:
+    """The text of a cleaned document as read, rebuilt from its cleaned text and the removed
+    spans, which tile it."""
+    pieces, cursor, taken = [], 0, 0
+    for removal in doc.removals:
+        kept = removal.start - cursor
+        pieces.append(doc.text[taken : taken + kept])
+        pieces.append(removal.text)
+        taken += kept
+        cursor = removal.end
+    pieces.append(doc.text[taken:])
+    return "".join(pieces)
+
+
+def relearn_document(doc: Document, site: str, settings: CleanSettings) -> Document | None:
+    """A first result (rule-cleaned, before any learned blocks) with the learned runs of
+    ``settings.learned`` removed, its header cleaned again when its top went (see
+    :meth:`~cleancorpus.learning.boilerplate.LearnedBoilerplate.apply`); None when the
+    blocks do not change it. What a run with those blocks gives the document."""
+    if settings.learned is None:
+        raise ValueError("relearn_document needs settings with learned blocks")
+    cleaned = Cleaned(text_as_read(doc), doc.text, doc.metadata, doc.removals)
+    again = settings.learned.apply(cleaned, site, settings.cleaner_for(doc.kind).clean)
+    if again is cleaned:
+        return None
+    return doc.with_cleaning(again, {**again.metadata, **doc.metadata})
 
 
 def read_and_clean(raws: Sequence[RawDocument], settings: StageSettings) -> CleanedBatch:
