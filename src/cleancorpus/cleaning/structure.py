@@ -38,7 +38,6 @@ _SECTION_LINE_WORDS = 40
 _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
-_LIST_ITEM = LIST_ITEM  # list items are body, never titles
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 _TAGLINE = regex.compile(r"(?P<name>[^:—–|]{2,60}?)\s*(?:[:—–|]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
@@ -146,7 +145,7 @@ class StructureCleaner:
                 plan.append((line, match))
             elif (
                 not match
-                and not _LIST_ITEM.match(line.content)
+                and not LIST_ITEM.match(line.content)  # list items are body, never titles
                 and (
                     is_title_like(line.content)
                     or _HEADING.fullmatch(line.content)
