@@ -436,13 +436,24 @@ def _start_and_wait_for_workers(source: Path, out: Path) -> tuple[subprocess.Pop
     return proc, _children(proc.pid)
 
 
+def _ended(proc: subprocess.Popen, limit: float = 120.0) -> bytes:
+    """The stopped run's standard error once it has exited; a run that does not exit is
+    killed, so that it cannot outlive its test."""
+    try:
+        return proc.communicate(timeout=limit)[1]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError(f"the run did not exit within {limit:.0f} s of its signal") from None
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_sigterm_stops_workers_and_removes_staging(tmp_path):
     source = _slow_input(tmp_path / "in")
     out = tmp_path / "out"
     proc, workers = _start_and_wait_for_workers(source, out)
     proc.terminate()
-    _, stderr = proc.communicate(timeout=120)
+    stderr = _ended(proc)
     assert proc.returncode == 143, stderr
     assert b"terminated (SIGTERM)" in stderr
     _wait_for(lambda: not any(_running(w) for w in workers), "the workers to exit")
@@ -455,7 +466,7 @@ def test_sigkill_leaves_no_worker_and_a_later_run_removes_the_stale_staging(tmp_
     out = tmp_path / "out"
     proc, workers = _start_and_wait_for_workers(source, out)
     proc.kill()
-    proc.communicate(timeout=60)
+    _ended(proc)
     _wait_for(lambda: not any(_running(w) for w in workers), "the orphaned workers to exit")
     (stale,) = tmp_path.glob(".out.staging-*")  # a SIGKILL cannot clean up...
     small = write(tmp_path / "small", {"a.txt": ARTICLE})
@@ -463,6 +474,45 @@ def test_sigkill_leaves_no_worker_and_a_later_run_removes_the_stale_staging(tmp_
     assert done.returncode == 0, done.stderr
     assert not stale.exists()  # ...so the next run into the same OUTPUT does
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "small"]
+
+
+HALF_SENT_RESULT = """
+import os, signal, struct, sys, time
+from cleancorpus.engine.local import map_tasks
+
+def half_sent_result(task, settings, staging):
+    # the first bytes of a result message, as a worker killed while sending leaves them
+    frame = sys._getframe()
+    while frame.f_code.co_name != "_process_worker":
+        frame = frame.f_back
+    writer = frame.f_locals["result_queue"]._writer
+    os.write(writer.fileno(), struct.pack("!i", 1_000_000) + b"\\x80" * 100)
+    time.sleep(60)
+
+def interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGALRM, interrupt)
+    signal.alarm(2)
+    try:
+        for _ in map_tasks(half_sent_result, iter(range(4)), None, 2):
+            pass
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks its workers")
+def test_an_interrupted_pool_exits_even_when_a_worker_died_halfway_through_a_result(tmp_path):
+    # Killed mid-send, a worker leaves half a message that the pool's manager thread would
+    # wait on forever, and with it the interpreter's exit (a terminated run that printed its
+    # message and never ended).
+    script = tmp_path / "half_sent.py"
+    script.write_text(HALF_SENT_RESULT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "interrupted\n"
 
 
 def test_a_live_runs_staging_folder_is_never_removed(tmp_path):

@@ -246,6 +246,7 @@ def _start_worker(job: Job, settings: StageSettings, staging: str | None, main: 
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+MANAGER_EXIT_SECONDS = 10.0
 PARENT_CHECK_SECONDS = 1.0
 
 
@@ -387,13 +388,26 @@ def map_tasks(
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's workers instead of letting them finish the chunks in flight (they may
-    be writing into a staging folder that is about to be removed)."""
-    for process in (getattr(pool, "_processes", None) or {}).values():
+    be writing into a staging folder that is about to be removed), and make sure the pool's
+    manager thread ends, or the interpreter's exit would wait for it forever.
+
+    A worker killed while sending its result leaves half a message in the result pipe; the
+    manager thread then waits for the rest, which never comes, because this process holds
+    the pipe's write end too. Closing that end turns the wait into end-of-file, which the
+    manager handles as a broken pool.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for process in processes:
         if process.is_alive():
             process.kill()
-    for process in (getattr(pool, "_processes", None) or {}).values():
+    for process in processes:
         process.join(5)
+    with suppress(AttributeError, OSError):
+        pool._result_queue._writer.close()  # type: ignore[attr-defined]
     pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(MANAGER_EXIT_SECONDS)
 
 
 def _context() -> multiprocessing.context.BaseContext:
