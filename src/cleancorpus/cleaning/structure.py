@@ -108,26 +108,21 @@ class StructureCleaner:
     def _is_residue(self, content: str) -> bool:
         """Whether a line is residue of another kind than a comment thread's own lines."""
         for table in (self._footer, self._anywhere):
-            match = self._match(content, table)
+            match = table.match(content, line_size(content))
             if match:
                 return match[0].name not in _THREAD_ROWS
         return False
 
-    @staticmethod
-    def _match(line: Line | str, table: RuleTable) -> Match | None:
-        if isinstance(line, str):
-            return table.match(line, line_size(line))
-        return table.match(line.content, line.size)
-
     def _edge_match(self, line: Line, first: RuleTable) -> Match | None:
         """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
-        if line.size > _SHORT_LINE_WORDS and first is self._header:
-            return self._match(line, self._header) or self._match(line, self._anywhere)
+        content, size = line.content, line.size
+        if size > _SHORT_LINE_WORDS and first is self._header:
+            return self._header.match(content, size) or self._anywhere.match(content, size)
         others = self._footer if first is self._header else self._header
         return (
-            self._match(line, first)
-            or self._match(line, self._anywhere)
-            or self._match(line, others)
+            first.match(content, size)
+            or self._anywhere.match(content, size)
+            or others.match(content, size)
         )
 
     @staticmethod
@@ -200,20 +195,21 @@ class StructureCleaner:
     def _question_title(self, content: list[Line]) -> bool:
         """A first line ending in ? or ! is a title when a header rule line follows it."""
         first = content[0].content
-        return (
-            len(content) > 1
-            and first.rstrip("*_\"'”’").endswith(("?", "!"))
-            and len(words(first)) <= 30
-            and (self._match(content[1], self._header) or (None,))[0] is not None
-            and self._match(content[1], self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
-        )
+        if (
+            len(content) < 2
+            or not first.rstrip("*_\"'”’").endswith(("?", "!"))
+            or len(words(first)) > 30
+        ):
+            return False
+        match = self._header.match(content[1].content, content[1].size)
+        return match is not None and match[0].name in _BYLINE_RULES
 
     def _first_opener(self, lines: list[Line], start: int, opens: str) -> int | None:
         seen_body = False
         for line in lines[start:]:
             if line.blank:
                 continue
-            match = self._match(line, self._openers)
+            match = self._openers.match(line.content, line.size)
             if seen_body and match and match[0].opens == opens:
                 return line.index
             seen_body = True
@@ -238,7 +234,7 @@ class StructureCleaner:
             anchors = (
                 match is not None
                 and match[0].where == "footer"
-                and not (pending and self._match(line, self._anywhere))
+                and not (pending and self._anywhere.match(line.content, line.size))
             )
             if match is None or (pending and not anchors):
                 pending.append(line)
@@ -297,8 +293,8 @@ class StructureCleaner:
         for line in lines[start:end]:
             if line.blank:
                 continue
-            match = self._match(line, self._anywhere)
-            opener = self._match(line, self._openers) if seen_body else None
+            match = self._anywhere.match(line.content, line.size)
+            opener = self._openers.match(line.content, line.size) if seen_body else None
             if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
                 section_kind, section_rule = opener[0].opens, section_name(opener[0])
@@ -318,7 +314,7 @@ class StructureCleaner:
         A list ("Related posts") holds short title-like lines; a bio ("About the author")
         holds a paragraph or two of prose.
         """
-        if self._match(line, self._footer):
+        if self._footer.match(line.content, line.size):
             return True
         if kind == "bio":
             return not _BIO_WORDS.exceeded(line.content)
