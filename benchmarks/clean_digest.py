@@ -47,9 +47,9 @@ def _mixtures(labelled: list[str], plain: list[str], count: int) -> Iterator[tup
     """``count`` documents of 3-40 lines, seven in ten drawn from ``labelled``'s lines (and
     the rules' own examples), the rest from ``plain``'s paragraphs, with one or two newlines
     after each, in a seeded order."""
-    from cleancorpus.cleaning.rules import DEFAULT_RULES
+    from cleancorpus import CleanConfig
 
-    examples = [example for rule in DEFAULT_RULES for example in rule.examples]
+    examples = [example for rule in CleanConfig().rules() for example in rule.examples]
     residue = sorted({x for text in labelled for x in text.splitlines() if x.strip()} | {*examples})
     prose = sorted({x for text in plain for x in text.splitlines() if x.strip()})
     rng = random.Random(1)
