@@ -89,26 +89,31 @@ INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleancorpus[ray]'"
 SHARD_FILES = 2000  # files per prepare task, at most
 
 
-def require_ray() -> Any:
-    """Import Ray (and Ray Data), or raise ConfigError saying how to install it."""
+def require_ray(data: bool = True) -> Any:
+    """Import Ray (and Ray Data unless ``data`` is False: a folder run uses only Ray's
+    tasks, and importing Ray Data costs the driver ~1.5 s), or raise ConfigError saying how
+    to install it."""
     try:
         import ray
-        import ray.data
+
+        if data:
+            import ray.data
+
+            context = ray.data.DataContext.get_current()
+            context.enable_progress_bars = False
+            context.print_on_execution_start = False
     except ImportError as exc:
         raise ConfigError(INSTALL_HINT) from exc
     return ray
 
 
 def _init(address: str | None, num_cpus: int | None) -> Any:
-    ray = require_ray()
+    ray = require_ray(data=False)
     if not ray.is_initialized():
         if address:
             ray.init(address=address, log_to_driver=False)
         else:
             ray.init(num_cpus=num_cpus, log_to_driver=False)
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
     return ray
 
 
@@ -298,7 +303,7 @@ def run_ray(
         parquet.require()
     ray = _init(address, options.worker_count)
     tally = summary.Tally()
-    started = time.perf_counter()
+    started, driver = time.perf_counter(), time.process_time()
     listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
     config = options.learn_config
@@ -313,6 +318,8 @@ def run_ray(
         found = learn_shards(ray, shards, options, config, parts)
         learned, shards = found.learned, found.shards
         tally.add_time("learn", time.perf_counter() - t0)
+        for step, seconds in found.seconds.items():
+            tally.add_time(f"learn_{step}", seconds)
     errors: list[InputError] = []
     warnings: list[Notice] = []
     skipped_records = 0
@@ -339,6 +346,7 @@ def run_ray(
         )
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
+        tally.add_time("driver_cpu", time.process_time() - driver)
         parameters = {**options.parameters(), "engine": "ray"}
         report = summary.build(
             tally=tally,

@@ -23,6 +23,7 @@ kept with its shard); then (``D`` distributed, ``d`` on the driver):
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -75,20 +76,58 @@ def frequent_task(minimum: int, *pieces: Mapping[str, np.ndarray]) -> np.ndarray
     return keys[first][np.add.reduceat(counts, first) >= minimum]
 
 
+@dataclasses.dataclass(frozen=True)
+class Holders:
+    """What step 2 sends of one shard: its rows holding a frequent hash, their ids and their
+    profiles (:class:`~.ray_prepare.Profiles` of those rows) with their fingerprints'
+    shingles, ``shingles[shingle_bounds[i]:shingle_bounds[i + 1]]`` — numpy arrays, which
+    Ray moves without pickling each document (profile objects cost ~30 us each to unpickle)."""
+
+    rows: np.ndarray  # int64, rows of the shard
+    ids: tuple[str, ...]
+    profiles: Profiles
+    shingles: np.ndarray  # uint32
+    shingle_bounds: np.ndarray  # int64
+
+    def edge_profiles(self) -> list[EdgeProfile]:
+        """The rows' :class:`~cleancorpus.learning.boilerplate.EdgeProfile` (views)."""
+        p, cut = self.profiles, self.shingle_bounds
+        return [
+            p.profile(i, doc_id, self.shingles[cut[i] : cut[i + 1]])
+            for i, doc_id in enumerate(self.ids)
+        ]
+
+
+def _take(
+    values: np.ndarray, bounds: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The slices ``values[bounds[r]:bounds[r + 1]]`` of ``rows``, concatenated, and their
+    bounds."""
+    starts = bounds[rows]
+    sizes = bounds[rows + 1] - starts
+    cut = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
+    return values[np.repeat(starts - cut[:-1], sizes) + np.arange(cut[-1])], cut
+
+
 def holders_task(
     docs: Any, prints: Prints, profiles: Profiles, frequent: np.ndarray
-) -> tuple[np.ndarray, list[EdgeProfile], dict[str, int]]:
-    """Step 2 for one shard: the rows holding a frequent hash, their profiles (shingles
-    attached), and the number of the other documents by site."""
+) -> tuple[Holders, dict[str, int]]:
+    """Step 2 for one shard: the rows holding a frequent hash with their profiles and
+    shingles, and the number of the other documents by site."""
     sizes = np.diff(profiles.bounds)
     owner = np.repeat(np.arange(len(sizes)), sizes)
-    rows = np.unique(owner[np.isin(profiles.keys, frequent)])
+    rows = np.unique(owner[np.isin(profiles.keys, frequent)]).astype(np.int64)
     held = np.zeros(len(sizes), dtype=bool)
     held[rows] = True
-    ids = docs.column("id").to_pylist()
-    found = [profiles.profile(r, ids[r], prints.of(r)) for r in rows.tolist()]
+    ids = docs.column("id").take(rows).to_pylist()
+    keys, bounds = _take(profiles.keys, profiles.bounds, rows)
+    words, _ = _take(profiles.words, profiles.bounds, rows)
+    cores, core_bounds = _take(profiles.cores, profiles.core_bounds, rows)
+    shingles, shingle_bounds = _take(prints.shingles, prints.bounds, rows)
+    sites = tuple(profiles.sites[r] for r in rows.tolist())
+    found = Profiles(sites, keys, words, bounds, cores, core_bounds)
     others = Counter(s for s, h in zip(profiles.sites, held.tolist(), strict=True) if not h)
-    return rows, found, dict(others)
+    return Holders(rows, tuple(ids), found, shingles, shingle_bounds), dict(others)
 
 
 def relearn_task(
@@ -135,6 +174,7 @@ class LearnedShards:
 
     learned: LearnedBoilerplate
     shards: Shards
+    seconds: dict[str, float]  # wall time of each step, as seen by the driver
 
 
 def learn_shards(
@@ -143,32 +183,52 @@ def learn_shards(
     """Steps 1-4 over the prepared shards (their ``profiles`` set)."""
     if len(shards.profiles) != len(shards.docs):
         raise CleancorpusError("internal error: learning over shards without profiles")
+    clock = _Clock()
     frequent = ray.put(_frequent(ray, shards.profiles, config.min_documents, partitions))
+    clock.lap("count")
     holders = ray.get(
         [
             ray.remote(holders_task).remote(d, pr, pf, frequent)
             for d, pr, pf in zip(shards.docs, shards.prints, shards.profiles, strict=True)
         ]
     )
+    clock.lap("holders")
     others: Counter[str] = Counter()
-    for _, _, counts in holders:
+    for _, counts in holders:
         others.update(counts)
-    learned = learn_from_profiles(
-        (p for _, found, _ in holders for p in found), config, others=dict(others)
-    )
+    found = [h.edge_profiles() for h, _ in holders]
+    learned = learn_from_profiles((p for f in found for p in f), config, others=dict(others))
+    clock.lap("local")
     settings = ray.put(StageSettings.of(options, None, learned))
     relearn = ray.remote(relearn_task).options(num_returns=3)
     docs, prints = list(shards.docs), list(shards.prints)
     pending: list[Any] = []
-    for s, (rows, found, _) in enumerate(holders):
-        touched = rows[[learned.touches(p) for p in found]] if len(rows) else rows
+    for s, ((held, _), profiles) in enumerate(zip(holders, found, strict=True)):
+        rows = held.rows
+        touched = rows[[learned.touches(p) for p in profiles]] if len(rows) else rows
         if len(touched):
             docs[s], prints[s], wordings = relearn.remote(docs[s], prints[s], touched, settings)
             pending.append(wordings)
+    lines = _lines(ray.get(pending))
+    clock.lap("relearn")
     return LearnedShards(
-        learned.with_lines(_lines(ray.get(pending))),
+        learned.with_lines(lines),
         dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints), profiles=()),
+        clock.seconds,
     )
+
+
+class _Clock:
+    """Wall time between laps, by lap name."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
+        self._last = now
 
 
 def _frequent(ray: Any, profiles: Sequence[Any], minimum: int, partitions: int) -> np.ndarray:

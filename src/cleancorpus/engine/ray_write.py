@@ -19,9 +19,12 @@ shared file system); a task that does not see the staging folder raises ConfigEr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
+import operator
 import os
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,13 +32,44 @@ from typing import Any
 from ..errors import ConfigError
 from ..output.parts import PartJoiner, part_folder
 from ..output.writers import Encoded, OutputWriter, StoryCollector
-from ..records import Membership
+from ..records import Membership, Passage
 from ..report import summary
 from ..report.html import KnownDocuments
 from .columns import from_columns
 from .ray_dedup import Shards, membership_of
 
 SampleKey = tuple[str, str, int, int]
+Packed = tuple[Any, ...]  # a membership as plain values: its id, then its fields in order
+_FIELDS = tuple(f.name for f in dataclasses.fields(Membership))
+_PASSAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Passage))
+_PASSAGES = 1 + _FIELDS.index("passages")  # where a packed membership has its passages
+
+
+def pack_memberships(
+    memberships: Mapping[str, Membership], bounds: Sequence[str] = ()
+) -> list[list[Packed]]:
+    """Memberships as tuples of plain values, cut into the id ranges ending at ``bounds``:
+    what the driver sends to tasks. Pickling a slotted dataclass goes through Python code
+    for every object; tuples of strings and numbers pickle in C, several times as fast."""
+    values, passage = operator.attrgetter(*_FIELDS), operator.attrgetter(*_PASSAGE_FIELDS)
+    out: list[list[Packed]] = [[] for _ in range(len(bounds) + 1)]
+    for doc_id, m in memberships.items():
+        row = (doc_id, *values(m))
+        if m.passages:
+            row = (*row[:_PASSAGES], tuple(passage(p) for p in m.passages), *row[_PASSAGES + 1 :])
+        out[bisect.bisect_right(bounds, doc_id) if bounds else 0].append(row)
+    return out
+
+
+def unpack_memberships(rows: Sequence[Packed]) -> dict[str, Membership]:
+    """:func:`pack_memberships`'s rows (of one range) back as memberships by id."""
+    out: dict[str, Membership] = {}
+    for row in rows:
+        fields = list(row[1:])
+        if fields[_PASSAGES - 1]:
+            fields[_PASSAGES - 1] = tuple(Passage(*p) for p in fields[_PASSAGES - 1])
+        out[row[0]] = Membership(*fields)
+    return out
 
 
 def sample_ids(docs: Any, every: int) -> list[str]:
@@ -65,7 +99,7 @@ class RangeWritten:
 def write_range(
     staging: str,
     number: int,
-    memberships: Mapping[str, Membership],
+    packed: Sequence[Packed],
     stories: bool,
     samples: list[SampleKey],
     *parts: Any,
@@ -81,6 +115,7 @@ def write_range(
         )
     folder = part_folder(root, number)
     folder.mkdir(parents=True)
+    memberships = unpack_memberships(packed)
     table = pa.concat_tables(parts).sort_by("id")
     tally = summary.Tally()
     with OutputWriter(folder, "write", corpus_root=root) as writer:
@@ -113,15 +148,6 @@ def _sample_keys(memberships: Mapping[str, Membership]) -> list[SampleKey]:
     return list(probe.samples)
 
 
-def _by_range(
-    memberships: Mapping[str, Membership], bounds: list[str]
-) -> list[dict[str, Membership]]:
-    out: list[dict[str, Membership]] = [{} for _ in range(len(bounds) + 1)]
-    for doc_id, m in memberships.items():
-        out[bisect.bisect_right(bounds, doc_id)][doc_id] = m
-    return out
-
-
 def write_sorted(
     ray: Any,
     staging: Path,
@@ -134,6 +160,7 @@ def write_sorted(
     """Write documents.jsonl, corpus.jsonl, removals.jsonl and corpus/ (steps 1-3); count
     into ``tally``; return what report.html needs (at least 16 ranges when there are as many
     shards, so that the driver joins one part while the next are written)."""
+    t0 = time.perf_counter()
     ranges = max(ranges, min(len(shards.docs), 16))
     every = max(1, shards.total // (len(shards.docs) * ranges * 8) or 1)
     sample = ray.remote(sample_ids)
@@ -148,16 +175,21 @@ def write_sorted(
     write = ray.remote(write_range)
     written = [
         write.remote(str(staging), r, ray.put(found), stories, samples, *[p[1 + r] for p in parts])
-        for r, found in enumerate(_by_range(memberships, bounds))
+        for r, found in enumerate(pack_memberships(memberships, bounds))
     ]
+    tally.add_time("write_submit", time.perf_counter() - t0)
     lines: dict[str, list[int]] = {}
     overlapping = 0
     collected: list[StoryCollector] = []
     with PartJoiner(staging) as joiner:
         for r, ref in enumerate(written):
+            t0 = time.perf_counter()
             done: RangeWritten = ray.get(ref)
+            t1 = time.perf_counter()
             base = joiner.sizes["documents.jsonl"]
             joiner.append(part_folder(staging, r))
+            tally.add_time("write_wait", t1 - t0)
+            tally.add_time("write_join", time.perf_counter() - t1)
             _add(tally, done.tally)
             for cluster, offsets in done.lines.items():
                 lines.setdefault(cluster, []).extend(o + base for o in offsets)
