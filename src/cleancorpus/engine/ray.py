@@ -315,11 +315,12 @@ def run_ray(
     learned = options.learned
     if config is not None:
         t0 = time.perf_counter()
-        found = learn_shards(ray, shards, options, config, parts)
-        learned, shards = found.learned, found.shards
+        taught = learn_shards(ray, shards, options, config, parts)
+        learned, shards = taught.learned, taught.shards
         tally.add_time("learn", time.perf_counter() - t0)
-        for step, seconds in found.seconds.items():
+        for step, seconds in taught.seconds.items():
             tally.add_time(f"learn_{step}", seconds)
+        del taught  # holds the shards: see below
     errors: list[InputError] = []
     warnings: list[Notice] = []
     skipped_records = 0
@@ -334,6 +335,11 @@ def run_ray(
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
     memberships = _memberships(ray, shards, options, parts, tally)
+    # from here on only the documents are needed, each shard's until it is cut by range: the
+    # driver lets go of its refs (Ray frees an object once no ref nor pending task holds it),
+    # so that the object store does not hold the prints and two copies of the documents
+    docs, total = list(shards.docs), shards.total
+    del shards
     errors.sort(key=lambda e: summary.path_key(e.path))
     warnings.sort(key=lambda w: summary.path_key(w[0]))
     with atomic_folder(target) as staging, _gc_paused():
@@ -342,7 +348,7 @@ def run_ray(
             learned.save(staging / LEARNED)
         t0 = time.perf_counter()
         known = write_sorted(
-            ray, staging, shards, parts, memberships, options.dedup.passages, tally
+            ray, staging, docs, total, parts, memberships, options.dedup.passages, tally
         )
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)

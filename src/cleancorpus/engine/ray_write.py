@@ -7,8 +7,11 @@
    staging folder (:mod:`cleancorpus.output.parts`), the canonical texts straight under
    ``corpus/``; it gets only its range's memberships and returns its counts, where each
    cluster's lines start in its part and the passages it sampled for the report page.
-3. d the driver appends the parts in range order (a byte copy) as their tasks finish, so
-   joining overlaps the writing of the next ranges, and adds up the counts.
+3. D/d **placing**: as the range tasks finish, in range order, the driver adds up their
+   counts and the sizes of their parts, which give where each part goes in the output
+   files; one task per range copies its part there (``copy_file_range`` at an offset,
+   :func:`~cleancorpus.output.parts.place_part`), so that the byte copy runs in the workers,
+   several at once, and overlaps the writing of the next ranges, instead of in the driver.
 
 The output is byte-identical to a sequential write: every file is in id order and each
 range's bytes are those the sequential writer gives its documents. The tasks write into
@@ -23,6 +26,7 @@ import dataclasses
 import itertools
 import operator
 import os
+import pickle
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,13 +34,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..output.parts import PartJoiner, part_folder
-from ..output.writers import Encoded, OutputWriter, StoryCollector
+from ..output.parts import (
+    JOINED,
+    create_targets,
+    finish_targets,
+    part_folder,
+    part_sizes,
+    place_part,
+)
+from ..output.writers import DOCUMENTS, Encoded, OutputWriter, StoryCollector
 from ..records import Membership, Passage
 from ..report import summary
 from ..report.html import KnownDocuments
 from .columns import from_columns
-from .ray_dedup import Shards, membership_of
+from .ray_dedup import membership_of
 
 SampleKey = tuple[str, str, int, int]
 Packed = tuple[Any, ...]  # a membership as plain values: its id, then its fields in order
@@ -47,10 +58,12 @@ _PASSAGES = 1 + _FIELDS.index("passages")  # where a packed membership has its p
 
 def pack_memberships(
     memberships: Mapping[str, Membership], bounds: Sequence[str] = ()
-) -> list[list[Packed]]:
-    """Memberships as tuples of plain values, cut into the id ranges ending at ``bounds``:
-    what the driver sends to tasks. Pickling a slotted dataclass goes through Python code
-    for every object; tuples of strings and numbers pickle in C, several times as fast."""
+) -> list[bytes]:
+    """Memberships as pickled tuples of plain values, one blob per id range ending at
+    ``bounds``: what the driver sends to tasks. Pickling a slotted dataclass runs Python
+    code for every object, and Ray serializes containers through msgpack with a Python
+    callback per object; one pickle of tuples of strings and numbers runs in C, ~20 times
+    as fast."""
     values, passage = operator.attrgetter(*_FIELDS), operator.attrgetter(*_PASSAGE_FIELDS)
     out: list[list[Packed]] = [[] for _ in range(len(bounds) + 1)]
     for doc_id, m in memberships.items():
@@ -58,11 +71,12 @@ def pack_memberships(
         if m.passages:
             row = (*row[:_PASSAGES], tuple(passage(p) for p in m.passages), *row[_PASSAGES + 1 :])
         out[bisect.bisect_right(bounds, doc_id) if bounds else 0].append(row)
-    return out
+    return [pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL) for rows in out]
 
 
-def unpack_memberships(rows: Sequence[Packed]) -> dict[str, Membership]:
-    """:func:`pack_memberships`'s rows (of one range) back as memberships by id."""
+def unpack_memberships(blob: bytes) -> dict[str, Membership]:
+    """One blob of :func:`pack_memberships` back as memberships by id."""
+    rows: list[Packed] = pickle.loads(blob)
     out: dict[str, Membership] = {}
     for row in rows:
         fields = list(row[1:])
@@ -92,6 +106,7 @@ class RangeWritten:
 
     tally: summary.Tally
     lines: dict[str, list[int]]  # cluster -> byte offsets of its lines in this part
+    sizes: dict[str, int]  # bytes of each of the part's files
     overlapping: int
     stories: StoryCollector
 
@@ -99,7 +114,7 @@ class RangeWritten:
 def write_range(
     staging: str,
     number: int,
-    packed: Sequence[Packed],
+    packed: bytes,
     stories: bool,
     samples: list[SampleKey],
     *parts: Any,
@@ -137,7 +152,14 @@ def write_range(
                 tally.characters_canonical += len(doc.text)
             encoded = Encoded.of(doc.id, doc.text, doc.metadata, doc.removals)
             writer.add_encoded(doc.id, encoded, m, doc.text, mirrored=doc.source == doc.id)
-    return RangeWritten(tally, writer.cluster_lines, writer.overlapping, writer.stories)
+    return RangeWritten(
+        tally, writer.cluster_lines, part_sizes(folder), writer.overlapping, writer.stories
+    )
+
+
+def place_range(staging: str, number: int, offsets: dict[str, int]) -> None:
+    """Ray task: copy the part of range ``number`` into the output files at ``offsets``."""
+    place_part(Path(staging), part_folder(Path(staging), number), offsets)
 
 
 def _sample_keys(memberships: Mapping[str, Membership]) -> list[SampleKey]:
@@ -151,25 +173,27 @@ def _sample_keys(memberships: Mapping[str, Membership]) -> list[SampleKey]:
 def write_sorted(
     ray: Any,
     staging: Path,
-    shards: Shards,
+    docs: list[Any],
+    total: int,
     ranges: int,
     memberships: Mapping[str, Membership],
     stories: bool,
     tally: summary.Tally,
 ) -> KnownDocuments:
-    """Write documents.jsonl, corpus.jsonl, removals.jsonl and corpus/ (steps 1-3); count
-    into ``tally``; return what report.html needs (at least 16 ranges when there are as many
-    shards, so that the driver joins one part while the next are written)."""
+    """Write documents.jsonl, corpus.jsonl, removals.jsonl and corpus/ (steps 1-3) from the
+    shards' documents ``docs`` (``total`` in all; the list is emptied once they are cut by
+    range, so that Ray can free each as soon as it is cut); count into ``tally``; return what
+    report.html needs (at least 16 ranges when there are as many shards, so that the driver
+    joins one part while the next are written)."""
     t0 = time.perf_counter()
-    ranges = max(ranges, min(len(shards.docs), 16))
-    every = max(1, shards.total // (len(shards.docs) * ranges * 8) or 1)
+    ranges = max(ranges, min(len(docs), 16))
+    every = max(1, total // (len(docs) * ranges * 8) or 1)
     sample = ray.remote(sample_ids)
-    ids = sorted(
-        i for found in ray.get([sample.remote(d, every) for d in shards.docs]) for i in found
-    )
+    ids = sorted(i for found in ray.get([sample.remote(d, every) for d in docs]) for i in found)
     bounds = sorted({ids[len(ids) * r // ranges] for r in range(1, ranges)}) if ids else []
     split = ray.remote(split_by_id).options(num_returns=len(bounds) + 2)
-    parts = [split.remote(docs, bounds) for docs in shards.docs]
+    parts = [split.remote(shard, bounds) for shard in docs]
+    docs.clear()
     keys = _sample_keys(memberships)
     samples = ray.put(keys)
     write = ray.remote(write_range)
@@ -181,20 +205,27 @@ def write_sorted(
     lines: dict[str, list[int]] = {}
     overlapping = 0
     collected: list[StoryCollector] = []
-    with PartJoiner(staging) as joiner:
-        for r, ref in enumerate(written):
-            t0 = time.perf_counter()
-            done: RangeWritten = ray.get(ref)
-            t1 = time.perf_counter()
-            base = joiner.sizes["documents.jsonl"]
-            joiner.append(part_folder(staging, r))
-            tally.add_time("write_wait", t1 - t0)
-            tally.add_time("write_join", time.perf_counter() - t1)
-            _add(tally, done.tally)
-            for cluster, offsets in done.lines.items():
-                lines.setdefault(cluster, []).extend(o + base for o in offsets)
-            overlapping += done.overlapping
-            collected.append(done.stories)
+    create_targets(staging)
+    place = ray.remote(place_range)
+    placed = []
+    at = dict.fromkeys(JOINED, 0)  # where the next part goes in each file
+    t0 = time.perf_counter()
+    for r, ref in enumerate(written):
+        done: RangeWritten = ray.get(ref)
+        placed.append(place.remote(str(staging), r, dict(at)))
+        base = at[DOCUMENTS]
+        for name, size in done.sizes.items():
+            at[name] += size
+        _add(tally, done.tally)
+        for cluster, offsets in done.lines.items():
+            lines.setdefault(cluster, []).extend(o + base for o in offsets)
+        overlapping += done.overlapping
+        collected.append(done.stories)
+    t1 = time.perf_counter()
+    ray.get(placed)
+    finish_targets(staging, at)
+    tally.add_time("write_ranges", t1 - t0)
+    tally.add_time("write_place", time.perf_counter() - t1)
     return KnownDocuments(
         documents=tally.documents,
         canonical=tally.canonical,
