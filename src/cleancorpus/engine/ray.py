@@ -312,15 +312,14 @@ def run_ray(
     shards, notices = _prepare_folder(ray, listing.documents, settings, options)
     tally.add_time("parallel", time.perf_counter() - t0)
     parts = _partitions(ray, partitions)
-    learned = options.learned
+    learned, taught = options.learned, None
     if config is not None:
         t0 = time.perf_counter()
         taught = learn_shards(ray, shards, options, config, parts)
-        learned, shards = taught.learned, taught.shards
+        shards = taught.shards  # the first results are freed as their relearn tasks end
         tally.add_time("learn", time.perf_counter() - t0)
         for step, seconds in taught.seconds.items():
             tally.add_time(f"learn_{step}", seconds)
-        del taught  # holds the shards: see below
     errors: list[InputError] = []
     warnings: list[Notice] = []
     skipped_records = 0
@@ -335,6 +334,9 @@ def run_ray(
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
     memberships = _memberships(ray, shards, options, parts, tally)
+    if taught is not None:
+        learned = taught.with_lines(ray)
+        del taught  # holds the shards: see below
     # from here on only the documents are needed, each shard's until it is cut by range: the
     # driver lets go of its refs (Ray frees an object once no ref nor pending task holds it),
     # so that the object store does not hold the prints and two copies of the documents

@@ -286,21 +286,19 @@ def _contained(pieces: Sequence[Mapping[str, np.ndarray]], overlap_threshold: fl
     return codes[first][np.add.reduceat(counts, first) >= needed]
 
 
-def join_task(*parts: Prints) -> Prints:
-    """The prints of a verify group's shards as one object."""
-    return joined(parts)
-
-
 def verify_first(
     total: int,
     start: int,
     groups: np.ndarray,
     overlap_threshold: float,
-    prints: Prints,
-    *pieces: Any,
+    shards: int,
+    *args: Any,
 ) -> list[Any]:
-    """Step 3 for one verify group (``prints``: its documents', numbered from ``start``):
-    returns ``[pairs, *pieces]``, piece ``g`` for the verify group of the pairs' ``b``."""
+    """Step 3 for one verify group (``args``: the prints of its ``shards`` shards, joined here
+    rather than kept joined in the object store, its documents numbered from ``start``; then
+    the pieces): returns ``[pairs, *pieces]``, piece ``g`` for the verify group of the pairs'
+    ``b``."""
+    prints, pieces = joined(args[:shards]), args[shards:]
     codes = sorted_unique(
         np.concatenate([_cat(pieces, "band"), _contained(pieces, overlap_threshold)])
     )
@@ -315,10 +313,11 @@ def verify_first(
 
 
 def verify_second(
-    total: int, start: int, config: DedupConfig, keep_all: bool, prints: Prints, *pieces: Any
+    total: int, start: int, config: DedupConfig, keep_all: bool, shards: int, *args: Any
 ) -> dict[str, np.ndarray]:
     """Step 4 for one verify group (as :func:`verify_first`): the pairs that merge or overlap
     (all the pairs with ``keep_all``) with their exact Jaccard and containment."""
+    prints, pieces = joined(args[:shards]), args[shards:]
     codes = _cat(pieces, "code")
     theirs = Prints(
         np.concatenate([p["flat"] for p in pieces]) if pieces else np.empty(0, np.uint32),
@@ -380,8 +379,7 @@ class _Tasks:
         self.cut = np.unique(np.linspace(0, count, groups + 1).round().astype(np.int64))
         self.groups = self.shards.offsets[self.cut]
         self.group_prints = [
-            remote(join_task).remote(*self.shards.prints[self.cut[g] : self.cut[g + 1]])
-            for g in range(len(self.cut) - 1)
+            self.shards.prints[self.cut[g] : self.cut[g + 1]] for g in range(len(self.cut) - 1)
         ]
         self.first = remote(verify_first).options(num_returns=len(self.groups))
         self.second = remote(verify_second)
@@ -395,7 +393,8 @@ class _Tasks:
                 int(groups[g]),
                 groups,
                 config.overlap_threshold,
-                prints,
+                len(prints),
+                *prints,
                 *[q[g] for q in pieces],
             )
             for g, prints in enumerate(self.group_prints)
@@ -403,7 +402,13 @@ class _Tasks:
         return self.ray.get(
             [
                 self.second.remote(
-                    total, int(groups[g]), config, keep_all, prints, *[f[1 + g] for f in firsts]
+                    total,
+                    int(groups[g]),
+                    config,
+                    keep_all,
+                    len(prints),
+                    *prints,
+                    *[f[1 + g] for f in firsts],
                 )
                 for g, prints in enumerate(self.group_prints)
             ]

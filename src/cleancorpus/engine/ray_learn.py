@@ -169,18 +169,28 @@ def relearn_task(
 
 @dataclasses.dataclass(frozen=True)
 class LearnedShards:
-    """What learning in the pass gives: the blocks (with their lines) and the shards with
-    the documents they touch cleaned again (their profiles dropped: no longer needed)."""
+    """What learning in the pass gives: the blocks, the shards with the documents they touch
+    being cleaned again (refs to the results of the relearn tasks, which may still run; their
+    profiles dropped: no longer needed), the wording of their lines (refs, see
+    :meth:`with_lines`) and the wall time of each step the driver waited for."""
 
-    learned: LearnedBoilerplate
+    blocks: LearnedBoilerplate  # without the wording of their lines
     shards: Shards
-    seconds: dict[str, float]  # wall time of each step, as seen by the driver
+    wordings: list[Any]
+    seconds: dict[str, float]
+
+    def with_lines(self, ray: Any) -> LearnedBoilerplate:
+        """The blocks with their lines worded (waits for the relearn tasks)."""
+        return self.blocks.with_lines(_lines(ray.get(self.wordings)))
 
 
 def learn_shards(
     ray: Any, shards: Shards, options: RunOptions, config: LearnConfig, partitions: int
 ) -> LearnedShards:
-    """Steps 1-4 over the prepared shards (their ``profiles`` set)."""
+    """Steps 1-4 over the prepared shards (their ``profiles`` set). Returns without waiting
+    for step 4: once the caller lets go of ``shards``, each shard's first results are freed
+    as soon as its relearn task is done, so that the object store does not hold two copies
+    of the corpus."""
     if len(shards.profiles) != len(shards.docs):
         raise CleancorpusError("internal error: learning over shards without profiles")
     clock = _Clock()
@@ -209,11 +219,11 @@ def learn_shards(
         if len(touched):
             docs[s], prints[s], wordings = relearn.remote(docs[s], prints[s], touched, settings)
             pending.append(wordings)
-    lines = _lines(ray.get(pending))
-    clock.lap("relearn")
+    clock.lap("relearn_submit")
     return LearnedShards(
-        learned.with_lines(lines),
+        learned,
         dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints), profiles=()),
+        pending,
         clock.seconds,
     )
 
