@@ -72,12 +72,12 @@ WORKER_SUMS = ("read", "extract", "clean", "fingerprint", "profile")  # CPU summ
 
 def _stage_table(one: dict, two: dict) -> None:
     """The wall time of each stage the driver saw, Ray 1 CPU against 2 CPUs."""
-    print("  stage               Ray 1 CPU  Ray 2 CPUs  1/2 (2.0: halves)")
+    print("  stage                   Ray 1 CPU  Ray 2 CPUs  1/2 (2.0: halves)")
     for stage in one:
         if stage in WORKER_SUMS or stage not in two:
             continue
         ratio = f"{one[stage] / two[stage]:5.2f}" if two[stage] > 0.05 else "    -"
-        print(f"  {stage:18s} {one[stage]:9.2f} s {two[stage]:9.2f} s  {ratio}")
+        print(f"  {stage:22s} {one[stage]:9.2f} s {two[stage]:9.2f} s  {ratio}")
     cpu = {k: sum(t.get(s, 0.0) for s in WORKER_SUMS) for k, t in (("one", one), ("two", two))}
     print(f"  (CPU in the prepare tasks: {cpu['one']:.1f} s and {cpu['two']:.1f} s)")
 

@@ -17,8 +17,10 @@ What runs where (``D`` distributed, ``d`` on the driver):
    arrays).
 1b. D/d **learning** (``options.learn``, on by default; :mod:`.ray_learn`), in the same
    pass: the line count as a distributed aggregate, the holders of frequent lines and
-   per-site counts of the others from the shards, the local learning on the driver, and
-   the documents the learned blocks touch cleaned again in their shards.
+   per-site counts of the others from the shards (numpy arrays), the local learning on the
+   driver, and the documents the learned blocks touch cleaned again in their shards (not
+   waited for: dedup's tasks start on each shard as it is done, and the driver lets go of
+   the first results so that each is freed as soon as its shard is cleaned again).
 2. D **candidates and verification** (:mod:`.ray_dedup`): one exchange of band keys, sampled
    shingles and set hashes, hash-partitioned, as integer document numbers; bucket tasks
    apply the local engine's candidate rules; verification tasks get the pairs partitioned
@@ -31,8 +33,11 @@ What runs where (``D`` distributed, ``d`` on the driver):
    passage stage, alignment included, runs on the driver.
 5. D/d **join back and write** (:mod:`.ray_write`): the documents are sorted by id in ranges
    (a sample of the ids gives the bounds), each range written by one Ray task with the
-   local engine's writer into a part folder of the staging folder; the driver appends the
-   parts in order by byte copy, then writes report.json and report.html.
+   local engine's writer into a part folder of the staging folder (its memberships sent as
+   one pickled blob); one task per range copies its part into the output files at the
+   offset the driver adds up from the parts' sizes; the driver writes report.json and
+   report.html. Before writing the driver lets go of the prints and of each shard's
+   documents once cut by range, so that the object store holds one copy of the corpus.
 
 Differences from the local engine: in an LSH bucket of more than ``max_bucket + 1``
 documents (after exact copies are counted once) this engine proposes star edges to the
