@@ -232,6 +232,8 @@ def _memberships(
     found = deduplicate_shards(ray, shards, options.dedup, partitions)
     if tally is not None:
         tally.add_time("dedup", time.perf_counter() - t0)
+        for step, seconds in found.seconds.items():
+            tally.add_time(f"dedup_{step}", seconds)
     if not options.dedup.passages:
         return found.memberships
     return ray_passage_stage(ray, shards, found, options.dedup, tally)

@@ -54,6 +54,7 @@ from ..dedup.canonical import choose_canonical
 from ..dedup.clusters import intersection_size
 from ..dedup.deduplicate import DedupConfig
 from ..records import Membership
+from .ray_clock import StepClock
 from .ray_components import (
     DRIVER_EDGES,
     components,
@@ -480,6 +481,7 @@ class Deduplicated:
     anchor_keys: np.ndarray
     anchor_owners: np.ndarray
     ids: dict[int, str]
+    seconds: dict[str, float]  # wall time of each step, as the driver saw it
 
 
 def deduplicate_shards(
@@ -491,8 +493,10 @@ def deduplicate_shards(
 ) -> Deduplicated:
     """The memberships of the documents that are not alone (the others are "only member of
     its cluster", or "empty after cleaning" without shingles), by id. Steps 1-6 above."""
+    clock = StepClock()
     tasks = _Tasks(ray, shards, config, partitions)
     exact, anchors, verified = tasks.candidates()
+    clock.lap("candidates")
     total = shards.total
     members, reps = _cat([{"m": e[0]} for e in exact], "m"), _cat([{"r": e[1]} for e in exact], "r")
     codes, jaccard = _cat(verified, "code"), _cat(verified, "jaccard")
@@ -504,6 +508,7 @@ def deduplicate_shards(
         node, root = distributed_components(ray, edge_a, edge_b, max(2, partitions))
     else:
         node, root = components(edge_a, edge_b)
+    clock.lap("components")
     home = dict(
         zip(node.tolist(), root.tolist(), strict=True)
     )  # not yet the canonical: the smallest
@@ -521,7 +526,9 @@ def deduplicate_shards(
     for number, smallest in home.items():
         clusters.setdefault(smallest, [smallest]).append(number)
     wanted = {n for pair in overlaps for n in pair[:2]} | set(home) | set(clusters)
+    clock.lap("driver")
     facts = tasks.facts(np.array(sorted(wanted), dtype=np.int64))
+    clock.lap("facts")
     canonical: dict[int, int] = {}
     reasons: dict[int, str] = {}
     stories: dict[int, str] = {}  # canonical -> the smallest id of its cluster
@@ -538,13 +545,16 @@ def deduplicate_shards(
     similarity = {n: 1.0 for n, c in canonical.items() if n != c}
     if pairs:
         a, b = np.array(pairs, dtype=np.int64).T
+        clock.lap("driver")
         similarity.update(zip(a.tolist(), tasks.jaccard(a, b).tolist(), strict=True))
+        clock.lap("jaccard")
     found = _memberships(
         facts, canonical, reasons, similarity, overlaps, stories if config.passages else None
     )
     if not config.passages:
         empty = np.empty(0, dtype=np.int64)
-        return Deduplicated(found, empty, empty, {})
+        clock.lap("driver")
+        return Deduplicated(found, empty, empty, {}, clock.seconds)
     keys, owners = _cat(anchors, "key"), _cat(anchors, "num")
     first = {rep: min((rep, *more), key=lambda n: facts[n].id) for rep, more in group.items()}
     if first:
@@ -553,7 +563,9 @@ def deduplicate_shards(
         hit = reps_sorted[at] == owners
         swap = np.array([first[r] for r in reps_sorted.tolist()], dtype=np.int64)
         owners = np.where(hit, swap[at], owners)
-    return Deduplicated(found, keys, owners, {n: f.id for n, f in facts.items()})
+    ids = {n: f.id for n, f in facts.items()}
+    clock.lap("driver")
+    return Deduplicated(found, keys, owners, ids, clock.seconds)
 
 
 def _memberships(

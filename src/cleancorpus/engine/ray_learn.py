@@ -23,7 +23,6 @@ kept with its shard); then (``D`` distributed, ``d`` on the driver):
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -40,6 +39,7 @@ from ..learning.boilerplate import (
 )
 from ..options import RunOptions
 from .columns import from_columns
+from .ray_clock import StepClock
 from .ray_components import partition_of
 from .ray_dedup import Shards
 from .ray_prepare import Prints, Profiles, doc_columns
@@ -193,7 +193,7 @@ def learn_shards(
     of the corpus."""
     if len(shards.profiles) != len(shards.docs):
         raise CleancorpusError("internal error: learning over shards without profiles")
-    clock = _Clock()
+    clock = StepClock()
     frequent = ray.put(_frequent(ray, shards.profiles, config.min_documents, partitions))
     clock.lap("count")
     holders = ray.get(
@@ -226,19 +226,6 @@ def learn_shards(
         pending,
         clock.seconds,
     )
-
-
-class _Clock:
-    """Wall time between laps, by lap name."""
-
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
-        self._last = now
 
 
 def _frequent(ray: Any, profiles: Sequence[Any], minimum: int, partitions: int) -> np.ndarray:
