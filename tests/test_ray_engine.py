@@ -166,7 +166,97 @@ def test_same_output_as_local_engine(ray_session, corpus: Path, local_run, tmp_p
 
 def test_a_range_task_that_cannot_see_the_staging_folder_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file system every node sees"):
-        ray_write.write_range(str(tmp_path / "on-another-machine"), 0, {}, True, [])
+        ray_write.write_range(str(tmp_path / "on-another-machine"), 0, b"", True, [])
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False])
+def test_parts_placed_in_any_order_give_the_appended_files(
+    tmp_path: Path, monkeypatch, kernel_copy: bool
+) -> None:
+    from cleancorpus.output import parts
+
+    if not kernel_copy:
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    rng = random.Random(3)
+    contents = [
+        {name: rng.randbytes(rng.choice([0, 1, 700])) for name in parts.JOINED} for _ in range(6)
+    ]
+    for number, files in enumerate(contents):
+        folder = parts.part_folder(tmp_path, number)
+        folder.mkdir(parents=True)
+        for name, data in files.items():
+            if data or number % 2:  # an empty file is sometimes missing
+                (folder / name).write_bytes(data)
+    at, offsets = dict.fromkeys(parts.JOINED, 0), []
+    for number in range(len(contents)):
+        offsets.append(dict(at))
+        for name, size in parts.part_sizes(parts.part_folder(tmp_path, number)).items():
+            at[name] += size
+    parts.create_targets(tmp_path)
+    for number in (4, 0, 5, 2, 1, 3):
+        parts.place_part(tmp_path, parts.part_folder(tmp_path, number), offsets[number])
+    parts.finish_targets(tmp_path, at)
+    for name in parts.JOINED:
+        assert (tmp_path / name).read_bytes() == b"".join(c[name] for c in contents)
+    assert not (tmp_path / parts.PARTS).exists()
+
+
+def test_memberships_packed_by_range_come_back_equal() -> None:
+    from cleancorpus.records import Membership, Passage
+
+    passage = Passage("d9", 3, 40, 7, 44, 9, 0.875)
+    memberships = {
+        "a1": Membership("a1", True, None, None, (("c3", 0.5),), "longest", duplicates=("b2",)),
+        "b2": Membership("a1", False, "a1", 0.91, reason="near", rule="near-duplicate"),
+        "c3": Membership("c3", True, None, None, passages=(passage, passage), story="a1"),
+        "z0": Membership("z0", True, None, None, story="z0"),
+    }
+    bounds = ["b2", "c4"]  # ranges: [.., b2), [b2, c4), [c4, ..)
+    blobs = ray_write.pack_memberships(memberships, bounds)
+    found = [ray_write.unpack_memberships(b) for b in blobs]
+    assert [sorted(f) for f in found] == [["a1"], ["b2", "c3"], ["z0"]]
+    assert {k: v for f in found for k, v in f.items()} == memberships
+    assert ray_write.unpack_memberships(ray_write.pack_memberships({})[0]) == {}
+
+
+def test_holders_are_the_profiles_of_the_rows_holding_a_frequent_line() -> None:
+    import pyarrow as pa
+
+    from cleancorpus.engine.ray_learn import holders_task
+    from cleancorpus.engine.ray_prepare import Prints, Profiles
+
+    rng = np.random.default_rng(8)
+    n = 12
+    keys = [np.unique(rng.integers(0, 30, rng.integers(0, 6)).astype(np.uint64)) for _ in range(n)]
+    cores = [rng.integers(0, 99, rng.integers(0, 4)).astype(np.uint32) for _ in range(n)]
+    shingles = [
+        np.sort(rng.integers(0, 999, rng.integers(0, 9))).astype(np.uint32) for _ in range(n)
+    ]
+
+    def cut(parts: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(([0], np.cumsum([len(x) for x in parts]))).astype(np.int64)
+
+    words = [np.arange(len(k), dtype=np.uint32) + 1 for k in keys]
+    sites = tuple(f"site{i % 3}" for i in range(n))
+    profiles = Profiles(
+        sites, np.concatenate(keys), np.concatenate(words), cut(keys),
+        np.concatenate(cores), cut(cores),
+    )  # fmt: skip
+    prints = Prints(np.concatenate(shingles), cut(shingles), np.zeros((n, 4), np.uint32))
+    docs = pa.table({"id": [f"d{i:02d}" for i in range(n)]})
+    frequent = np.array([3, 7, 11, 20], dtype=np.uint64)
+    held, others = holders_task(docs, prints, profiles, frequent)
+    rows = [i for i in range(n) if np.isin(keys[i], frequent).any()]
+    assert held.rows.tolist() == rows
+    found = held.edge_profiles()
+    assert [p.id for p in found] == [f"d{i:02d}" for i in rows]
+    for p, i in zip(found, rows, strict=True):
+        assert p.site == sites[i]
+        for got, want in ((p.keys, keys[i]), (p.words, words[i]), (p.core, cores[i])):
+            assert got.tolist() == want.tolist()
+        assert p.shingles is not None and p.shingles.tolist() == shingles[i].tolist()
+    left = [sites[i] for i in range(n) if i not in rows]
+    assert others == {s: left.count(s) for s in set(left)}
 
 
 def test_without_ray_the_ray_engine_exits_2(monkeypatch, tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ What runs where (``D`` distributed, ``d`` on the driver):
    arrays).
 1b. D/d **learning** (``options.learn``, on by default; :mod:`.ray_learn`), in the same
    pass: the line count as a distributed aggregate, the holders of frequent lines and
-   per-site counts of the others from the shards, the local learning on the driver, and
-   the documents the learned blocks touch cleaned again in their shards.
+   per-site counts of the others from the shards (numpy arrays), the local learning on the
+   driver, and the documents the learned blocks touch cleaned again in their shards (not
+   waited for: dedup's tasks start on each shard as it is done, and the driver lets go of
+   the first results so that each is freed as soon as its shard is cleaned again).
 2. D **candidates and verification** (:mod:`.ray_dedup`): one exchange of band keys, sampled
    shingles and set hashes, hash-partitioned, as integer document numbers; bucket tasks
    apply the local engine's candidate rules; verification tasks get the pairs partitioned
@@ -31,8 +33,11 @@ What runs where (``D`` distributed, ``d`` on the driver):
    passage stage, alignment included, runs on the driver.
 5. D/d **join back and write** (:mod:`.ray_write`): the documents are sorted by id in ranges
    (a sample of the ids gives the bounds), each range written by one Ray task with the
-   local engine's writer into a part folder of the staging folder; the driver appends the
-   parts in order by byte copy, then writes report.json and report.html.
+   local engine's writer into a part folder of the staging folder (its memberships sent as
+   one pickled blob); one task per range copies its part into the output files at the
+   offset the driver adds up from the parts' sizes; the driver writes report.json and
+   report.html. Before writing the driver lets go of the prints and of each shard's
+   documents once cut by range, so that the object store holds one copy of the corpus.
 
 Differences from the local engine: in an LSH bucket of more than ``max_bucket + 1``
 documents (after exact copies are counted once) this engine proposes star edges to the
@@ -89,26 +94,31 @@ INSTALL_HINT = "the Ray engine needs Ray: pip install 'cleancorpus[ray]'"
 SHARD_FILES = 2000  # files per prepare task, at most
 
 
-def require_ray() -> Any:
-    """Import Ray (and Ray Data), or raise ConfigError saying how to install it."""
+def require_ray(data: bool = True) -> Any:
+    """Import Ray (and Ray Data unless ``data`` is False: a folder run uses only Ray's
+    tasks, and importing Ray Data costs the driver ~1.5 s), or raise ConfigError saying how
+    to install it."""
     try:
         import ray
-        import ray.data
+
+        if data:
+            import ray.data
+
+            context = ray.data.DataContext.get_current()
+            context.enable_progress_bars = False
+            context.print_on_execution_start = False
     except ImportError as exc:
         raise ConfigError(INSTALL_HINT) from exc
     return ray
 
 
 def _init(address: str | None, num_cpus: int | None) -> Any:
-    ray = require_ray()
+    ray = require_ray(data=False)
     if not ray.is_initialized():
         if address:
             ray.init(address=address, log_to_driver=False)
         else:
             ray.init(num_cpus=num_cpus, log_to_driver=False)
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
     return ray
 
 
@@ -222,6 +232,8 @@ def _memberships(
     found = deduplicate_shards(ray, shards, options.dedup, partitions)
     if tally is not None:
         tally.add_time("dedup", time.perf_counter() - t0)
+        for step, seconds in found.seconds.items():
+            tally.add_time(f"dedup_{step}", seconds)
     if not options.dedup.passages:
         return found.memberships
     return ray_passage_stage(ray, shards, found, options.dedup, tally)
@@ -298,7 +310,7 @@ def run_ray(
         parquet.require()
     ray = _init(address, options.worker_count)
     tally = summary.Tally()
-    started = time.perf_counter()
+    started, driver = time.perf_counter(), time.process_time()
     listing = list_folder(source, options.extensions)
     tally.add_time("list", time.perf_counter() - started)
     config = options.learn_config
@@ -307,12 +319,14 @@ def run_ray(
     shards, notices = _prepare_folder(ray, listing.documents, settings, options)
     tally.add_time("parallel", time.perf_counter() - t0)
     parts = _partitions(ray, partitions)
-    learned = options.learned
+    learned, taught = options.learned, None
     if config is not None:
         t0 = time.perf_counter()
-        found = learn_shards(ray, shards, options, config, parts)
-        learned, shards = found.learned, found.shards
+        taught = learn_shards(ray, shards, options, config, parts)
+        shards = taught.shards  # the first results are freed as their relearn tasks end
         tally.add_time("learn", time.perf_counter() - t0)
+        for step, seconds in taught.seconds.items():
+            tally.add_time(f"learn_{step}", seconds)
     errors: list[InputError] = []
     warnings: list[Notice] = []
     skipped_records = 0
@@ -327,6 +341,14 @@ def run_ray(
             for stage, seconds in stats["seconds"].items():
                 tally.add_time(stage, seconds)
     memberships = _memberships(ray, shards, options, parts, tally)
+    if taught is not None:
+        learned = taught.with_lines(ray)
+        del taught  # holds the shards: see below
+    # from here on only the documents are needed, each shard's until it is cut by range: the
+    # driver lets go of its refs (Ray frees an object once no ref nor pending task holds it),
+    # so that the object store does not hold the prints and two copies of the documents
+    docs, total = list(shards.docs), shards.total
+    del shards
     errors.sort(key=lambda e: summary.path_key(e.path))
     warnings.sort(key=lambda w: summary.path_key(w[0]))
     with atomic_folder(target) as staging, _gc_paused():
@@ -335,10 +357,11 @@ def run_ray(
             learned.save(staging / LEARNED)
         t0 = time.perf_counter()
         known = write_sorted(
-            ray, staging, shards, parts, memberships, options.dedup.passages, tally
+            ray, staging, docs, total, parts, memberships, options.dedup.passages, tally
         )
         tally.add_time("write", time.perf_counter() - t0)
         tally.add_time("total", time.perf_counter() - started)
+        tally.add_time("driver_cpu", time.process_time() - driver)
         parameters = {**options.parameters(), "engine": "ray"}
         report = summary.build(
             tally=tally,

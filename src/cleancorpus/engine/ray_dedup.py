@@ -54,6 +54,7 @@ from ..dedup.canonical import choose_canonical
 from ..dedup.clusters import intersection_size
 from ..dedup.deduplicate import DedupConfig
 from ..records import Membership
+from .ray_clock import StepClock
 from .ray_components import (
     DRIVER_EDGES,
     components,
@@ -286,21 +287,19 @@ def _contained(pieces: Sequence[Mapping[str, np.ndarray]], overlap_threshold: fl
     return codes[first][np.add.reduceat(counts, first) >= needed]
 
 
-def join_task(*parts: Prints) -> Prints:
-    """The prints of a verify group's shards as one object."""
-    return joined(parts)
-
-
 def verify_first(
     total: int,
     start: int,
     groups: np.ndarray,
     overlap_threshold: float,
-    prints: Prints,
-    *pieces: Any,
+    shards: int,
+    *args: Any,
 ) -> list[Any]:
-    """Step 3 for one verify group (``prints``: its documents', numbered from ``start``):
-    returns ``[pairs, *pieces]``, piece ``g`` for the verify group of the pairs' ``b``."""
+    """Step 3 for one verify group (``args``: the prints of its ``shards`` shards, joined here
+    rather than kept joined in the object store, its documents numbered from ``start``; then
+    the pieces): returns ``[pairs, *pieces]``, piece ``g`` for the verify group of the pairs'
+    ``b``."""
+    prints, pieces = joined(args[:shards]), args[shards:]
     codes = sorted_unique(
         np.concatenate([_cat(pieces, "band"), _contained(pieces, overlap_threshold)])
     )
@@ -315,10 +314,11 @@ def verify_first(
 
 
 def verify_second(
-    total: int, start: int, config: DedupConfig, keep_all: bool, prints: Prints, *pieces: Any
+    total: int, start: int, config: DedupConfig, keep_all: bool, shards: int, *args: Any
 ) -> dict[str, np.ndarray]:
     """Step 4 for one verify group (as :func:`verify_first`): the pairs that merge or overlap
     (all the pairs with ``keep_all``) with their exact Jaccard and containment."""
+    prints, pieces = joined(args[:shards]), args[shards:]
     codes = _cat(pieces, "code")
     theirs = Prints(
         np.concatenate([p["flat"] for p in pieces]) if pieces else np.empty(0, np.uint32),
@@ -380,8 +380,7 @@ class _Tasks:
         self.cut = np.unique(np.linspace(0, count, groups + 1).round().astype(np.int64))
         self.groups = self.shards.offsets[self.cut]
         self.group_prints = [
-            remote(join_task).remote(*self.shards.prints[self.cut[g] : self.cut[g + 1]])
-            for g in range(len(self.cut) - 1)
+            self.shards.prints[self.cut[g] : self.cut[g + 1]] for g in range(len(self.cut) - 1)
         ]
         self.first = remote(verify_first).options(num_returns=len(self.groups))
         self.second = remote(verify_second)
@@ -395,7 +394,8 @@ class _Tasks:
                 int(groups[g]),
                 groups,
                 config.overlap_threshold,
-                prints,
+                len(prints),
+                *prints,
                 *[q[g] for q in pieces],
             )
             for g, prints in enumerate(self.group_prints)
@@ -403,7 +403,13 @@ class _Tasks:
         return self.ray.get(
             [
                 self.second.remote(
-                    total, int(groups[g]), config, keep_all, prints, *[f[1 + g] for f in firsts]
+                    total,
+                    int(groups[g]),
+                    config,
+                    keep_all,
+                    len(prints),
+                    *prints,
+                    *[f[1 + g] for f in firsts],
                 )
                 for g, prints in enumerate(self.group_prints)
             ]
@@ -475,6 +481,7 @@ class Deduplicated:
     anchor_keys: np.ndarray
     anchor_owners: np.ndarray
     ids: dict[int, str]
+    seconds: dict[str, float]  # wall time of each step, as the driver saw it
 
 
 def deduplicate_shards(
@@ -486,8 +493,10 @@ def deduplicate_shards(
 ) -> Deduplicated:
     """The memberships of the documents that are not alone (the others are "only member of
     its cluster", or "empty after cleaning" without shingles), by id. Steps 1-6 above."""
+    clock = StepClock()
     tasks = _Tasks(ray, shards, config, partitions)
     exact, anchors, verified = tasks.candidates()
+    clock.lap("candidates")
     total = shards.total
     members, reps = _cat([{"m": e[0]} for e in exact], "m"), _cat([{"r": e[1]} for e in exact], "r")
     codes, jaccard = _cat(verified, "code"), _cat(verified, "jaccard")
@@ -499,6 +508,7 @@ def deduplicate_shards(
         node, root = distributed_components(ray, edge_a, edge_b, max(2, partitions))
     else:
         node, root = components(edge_a, edge_b)
+    clock.lap("components")
     home = dict(
         zip(node.tolist(), root.tolist(), strict=True)
     )  # not yet the canonical: the smallest
@@ -516,7 +526,9 @@ def deduplicate_shards(
     for number, smallest in home.items():
         clusters.setdefault(smallest, [smallest]).append(number)
     wanted = {n for pair in overlaps for n in pair[:2]} | set(home) | set(clusters)
+    clock.lap("driver")
     facts = tasks.facts(np.array(sorted(wanted), dtype=np.int64))
+    clock.lap("facts")
     canonical: dict[int, int] = {}
     reasons: dict[int, str] = {}
     stories: dict[int, str] = {}  # canonical -> the smallest id of its cluster
@@ -533,13 +545,16 @@ def deduplicate_shards(
     similarity = {n: 1.0 for n, c in canonical.items() if n != c}
     if pairs:
         a, b = np.array(pairs, dtype=np.int64).T
+        clock.lap("driver")
         similarity.update(zip(a.tolist(), tasks.jaccard(a, b).tolist(), strict=True))
+        clock.lap("jaccard")
     found = _memberships(
         facts, canonical, reasons, similarity, overlaps, stories if config.passages else None
     )
     if not config.passages:
         empty = np.empty(0, dtype=np.int64)
-        return Deduplicated(found, empty, empty, {})
+        clock.lap("driver")
+        return Deduplicated(found, empty, empty, {}, clock.seconds)
     keys, owners = _cat(anchors, "key"), _cat(anchors, "num")
     first = {rep: min((rep, *more), key=lambda n: facts[n].id) for rep, more in group.items()}
     if first:
@@ -548,7 +563,9 @@ def deduplicate_shards(
         hit = reps_sorted[at] == owners
         swap = np.array([first[r] for r in reps_sorted.tolist()], dtype=np.int64)
         owners = np.where(hit, swap[at], owners)
-    return Deduplicated(found, keys, owners, {n: f.id for n, f in facts.items()})
+    ids = {n: f.id for n, f in facts.items()}
+    clock.lap("driver")
+    return Deduplicated(found, keys, owners, ids, clock.seconds)
 
 
 def _memberships(

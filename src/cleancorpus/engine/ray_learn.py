@@ -39,6 +39,7 @@ from ..learning.boilerplate import (
 )
 from ..options import RunOptions
 from .columns import from_columns
+from .ray_clock import StepClock
 from .ray_components import partition_of
 from .ray_dedup import Shards
 from .ray_prepare import Prints, Profiles, doc_columns
@@ -75,20 +76,58 @@ def frequent_task(minimum: int, *pieces: Mapping[str, np.ndarray]) -> np.ndarray
     return keys[first][np.add.reduceat(counts, first) >= minimum]
 
 
+@dataclasses.dataclass(frozen=True)
+class Holders:
+    """What step 2 sends of one shard: its rows holding a frequent hash, their ids and their
+    profiles (:class:`~.ray_prepare.Profiles` of those rows) with their fingerprints'
+    shingles, ``shingles[shingle_bounds[i]:shingle_bounds[i + 1]]`` — numpy arrays, which
+    Ray moves without pickling each document (profile objects cost ~30 us each to unpickle)."""
+
+    rows: np.ndarray  # int64, rows of the shard
+    ids: tuple[str, ...]
+    profiles: Profiles
+    shingles: np.ndarray  # uint32
+    shingle_bounds: np.ndarray  # int64
+
+    def edge_profiles(self) -> list[EdgeProfile]:
+        """The rows' :class:`~cleancorpus.learning.boilerplate.EdgeProfile` (views)."""
+        p, cut = self.profiles, self.shingle_bounds
+        return [
+            p.profile(i, doc_id, self.shingles[cut[i] : cut[i + 1]])
+            for i, doc_id in enumerate(self.ids)
+        ]
+
+
+def _take(
+    values: np.ndarray, bounds: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The slices ``values[bounds[r]:bounds[r + 1]]`` of ``rows``, concatenated, and their
+    bounds."""
+    starts = bounds[rows]
+    sizes = bounds[rows + 1] - starts
+    cut = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
+    return values[np.repeat(starts - cut[:-1], sizes) + np.arange(cut[-1])], cut
+
+
 def holders_task(
     docs: Any, prints: Prints, profiles: Profiles, frequent: np.ndarray
-) -> tuple[np.ndarray, list[EdgeProfile], dict[str, int]]:
-    """Step 2 for one shard: the rows holding a frequent hash, their profiles (shingles
-    attached), and the number of the other documents by site."""
+) -> tuple[Holders, dict[str, int]]:
+    """Step 2 for one shard: the rows holding a frequent hash with their profiles and
+    shingles, and the number of the other documents by site."""
     sizes = np.diff(profiles.bounds)
     owner = np.repeat(np.arange(len(sizes)), sizes)
-    rows = np.unique(owner[np.isin(profiles.keys, frequent)])
+    rows = np.unique(owner[np.isin(profiles.keys, frequent)]).astype(np.int64)
     held = np.zeros(len(sizes), dtype=bool)
     held[rows] = True
-    ids = docs.column("id").to_pylist()
-    found = [profiles.profile(r, ids[r], prints.of(r)) for r in rows.tolist()]
+    ids = docs.column("id").take(rows).to_pylist()
+    keys, bounds = _take(profiles.keys, profiles.bounds, rows)
+    words, _ = _take(profiles.words, profiles.bounds, rows)
+    cores, core_bounds = _take(profiles.cores, profiles.core_bounds, rows)
+    shingles, shingle_bounds = _take(prints.shingles, prints.bounds, rows)
+    sites = tuple(profiles.sites[r] for r in rows.tolist())
+    found = Profiles(sites, keys, words, bounds, cores, core_bounds)
     others = Counter(s for s, h in zip(profiles.sites, held.tolist(), strict=True) if not h)
-    return rows, found, dict(others)
+    return Holders(rows, tuple(ids), found, shingles, shingle_bounds), dict(others)
 
 
 def relearn_task(
@@ -130,44 +169,62 @@ def relearn_task(
 
 @dataclasses.dataclass(frozen=True)
 class LearnedShards:
-    """What learning in the pass gives: the blocks (with their lines) and the shards with
-    the documents they touch cleaned again (their profiles dropped: no longer needed)."""
+    """What learning in the pass gives: the blocks, the shards with the documents they touch
+    being cleaned again (refs to the results of the relearn tasks, which may still run; their
+    profiles dropped: no longer needed), the wording of their lines (refs, see
+    :meth:`with_lines`) and the wall time of each step the driver waited for."""
 
-    learned: LearnedBoilerplate
+    blocks: LearnedBoilerplate  # without the wording of their lines
     shards: Shards
+    wordings: list[Any]
+    seconds: dict[str, float]
+
+    def with_lines(self, ray: Any) -> LearnedBoilerplate:
+        """The blocks with their lines worded (waits for the relearn tasks)."""
+        return self.blocks.with_lines(_lines(ray.get(self.wordings)))
 
 
 def learn_shards(
     ray: Any, shards: Shards, options: RunOptions, config: LearnConfig, partitions: int
 ) -> LearnedShards:
-    """Steps 1-4 over the prepared shards (their ``profiles`` set)."""
+    """Steps 1-4 over the prepared shards (their ``profiles`` set). Returns without waiting
+    for step 4: once the caller lets go of ``shards``, each shard's first results are freed
+    as soon as its relearn task is done, so that the object store does not hold two copies
+    of the corpus."""
     if len(shards.profiles) != len(shards.docs):
         raise CleancorpusError("internal error: learning over shards without profiles")
+    clock = StepClock()
     frequent = ray.put(_frequent(ray, shards.profiles, config.min_documents, partitions))
+    clock.lap("count")
     holders = ray.get(
         [
             ray.remote(holders_task).remote(d, pr, pf, frequent)
             for d, pr, pf in zip(shards.docs, shards.prints, shards.profiles, strict=True)
         ]
     )
+    clock.lap("holders")
     others: Counter[str] = Counter()
-    for _, _, counts in holders:
+    for _, counts in holders:
         others.update(counts)
-    learned = learn_from_profiles(
-        (p for _, found, _ in holders for p in found), config, others=dict(others)
-    )
+    found = [h.edge_profiles() for h, _ in holders]
+    learned = learn_from_profiles((p for f in found for p in f), config, others=dict(others))
+    clock.lap("local")
     settings = ray.put(StageSettings.of(options, None, learned))
     relearn = ray.remote(relearn_task).options(num_returns=3)
     docs, prints = list(shards.docs), list(shards.prints)
     pending: list[Any] = []
-    for s, (rows, found, _) in enumerate(holders):
-        touched = rows[[learned.touches(p) for p in found]] if len(rows) else rows
+    for s, ((held, _), profiles) in enumerate(zip(holders, found, strict=True)):
+        rows = held.rows
+        touched = rows[[learned.touches(p) for p in profiles]] if len(rows) else rows
         if len(touched):
             docs[s], prints[s], wordings = relearn.remote(docs[s], prints[s], touched, settings)
             pending.append(wordings)
+    clock.lap("relearn_submit")
     return LearnedShards(
-        learned.with_lines(_lines(ray.get(pending))),
+        learned,
         dataclasses.replace(shards, docs=tuple(docs), prints=tuple(prints), profiles=()),
+        pending,
+        clock.seconds,
     )
 
 
