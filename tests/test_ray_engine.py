@@ -169,38 +169,6 @@ def test_a_range_task_that_cannot_see_the_staging_folder_says_so(tmp_path: Path)
         ray_write.write_range(str(tmp_path / "on-another-machine"), 0, b"", True, [])
 
 
-@pytest.mark.parametrize("kernel_copy", [True, False])
-def test_parts_placed_in_any_order_give_the_appended_files(
-    tmp_path: Path, monkeypatch, kernel_copy: bool
-) -> None:
-    from cleancorpus.output import parts
-
-    if not kernel_copy:
-        monkeypatch.delattr(os, "copy_file_range", raising=False)
-    rng = random.Random(3)
-    contents = [
-        {name: rng.randbytes(rng.choice([0, 1, 700])) for name in parts.JOINED} for _ in range(6)
-    ]
-    for number, files in enumerate(contents):
-        folder = parts.part_folder(tmp_path, number)
-        folder.mkdir(parents=True)
-        for name, data in files.items():
-            if data or number % 2:  # an empty file is sometimes missing
-                (folder / name).write_bytes(data)
-    at, offsets = dict.fromkeys(parts.JOINED, 0), []
-    for number in range(len(contents)):
-        offsets.append(dict(at))
-        for name, size in parts.part_sizes(parts.part_folder(tmp_path, number)).items():
-            at[name] += size
-    parts.create_targets(tmp_path)
-    for number in (4, 0, 5, 2, 1, 3):
-        parts.place_part(tmp_path, parts.part_folder(tmp_path, number), offsets[number])
-    parts.finish_targets(tmp_path, at)
-    for name in parts.JOINED:
-        assert (tmp_path / name).read_bytes() == b"".join(c[name] for c in contents)
-    assert not (tmp_path / parts.PARTS).exists()
-
-
 def test_memberships_packed_by_range_come_back_equal() -> None:
     from cleancorpus.records import Membership, Passage
 

@@ -1,15 +1,12 @@
-"""Output files written in parts, one folder per id range, then joined in order.
+"""Output files written in parts, one folder per id range, then placed side by side.
 
 A writer of one id range (:class:`~cleancorpus.output.writers.OutputWriter` on a part folder)
 produces that range's lines of ``documents.jsonl``, ``corpus.jsonl`` and ``removals.jsonl``.
-Two ways to join them, each by a kernel-side copy (``os.copy_file_range`` where there is one,
-else buffered reads) that deletes the part once copied:
-
-- :class:`PartJoiner` appends each part's files, range by range, to the output files (one
-  process);
-- :func:`place_part` copies one part's files into the output files at given offsets (the
-  sizes of the parts before it), so that several processes or machines place parts at once,
-  in any order: :func:`create_targets` first, :func:`finish_targets` once all are placed.
+:func:`place_part` copies one part's files into the output files at given offsets (the sizes
+of the parts before it), by a kernel-side copy (``os.copy_file_range`` where there is one,
+else buffered reads), and deletes the part: several processes or machines place parts at
+once, in any order. :func:`create_targets` comes first, :func:`finish_targets` once all are
+placed.
 
 The parts live inside the staging folder (:mod:`.folder`), under :data:`PARTS`, which is
 removed before the swap: OUTPUT appears whole or not at all, as in a sequential run.
@@ -21,7 +18,6 @@ import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 
 from .writers import CORPUS, DOCUMENTS, REMOVALS
 
@@ -35,23 +31,19 @@ def part_folder(staging: Path, number: int) -> Path:
     return staging / PARTS / f"{number:06d}"
 
 
-def _copy(source: int, target: int, size: int, at: int | None = None) -> None:
-    """Copy ``size`` bytes from ``source``'s position to ``target``'s position, or to
-    offset ``at`` of ``target``."""
+def _copy(source: int, target: int, size: int, at: int) -> None:
+    """Copy ``size`` bytes from ``source``'s position to offset ``at`` of ``target``."""
     copy_range = getattr(os, "copy_file_range", None)
     left = size
     while left > 0 and copy_range is not None:
         try:
-            if at is None:
-                done = copy_range(source, target, min(left, _CHUNK))
-            else:
-                done = copy_range(source, target, min(left, _CHUNK), None, at + size - left)
+            done = copy_range(source, target, min(left, _CHUNK), None, at + size - left)
         except OSError:  # not supported between these file systems: copy by reading
             break
         if done == 0:
             break
         left -= done
-    if left > 0 and at is not None:  # target is this process's own descriptor: seek it
+    if left > 0:  # target is this process's own descriptor: seek it
         os.lseek(target, at + size - left, os.SEEK_SET)
     while left > 0:
         data = os.read(source, min(left, _CHUNK))
@@ -101,45 +93,3 @@ def finish_targets(staging: Path, sizes: Mapping[str, int]) -> None:
         if found != sizes[name]:
             raise OSError(f"{name}: {found} bytes placed, expected {sizes[name]}")
     shutil.rmtree(staging / PARTS, ignore_errors=True)
-
-
-class PartJoiner:
-    """Appends parts, in the order given, to ``staging``'s output files."""
-
-    def __init__(self, staging: Path) -> None:
-        self.staging = staging
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        self._targets = {name: os.open(staging / name, flags, 0o666) for name in JOINED}
-        self.sizes = dict.fromkeys(JOINED, 0)  # bytes joined so far, by file
-
-    def append(self, part: Path) -> None:
-        """Append the files of ``part`` (each may be missing: empty) and delete it."""
-        for name, target in self._targets.items():
-            path = part / name
-            if not path.exists():
-                continue
-            source = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-            try:
-                size = os.fstat(source).st_size
-                _copy(source, target, size)
-            finally:
-                os.close(source)
-            self.sizes[name] += size
-        shutil.rmtree(part)
-
-    def close(self) -> None:
-        for target in self._targets.values():
-            os.close(target)
-        self._targets = {}
-        shutil.rmtree(self.staging / PARTS, ignore_errors=True)
-
-    def __enter__(self) -> PartJoiner:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
