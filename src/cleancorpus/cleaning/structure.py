@@ -39,7 +39,7 @@ _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = 80
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
-_TAGLINE = regex.compile(r"(?P<name>[^:—–|]{2,60}?)\s*(?:[:—–|]|\s-)\s+\p{Ll}.{2,120}")
+_TAGLINE = regex.compile(r"(?P<name>[^:—–|~]{2,60}?)\s*(?:[:—–|~]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
 
 Match = tuple[Rule, "regex.Match[str]"]
@@ -106,9 +106,11 @@ class StructureCleaner:
 
     @staticmethod
     def _match(line: Line | str, table: _Table) -> Match | None:
-        if isinstance(line, str):
-            return table.match(line, _size(line))
-        return table.match(line.content, line.size)
+        content = line if isinstance(line, str) else line.content
+        cell = _single_cell(content)
+        if cell:  # a layout table's one cell ("| Share · Print |"): the rules read its text
+            return table.match(cell, _size(cell))
+        return table.match(content, _size(line) if isinstance(line, str) else line.size)
 
     def _edge_match(self, line: Line, first: _Table) -> Match | None:
         """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
@@ -309,6 +311,13 @@ class StructureCleaner:
         if kind == "bio":
             return count <= _BIO_WORDS
         return count <= _SECTION_LINE_WORDS and not (ends_sentence(line.content) and count > 12)
+
+
+def _single_cell(content: str) -> str | None:
+    """The text of a one-cell table row (``| text |``), else None."""
+    if len(content) > 2 and content[0] == "|" == content[-1] and content.count("|") == 2:
+        return content[1:-1].strip()
+    return None
 
 
 def _is_masthead(first: str, second: str) -> bool:
