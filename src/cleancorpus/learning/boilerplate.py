@@ -18,7 +18,8 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    is learned for that site only. Long lines (a copyright notice, a reader appeal, an
    affiliate disclosure) repeated word for word across different stories are template; short
    ones ("Conclusion", "Ingredients") are also headings of real bodies, and list items
-   ("- a pinch of salt") recur in real recipes and posts, so they need the share of a site
+   ("- a pinch of salt") recur in real recipes and posts, as spec table rows do in reviews, so
+   they need the share of a site
    (or of a one-site corpus), never the count alone.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
@@ -57,6 +58,7 @@ VERSION = 2
 CORPUS = ""  # the site of corpus-wide blocks, and of documents with no site key
 _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
+_TABLE_ROW = regex.compile(r"\|.*\|")  # a markdown table row, as line_key leaves it
 
 
 @dataclass(frozen=True)
@@ -195,10 +197,11 @@ def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
 
 
 def _evidence_words(key: str) -> int:
-    """The words a line counts as for ``long_words``: a list item counts as none, since
-    recipes and posts share items word for word ("- a pinch of salt"), so it needs the share
-    of a scope like a short line."""
-    return 0 if LIST_ITEM.match(key) else line_size(key)
+    """The words a line counts as for ``long_words``: a list item or a table row counts as
+    none, since recipes and posts share items word for word ("- a pinch of salt") and reviews
+    share spec rows once digits are normalised ("| fenlight 0 | 0 g | 0 |"), so they need the
+    share of a scope like a short line."""
+    return 0 if LIST_ITEM.match(key) or _TABLE_ROW.match(key) else line_size(key)
 
 
 def profile_document(
