@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleancorpus import clean
+from cleancorpus import TextCleaner, clean
 from cleancorpus.cleaning.comments import _marker_kind, thread_start
 from cleancorpus.cleaning.lines import split_lines
 from cleancorpus.learning.boilerplate import learn_boilerplate, line_key
@@ -215,3 +215,22 @@ def test_spec_table_rows_need_the_share_of_a_scope() -> None:
     prose = "A sentence of prose that three reviews end with, word for word."
     docs = [(i, s, t.replace(row, prose)) for i, s, t in docs]
     assert line_key(prose) in {b.key for b in learn_boilerplate(docs).blocks}
+
+
+def test_a_learned_box_at_the_end_uncovers_the_footer_zone_above_it() -> None:
+    box = (
+        "Readers keep this paper going: if the Review was worth your time this week, put a "
+        "coin in the tin at any of our twelve village shops."
+    )
+    owner = (
+        "The Review is owned by its readers' co-operative, and no advertiser, council or "
+        "landlord ever sees a story before you do, whatever they pay."
+    )
+    docs = [(f"s{i}.md", "", f"{story(i)}\n\n{box}\n\n{owner}") for i in range(4)]
+    learned = learn_boilerplate(docs)
+    text = f"{story(9)}\n\nSupplied by Upland Wire.\n\n{box}\n\n{owner}"
+    cleaner = TextCleaner()
+    assert "Supplied by" in cleaner.clean(text).text  # the rules alone see no footer zone
+    result = learned.apply(cleaner.clean(text), "", cleaner.clean)
+    assert result.text == story(9)
+    assert result.metadata["original_source"] == "Upland Wire"

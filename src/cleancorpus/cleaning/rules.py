@@ -269,7 +269,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:this\s+(?:article|story|piece|post|report)\s+(?:was\s+|is\s+)?)?"
         r"(?:first|originally)\s+(?:published|appeared|posted|ran|carried)\s+(?:at|on|in|by)\s+"
         r"(?P<original_source>[^.;,\n]{1,100}?)(?:\s+on\s+(?P<original_date>{date}))?"
-        r"(?:\s*[.;,]\s*|\s+and\s+)?(?:(?:it\s+)?(?:is\s+|was\s+)?(?:appears|shared|republished"
+        r"(?:,\s*an?\s+[^,.;\n]{1,80}?(?=,))?(?:\s*[.;,]\s*(?:and\s+)?|\s+and\s+)?"
+        r"(?:(?:it\s+)?(?:is\s+|was\s+)?(?:appears|shared|republished"
         r"|reproduced|reprinted|used|published|a\s+partner|with|under|here).{0,100})?\.?".replace(
             "{date}", DATE
         ),
@@ -279,6 +280,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Originally published at The Ledger",
             "This story was first published by Ann's Post. It is shared here with permission.",
             "First published by The Ledger, a partner newsroom.",
+            "This story was first published by The Signal, a nonprofit newsroom covering rural "
+            "counties, and is republished here through our partner network.",
         ),
     ),
     Rule(
@@ -307,7 +310,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|(?:texte|article)\s+repris\s+(?:de\s+la|de|du|des)\s+(?P<original_source>[^.,;\n]{1,100}?)"
         r"(?:\s+avec\s+.{0,60}?|,\s*.{0,80}?)?\.?"
         r"|(?:publicado|aparecido)\s+(?:originalmente|primero|inicialmente)\s+en\s+"
-        r"(?P<original_source>[^.,;\n]{1,100}?)\.?",
+        r"(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|(?:supplied|provided|distributed)\s+(?:to\s+us\s+)?by\s+(?P<original_source>[^.,;\n]{1,60}?)\.?"
+        r"|[（(]?本文(?:转载|轉載|转|轉)自(?P<original_source>[^，,。）)\n]{1,30})(?:[，,。].{0,60}?)?[）)]?",
         "footer",
         (
             "Reproduced from The Ledger, where it appeared first.",
@@ -318,6 +323,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Übernommen vom Stadtblatt, mit freundlicher Genehmigung.",
             "Texte repris de La Voix du Port avec son accord.",
             "Publicado originalmente en El Puerto.",
+            "Supplied by Upland Wire.",
+            "（本文转载自江南日报，如涉及版权问题请与本网联系。）",
         ),
         max_words=30,
         cues=(
@@ -333,6 +340,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "repris",
             "publicado",
             "aparecido",
+            "supplied",
+            "provided",
+            "distributed",
+            "本文",
         ),
     ),
     Rule(
@@ -511,6 +522,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|updates|inbox"
         r"|new\s+posts|(?:our|my)\s+(?:posts|stories|articles)"
         r"|digest|daily\s+brief(?:ing)?)\b|\bin(?:to)?\s+your\s+inbox\b|\bno\s+spam\b"
+        r"|\b(?:subscribe|sign\s+up)\b.{0,60}\bone\s+e-?mail\s+a\s+(?:week|month|day)\b"
         r"|^unsubscribe\b|\bview\s+(?:it\s+|this\s+(?:email|issue)\s+)?in\s+(?:your\s+)?browser\b"
         r"|\b(?:hit|just|simply)\s+reply\b|\breply\s+to\s+this\s+(?:email|letter|newsletter)\b"
         r"|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
@@ -526,6 +538,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Sign up for our newsletter to get the top stories in your inbox.",
             "Subscribe",
             "Get our deals letter in your inbox every Friday. One email, no spam.",
+            "**Subscribe to Bytewise** — one email a week about software. [Subscribe](#)",
             "Unsubscribe · Update your preferences · View in browser",
             "This letter is written by two people. Hit reply and say hello.",
         ),
@@ -593,9 +606,14 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.credits",
         r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
-        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}",
+        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}"
+        r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S{1,20}",
         "footer",
-        ("(Reporting by Jane Roe; Editing by Omar Haddad)", "Additional reporting by Kim Lee"),
+        (
+            "(Reporting by Jane Roe; Editing by Omar Haddad)",
+            "Additional reporting by Kim Lee",
+            "责任编辑：王芳",
+        ),
         max_words=60,
     ),
     Rule(
@@ -1003,7 +1021,8 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     Rule(
         "caption.image_credit",
         r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
-        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|crédits?"
+        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
+        r"|graphic|infographic|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
         r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
         r"|cortesía)\b.{1,150}\)?",
@@ -1017,6 +1036,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Foto: Max Muster/dpa",
             "Crédit photo : AFP",
             "Imagen: EFE",
+            "Chart: change in vote share by party, 2015 to 2019. Northwind graphics",
         ),
     ),
     Rule(

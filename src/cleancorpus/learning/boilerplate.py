@@ -502,15 +502,17 @@ class LearnedBoilerplate:
         """``cleaned`` with the learned runs removed too; offsets stay in the original text.
 
         With ``rules`` (the ``clean`` of the cleaner that made ``cleaned``), a text whose top
-        run went is cleaned by them once more: a learned line above the headline (a tagline,
-        a disclosure) hid the header zone, so its title, byline and date lines come to light
-        only now. Their facts fill in the metadata the first pass left out.
+        or bottom run went is cleaned by them once more: a learned line above the headline (a
+        tagline, a disclosure) hid the header zone, so its title, byline and date lines come
+        to light only now, and a learned box at the end hid the footer zone above it (an
+        origin line, a copyright line). Their facts fill in the metadata the first pass left
+        out.
         """
         spans = self.spans(cleaned.text, site)
         if not spans:
             return cleaned
         after = remove_spans(cleaned, spans)
-        if rules is None or spans[0].start != 0:
+        if rules is None:
             return after
         again = rules(after.text)
         if not again.removals:
