@@ -65,6 +65,7 @@ CORPUS = ""  # the site of corpus-wide blocks, and of documents with no site key
 FAMILY = "~family:"  # + the 16-hex hash of its line: the site of a family's blocks
 _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
+_FOOTER_LINE_WORDS = 40  # a longer last line is prose: no footer zone above it to uncover
 _TABLE_ROW = regex.compile(r"\|.*\|")  # a markdown table row, as line_key leaves it
 
 
@@ -586,14 +587,15 @@ class LearnedBoilerplate:
         or bottom run went is cleaned by them once more: a learned line above the headline (a
         tagline, a disclosure) hid the header zone, so its title, byline and date lines come
         to light only now, and a learned box at the end hid the footer zone above it (an
-        origin line, a copyright line). Their facts fill in the metadata the first pass left
-        out.
+        origin line, a copyright line; only when the new last line is short, since rules
+        take no paragraph of prose at the end, and cleaning again costs a rules pass). Their
+        facts fill in the metadata the first pass left out.
         """
         spans = self.spans(cleaned.text, site)
         if not spans:
             return cleaned
         after = remove_spans(cleaned, spans)
-        if rules is None:
+        if rules is None or (spans[0].start != 0 and not _short_end(after.text)):
             return after
         again = rules(after.text)
         if not again.removals:
@@ -652,6 +654,12 @@ class LearnedBoilerplate:
                 )
                 lines.append(f"    {b.example[:100]!r}")
         return "\n".join(lines)
+
+
+def _short_end(text: str) -> bool:
+    """Whether the last line of ``text`` is short enough to be a footer line."""
+    last = text.rstrip().rpartition("\n")[2].strip()
+    return bool(last) and line_size(last) <= _FOOTER_LINE_WORDS
 
 
 class LearnedCleaner:
