@@ -1022,7 +1022,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         "caption.image_credit",
         r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
         r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
-        r"|graphic|infographic|diagram|crédits?"
+        r"|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
         r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
         r"|cortesía)\b.{1,150}\)?",
