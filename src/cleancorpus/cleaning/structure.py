@@ -22,8 +22,18 @@ import regex
 
 from .comments import thread_start
 from .facts import is_site_name, merge_facts, plain
-from .lines import LIST_ITEM, Line, ends_sentence, is_title_like, line_size, split_lines, words
+from .lines import (
+    LIST_ITEM,
+    Line,
+    WordCap,
+    ends_sentence,
+    is_title_like,
+    line_size,
+    split_lines,
+    words,
+)
 from .rules import Rule
+from .table import Match, RuleTable
 from .textview import Span
 
 _BYLINE_RULES = frozenset({"header.byline", "header.dateline", "header.date"})
@@ -34,15 +44,14 @@ _MAX_ENCLOSED = 2  # unknown lines in a row that may sit between two footer line
 _SHORT_TRAILER_WORDS = 20  # an unknown last line this short may follow footer lines
 _ENCLOSED_WORDS = 40  # an unknown line between footer lines is no longer than this
 _SHORT_LINE_WORDS = 25
-_SECTION_LINE_WORDS = 40
+_SECTION_LINE_WORDS = WordCap(40)  # a line of a section's list is no longer than this
+_SECTION_SENTENCE_WORDS = WordCap(12)  # nor this, if it ends like a sentence
 _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
-_BIO_WORDS = 80
+_BIO_WORDS = WordCap(80)  # a bio paragraph under "About the author" is no longer than this
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 _TAGLINE = regex.compile(r"(?P<name>[^:—–|~]{2,60}?)\s*(?:[:—–|~]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
-
-Match = tuple[Rule, "regex.Match[str]"]
 
 
 class StructureCleaner:
@@ -60,10 +69,10 @@ class StructureCleaner:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.emits = self.rule_names(rules)
-        self._header = _Table(r for r in rules if r.where == "header")
-        self._footer = _Table(r for r in rules if r.where == "footer")
-        self._openers = _Table(r for r in rules if r.opens)  # looked for on every body line
-        self._anywhere = _Table(r for r in rules if r.where == "anywhere")
+        self._header = RuleTable(r for r in rules if r.where == "header")
+        self._footer = RuleTable(r for r in rules if r.where == "footer")
+        self._openers = RuleTable(r for r in rules if r.opens)  # looked for on every body line
+        self._anywhere = RuleTable(r for r in rules if r.where == "anywhere")
 
     @classmethod
     def rule_names(cls, rules: Iterable[Rule]) -> frozenset[str]:
@@ -99,28 +108,24 @@ class StructureCleaner:
     def _is_residue(self, content: str) -> bool:
         """Whether a line is residue of another kind than a comment thread's own lines."""
         for table in (self._footer, self._anywhere):
-            match = self._match(content, table)
+            match = table.match(content, line_size(content))
             if match:
                 return match[0].name not in _THREAD_ROWS
         return False
 
-    @staticmethod
-    def _match(line: Line | str, table: _Table) -> Match | None:
-        content = line if isinstance(line, str) else line.content
+    def _edge_match(self, line: Line, first: RuleTable) -> Match | None:
+        """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
+        content, size = line.content, line.size
         cell = _single_cell(content)
         if cell:  # a layout table's one cell ("| Share · Print |"): the rules read its text
-            return table.match(cell, _size(cell))
-        return table.match(content, _size(line) if isinstance(line, str) else line.size)
-
-    def _edge_match(self, line: Line, first: _Table) -> Match | None:
-        """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
-        if line.size > _SHORT_LINE_WORDS and first is self._header:
-            return self._match(line, self._header) or self._match(line, self._anywhere)
+            content, size = cell, line_size(cell)
+        if size > _SHORT_LINE_WORDS and first is self._header:
+            return self._header.match(content, size) or self._anywhere.match(content, size)
         others = self._footer if first is self._header else self._header
         return (
-            self._match(line, first)
-            or self._match(line, self._anywhere)
-            or self._match(line, others)
+            first.match(content, size)
+            or self._anywhere.match(content, size)
+            or others.match(content, size)
         )
 
     @staticmethod
@@ -193,20 +198,21 @@ class StructureCleaner:
     def _question_title(self, content: list[Line]) -> bool:
         """A first line ending in ? or ! is a title when a header rule line follows it."""
         first = content[0].content
-        return (
-            len(content) > 1
-            and first.rstrip("*_\"'”’").endswith(("?", "!"))
-            and len(words(first)) <= 30
-            and (self._match(content[1], self._header) or (None,))[0] is not None
-            and self._match(content[1], self._header)[0].name in _BYLINE_RULES  # type: ignore[index]
-        )
+        if (
+            len(content) < 2
+            or not first.rstrip("*_\"'”’").endswith(("?", "!"))
+            or len(words(first)) > 30
+        ):
+            return False
+        match = self._header.match(content[1].content, content[1].size)
+        return match is not None and match[0].name in _BYLINE_RULES
 
     def _first_opener(self, lines: list[Line], start: int, opens: str) -> int | None:
         seen_body = False
         for line in lines[start:]:
             if line.blank:
                 continue
-            match = self._match(line, self._openers)
+            match = self._openers.match(line.content, line.size)
             if seen_body and match and match[0].opens == opens:
                 return line.index
             seen_body = True
@@ -218,6 +224,7 @@ class StructureCleaner:
         """Remove the footer zone in ``lines[start:end]``; return the index where it starts."""
         taken: list[tuple[Line, Match | str]] = []  # a rule match, or the name of an unknown line
         pending: list[Line] = []
+        listed = 0  # how many pending lines, from the first, may be a footer section's list
         enclosed = True  # whether the pending lines may go with footer lines as enclosed lines
         zone_start = end
         first_body = next((line for line in lines[start:end] if not line.blank), None)
@@ -230,15 +237,17 @@ class StructureCleaner:
             anchors = (
                 match is not None
                 and match[0].where == "footer"
-                and not (pending and self._match(line, self._anywhere))
+                and not (pending and self._anywhere.match(line.content, line.size))
             )
             if match is None or (pending and not anchors):
                 pending.append(line)
                 enclosed = enclosed and (
                     len(pending) <= _MAX_ENCLOSED and self._may_enclose(line, bool(taken))
                 )
-                if not enclosed and not self._section_lines(pending):
-                    break
+                if not enclosed:
+                    listed = self._section_lines(pending, listed)
+                    if listed < len(pending):
+                        break
                 continue
             opens_section = match[0].opens == "footer"
             if not enclosed and not opens_section:
@@ -247,7 +256,7 @@ class StructureCleaner:
                 break  # the body keeps at least its first line, whatever it says
             name = section_name(match[0]) if opens_section and pending else "footer.enclosed"
             taken.extend((p, name) for p in pending)
-            pending, enclosed = [], True
+            pending, listed, enclosed = [], 0, True
             taken.append((line, match))
             zone_start = line.index
         footer_facts: list[tuple[Line, Match]] = []
@@ -262,12 +271,15 @@ class StructureCleaner:
             self._take(line, match, spans, metadata)
         return zone_start
 
-    def _section_lines(self, pending: list[Line]) -> bool:
-        """Whether unknown lines read upwards may be the list of a footer section opened above
-        them ("Most read" and its headlines)."""
-        return len(pending) <= _MAX_SECTION_LINES and all(
-            self._section_line(line, "footer") for line in pending
-        )
+    def _section_lines(self, pending: list[Line], known: int) -> int:
+        """How many of the unknown lines read upwards, from the first, may be the list of a
+        footer section opened above them ("Most read" and its headlines), the first ``known``
+        being known to be; none once there are too many for a list."""
+        if len(pending) > _MAX_SECTION_LINES:
+            return 0
+        while known < len(pending) and self._section_line(pending[known], "footer"):
+            known += 1
+        return known
 
     @staticmethod
     def _may_enclose(line: Line, below_footer: bool) -> bool:
@@ -284,8 +296,8 @@ class StructureCleaner:
         for line in lines[start:end]:
             if line.blank:
                 continue
-            match = self._match(line, self._anywhere)
-            opener = self._match(line, self._openers) if seen_body else None
+            match = self._anywhere.match(line.content, line.size)
+            opener = self._openers.match(line.content, line.size) if seen_body else None
             if opener and opener[0].opens in ("footer", "bio"):
                 self._take(line, opener, spans, metadata)
                 section_kind, section_rule = opener[0].opens, section_name(opener[0])
@@ -305,12 +317,13 @@ class StructureCleaner:
         A list ("Related posts") holds short title-like lines; a bio ("About the author")
         holds a paragraph or two of prose.
         """
-        if self._match(line, self._footer):
+        if self._footer.match(line.content, line.size):
             return True
-        count = len(words(line.content))
         if kind == "bio":
-            return count <= _BIO_WORDS
-        return count <= _SECTION_LINE_WORDS and not (ends_sentence(line.content) and count > 12)
+            return not _BIO_WORDS.exceeded(line.content)
+        if _SECTION_LINE_WORDS.exceeded(line.content):
+            return False
+        return not (ends_sentence(line.content) and _SECTION_SENTENCE_WORDS.exceeded(line.content))
 
 
 def _single_cell(content: str) -> str | None:
@@ -335,58 +348,6 @@ def _masthead_name(line: str) -> str:
     tagline follows, else the whole line."""
     found = _TAGLINE.fullmatch(line)
     return found["name"] if found else line
-
-
-_size = line_size  # words in a line, estimated as Rule.matches estimates them
-
-
-class _Table:
-    """The compiled rules of one zone, tried in order, with a memo of recent lines.
-
-    Boilerplate lines repeat across the documents of a site, so the memo saves most of the
-    matching work on a corpus; it is bounded and belongs to this object alone.
-    """
-
-    _MEMO_SIZE = 20_000
-
-    def __init__(self, rules: Iterable[Rule]) -> None:
-        self._rules = [
-            (
-                rule,
-                regex.compile(rule.pattern).search
-                if rule.contains
-                else regex.compile(rule.pattern).fullmatch,
-            )
-            for rule in rules
-        ]
-        limits = [rule.max_words for rule, _ in self._rules]
-        bounded = [limit for limit in limits if limit is not None]
-        self._max_words = max(bounded, default=0) if len(bounded) == len(limits) else None
-        self._memo: dict[str, Match | None] = {}
-
-    def match(self, content: str, size: int) -> Match | None:
-        """The first rule that matches ``content`` (a stripped line of ``_size`` words)."""
-        if self._max_words is not None and size > self._max_words:
-            return None  # longer than any rule here takes: an article paragraph
-        if content in self._memo:
-            return self._memo[content]
-        folded: str | None = None
-        result: Match | None = None
-        for rule, matcher in self._rules:
-            if rule.max_words is not None and size > rule.max_words:
-                continue
-            if rule.cues:
-                folded = content.casefold() if folded is None else folded
-                if not any(cue in folded for cue in rule.cues):
-                    continue
-            found = matcher(content)
-            if found:
-                result = (rule, found)
-                break
-        if len(self._memo) >= self._MEMO_SIZE:
-            self._memo.clear()
-        self._memo[content] = result
-        return result
 
 
 def section_name(opener: Rule) -> str:
