@@ -192,10 +192,20 @@ def test_comment_markers_of_new_shapes_make_a_thread_without_a_heading(shape: st
         "| Ann Roe | 12 pts |",
         "## Ann Roe (12 pts)",
         "Route 66 · 3h",
+        "Ann Roe (12 pts)",
     ],
 )
 def test_article_lines_are_no_comment_markers(line: str) -> None:
     assert _marker_kind(line) == ""
+
+
+def test_scored_names_over_paragraphs_are_no_thread() -> None:
+    names = ("Ann Roe", "Bo Lind", "Cy Moss")
+    prose = "She led the scoring from the first quarter and the visitors never caught up."
+    text = f"{BODY}\n\n" + "\n\n".join(
+        f"{name} (1{i} pts)\n\n{prose}" for i, name in enumerate(names)
+    )
+    assert clean(text).text == text
 
 
 def test_a_scored_list_of_names_with_prose_is_no_thread() -> None:

@@ -61,9 +61,10 @@ _SAYS = regex.compile(
     rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?)"
     rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
 )
-# "↳ ruth_k (12 pts)", "maria (+4 votes)": a handle and its score
+# "↳ ruth_k (12 pts)", "maria_k (+4 votes)": a handle and its score; a capitalised name needs
+# the reply arrow ("Ann Roe (12 pts)" over a paragraph is a results table's row)
 _SCORED = regex.compile(
-    r"(?i)(?:[↳↪»>]\s*)?(?P<who>[^\s()\[\]][^()\[\]]{0,38}?)\s*[(\[]\s*[+-]?\d+\s*(?:pts?"
+    r"(?i)(?P<arrow>[↳↪]\s*)?(?P<who>[^\s()\[\]][^()\[\]]{0,38}?)\s*[(\[]\s*[+-]?\d+\s*(?:pts?"
     r"|points?|votes?|likes?|karma|punkte|puntos)\s*[)\]]"
 )
 # "@ann · 3h": a marked handle and a short age with no "ago"
@@ -240,7 +241,9 @@ def _stamp(content: str) -> bool:
         return _AGE.fullmatch(content) is not None  # "an hour ago", "hace una hora"
     scored = _SCORED.fullmatch(content)
     if scored and _is_name(scored["who"]):
-        return True
+        who = scored["who"]
+        if scored["arrow"] or _MARKED_HANDLE.fullmatch(who) or _HANDLE.fullmatch(who):
+            return True
     aged = _HANDLE_AGE.fullmatch(content)
     if aged and _MARKED_HANDLE.fullmatch(aged["who"]):
         return True
