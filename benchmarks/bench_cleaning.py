@@ -17,13 +17,16 @@ compared case-insensitively, tags as sets, dates as YYYY-MM-DD).
 own documents with no site label (the ``site`` field is only for per-site scores). Its
 metadata accuracy is printed too. It exits 1 if learning lowers a set's mean body recall.
 
-``flat`` and ``dev2`` are folder sets: ``cleaning/flat/`` and ``cleaning/dev2/`` (hashed file
-names, no site metadata; labels in their ``labels.jsonl``; built by ``cleaning/make_flat.py``
-and ``cleaning/make_dev2.py``). Their ``.html`` pages go through cleancorpus' extraction step
+``flat``, ``dev2`` and ``dev3`` are folder sets: ``cleaning/flat/``, ``cleaning/dev2/`` and
+``cleaning/dev3/`` (hashed file names, no site metadata; labels in their ``labels.jsonl``;
+built by ``cleaning/make_flat.py``, ``cleaning/make_dev2.py`` and ``cleaning/make_dev3.py``).
+Where a folder set labels each document's ``story`` (dev2, dev3), the ``--learned`` row also
+reports duplicate pairs: pairs of documents the run put in one cluster against pairs sharing
+a story (precision, recall). Their ``.html`` pages go through cleancorpus' extraction step
 (trafilatura) first, in every row; the baseline is the extracted text.
 
 ``left`` is the share of documents with residue left: where a set labels its boilerplate
-lines (dev2), a document counts when one of them (two words and ten characters or more)
+lines (dev2, dev3), a document counts when one of them (two words and ten characters or more)
 occurs, normalised, in the normalised output, as ``bench_generalise.py`` counts it; on the
 other sets, when any output token is not matched by the body (precision below 1).
 
@@ -48,8 +51,8 @@ from typing import Any
 import regex
 
 SETS_DIR = Path(__file__).resolve().parent / "cleaning"
-SET_NAMES = ("dev", "unseen", "learn_dev", "flat", "dev2")
-FOLDER_SETS = ("flat", "dev2")  # sets that are folders of files, with their labels in labels.jsonl
+SET_NAMES = ("dev", "unseen", "learn_dev", "flat", "dev2", "dev3")
+FOLDER_SETS = ("flat", "dev2", "dev3")  # folders of files, their labels in labels.jsonl
 HELD_OUT = ("unseen",)  # summary rows only (see the docstring)
 DEFAULT_SETS = ("dev", "unseen")
 SYSTEM = "cleancorpus"
@@ -244,11 +247,32 @@ def _extracting(cleaner: Cleaner) -> Cleaner:
     return run
 
 
+def _pairs(groups: Mapping[str, str]) -> set[tuple[str, str]]:
+    """Every unordered pair of ids that share a group."""
+    members: dict[str, list[str]] = {}
+    for key, group in sorted(groups.items()):
+        members.setdefault(group, []).append(key)
+    return {(a, b) for ids in members.values() for i, a in enumerate(ids) for b in ids[i + 1 :]}
+
+
+def duplicate_pairs(records: list[dict[str, Any]], clusters: Mapping[str, str]) -> dict[str, Any]:
+    """Pairs the run clustered against pairs sharing a labelled ``story``: precision, recall."""
+    true = _pairs({r["id"]: r["story"] for r in records})
+    found = _pairs({r["id"]: clusters[r["id"]] for r in records})
+    hit = len(true & found)
+    return {
+        "precision": round(hit / len(found), 4) if found else 1.0,
+        "recall": round(hit / len(true), 4) if true else 1.0,
+        "true": len(true),
+        "found": len(found),
+    }
+
+
 def _learned_outputs(
     name: str, records: list[dict[str, Any]]
-) -> tuple[dict[str, tuple[str, Mapping[str, Any]]], set[str]]:
+) -> tuple[dict[str, tuple[str, Mapping[str, Any]]], set[str], dict[str, str]]:
     """A default run over the set (learning on, no site labels): its text and metadata per
-    id, and the learned rules that removed something."""
+    id, the learned rules that removed something, and each id's cluster (folder sets)."""
     import tempfile
 
     from cleancorpus import Document, RunOptions, process, run
@@ -262,12 +286,15 @@ def _learned_outputs(
             rows = [json.loads(x) for x in (out / "documents.jsonl").read_text().splitlines()]
             removals = [json.loads(x) for x in (out / "removals.jsonl").read_text().splitlines()]
         outputs = {row["id"]: (row["text"], row["metadata"]) for row in rows}
+        clusters = {row["id"]: str(row.get("cluster")) for row in rows}
         rules = {r["rule"] for r in removals}
     else:
         result = process([Document(rec["id"], rec["text"]) for rec in records], options)
         outputs = {d.id: (d.text, d.metadata) for d in result.documents}
+        clusters = {}
         rules = {r.rule for d in result.documents for r in d.removals}
-    return outputs, {r for r in rules if r.startswith("learned:") and not r.endswith(":enclosed")}
+    learned = {r for r in rules if r.startswith("learned:") and not r.endswith(":enclosed")}
+    return outputs, learned, clusters
 
 
 def _score_all(
@@ -292,7 +319,9 @@ def evaluate(set_names: Iterable[str], worst: int = 5, learned: bool = False) ->
         records = load_set(name)
         shown = 0 if name in HELD_OUT else worst
         entry: dict[str, Any] = {}
-        learned_out, model = _learned_outputs(name, records) if learned else (None, set())
+        learned_out, model, clusters = (
+            _learned_outputs(name, records) if learned else (None, set(), {})
+        )
         per_doc: dict[str, list[DocScore]] = {}
         for label, cleaner in systems.items():
             scores = _score_all(records, cleaner, learned_out)
@@ -326,6 +355,8 @@ def evaluate(set_names: Iterable[str], worst: int = 5, learned: bool = False) ->
             if name in HELD_OUT:  # how many, not which
                 lowered = [f"{len(lowered)} documents"] if lowered else []
             entry[LEARNED]["recall_lowered"] = lowered
+            if clusters and all("story" in r for r in records):
+                entry[LEARNED]["duplicate_pairs"] = duplicate_pairs(records, clusters)
         result["sets"][name] = entry
     return result
 
@@ -355,6 +386,12 @@ def render(result: Mapping[str, Any]) -> str:
             )
             meta = "  ".join(f"{k}={v:.2f}" for k, v in lr["metadata"].items())
             lines.append(f"  metadata accuracy, default run: {meta}")
+            if "duplicate_pairs" in lr:
+                dp = lr["duplicate_pairs"]
+                lines.append(
+                    f"  duplicate pairs, default run: P={dp['precision']:.3f} "
+                    f"R={dp['recall']:.3f} ({dp['true']} true, {dp['found']} found)"
+                )
         if ours["errors"]:
             lines.append(f"  !! clean() raised on {ours['errors']} documents")
         if ours["sites"]:
@@ -407,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=(*SET_NAMES, "both", "all"),
         default="both",
-        help="both = dev and unseen; all adds learn_dev and flat",
+        help="both = dev and unseen; all adds learn_dev, flat, dev2 and dev3",
     )
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")

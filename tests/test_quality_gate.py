@@ -1,8 +1,9 @@
 """The cleaning quality gate: body scores on the labelled sets may not fall below these floors.
 
 The floors sit a little under the figures measured when they were pinned (README, "Cleaning
-quality"), so a change that costs body text or lets residue through fails here; on dev2,
-whose boilerplate lines are labelled, the share of documents with one left has a ceiling.
+quality"), so a change that costs body text or lets residue through fails here; on dev2 and
+dev3, whose boilerplate lines are labelled, the share of documents with one left has a
+ceiling.
 ``unseen`` is held out: rules are never tuned against it, but it is gated so generalisation
 cannot rot.
 """
@@ -23,9 +24,11 @@ FLOORS = {  # set -> row -> (precision, recall, f1)
     "learn_dev": {"cleancorpus + learned": (0.98, 0.995, 0.99)},
     "flat": {"cleancorpus": (0.96, 0.995, 0.975), "cleancorpus + learned": (0.99, 0.995, 0.99)},
     "dev2": {"cleancorpus": (0.97, 0.995, 0.98), "cleancorpus + learned": (0.975, 0.995, 0.985)},
+    "dev3": {"cleancorpus": (0.965, 0.995, 0.98), "cleancorpus + learned": (0.97, 0.995, 0.985)},
 }
 LEFT_CEILINGS = {  # set -> row -> most share of documents with a labelled boilerplate line left
     "dev2": {"cleancorpus": 0.12, "cleancorpus + learned": 0.03},
+    "dev3": {"cleancorpus": 0.13, "cleancorpus + learned": 0.03},
 }
 
 
@@ -52,6 +55,16 @@ def test_residue_left_stays_under_its_ceiling(scores, name: str, row: str) -> No
     assert scores[name][row]["left"] <= LEFT_CEILINGS[name][row]
 
 
+DUPLICATE_FLOORS = {"dev2": (0.99, 0.99), "dev3": (0.99, 0.93)}  # default run: P, R of pairs
+
+
+@pytest.mark.parametrize("name", sorted(DUPLICATE_FLOORS))
+def test_duplicate_pairs_of_the_default_run_stay_above_their_floors(scores, name: str) -> None:
+    pairs = scores[name]["cleancorpus + learned"]["duplicate_pairs"]
+    assert pairs["precision"] >= DUPLICATE_FLOORS[name][0]
+    assert pairs["recall"] >= DUPLICATE_FLOORS[name][1]
+
+
 def test_learning_never_costs_body_text(scores) -> None:
     for name in FLOORS:
         assert (
@@ -62,8 +75,8 @@ def test_learning_never_costs_body_text(scores) -> None:
 # The held-out "unseen sites" set end to end (benchmarks/generalise): `cleancorpus run` with
 # default settings, scored on body, leftover boilerplate and duplicate pairs. Floors a little
 # under the figures of README "Cleaning on sites never seen"; `left` is a ceiling.
-GENERALISE_FLOORS = {"f1": 0.945, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.76}
-GENERALISE_LEFT_CEILING = 0.62
+GENERALISE_FLOORS = {"f1": 0.955, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.78}
+GENERALISE_LEFT_CEILING = 0.42
 
 
 @pytest.fixture(scope="module")

@@ -35,12 +35,41 @@ _BULLET_HANDLE = regex.compile(r"[•*·‣◦▪-]\s+(?P<handle>[^\s].{0,38})")
 _LIST_ITEM = regex.compile(r"(?:[-*+•·‣◦▪]|\p{N}{1,3}[.)]|\p{L}[.)])\s")
 _HEADING = regex.compile(r"#{1,6}\s.*|\*\*[^*]+\*\*:?|__[^_]+__:?")
 _TABLE_ROW = regex.compile(r"\|.*\||[^|\n]*\S(?:\s*\|\s*[^|\n]*\S){2,}\s*\|?|.*\S\t+\S.*")
-_SAYS_VERBS = ("says", "said", "wrote", "replied")
-# "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am": a commenter's name
-# or handle, the verb, then nothing or a colon and a timestamp. Not "The mayor said she was
-# pleased." nor "Officials said: the road reopens", which are article sentences.
+_SAYS_VERBS = (
+    "says",
+    "said",
+    "wrote",
+    "replied",
+    "schrieb",
+    "schreibt",
+    "antwortete",
+    "a écrit",
+    "a répondu",
+    "écrit",
+    "dijo",
+    "escribió",
+    "respondió",
+    "comentó",
+    "scrive",
+    "ha scritto",
+)
+# "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am", "tom wrote at
+# 10:42:", "anna schrieb am 3. Mai 2024:": a commenter's name or handle, the verb, then
+# nothing, a colon and a timestamp, or "at"/"am"/"le"/"el" and a timestamp. Not "The mayor
+# said she was pleased." nor "Officials said: the road reopens", which are article sentences.
 _SAYS = regex.compile(
-    rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?))?\s*"
+    rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?)"
+    rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
+)
+# "↳ ruth_k (12 pts)", "maria_k (+4 votes)": a handle and its score; a capitalised name needs
+# the reply arrow ("Ann Roe (12 pts)" over a paragraph is a results table's row)
+_SCORED = regex.compile(
+    r"(?i)(?P<arrow>[↳↪]\s*)?(?P<who>[^\s()\[\]][^()\[\]]{0,38}?)\s*[(\[]\s*[+-]?\d+\s*(?:pts?"
+    r"|points?|votes?|likes?|karma|punkte|puntos)\s*[)\]]"
+)
+# "@ann · 3h": a marked handle and a short age with no "ago"
+_HANDLE_AGE = regex.compile(
+    r"(?P<who>@?[\p{L}\p{N}_.\-]{2,25})\s*[·•|]\s*\d{1,3}\s*(?:s|m|min|h|hr|d|w|mo|y)"
 )
 _ON_DATE_WROTE = regex.compile(r"(?i)on\s+(?P<when>.{1,60}),\s+(?P<who>[^,\n]{1,40}?)\s+wrote\s*:")
 _AGO = (
@@ -210,6 +239,14 @@ def _stamp(content: str) -> bool:
         return True
     if not _DIGIT.search(content):
         return _AGE.fullmatch(content) is not None  # "an hour ago", "hace una hora"
+    scored = _SCORED.fullmatch(content)
+    if scored and _is_name(scored["who"]):
+        who = scored["who"]
+        if scored["arrow"] or _MARKED_HANDLE.fullmatch(who) or _HANDLE.fullmatch(who):
+            return True
+    aged = _HANDLE_AGE.fullmatch(content)
+    if aged and _MARKED_HANDLE.fullmatch(aged["who"]):
+        return True
     if _TIMESTAMP.fullmatch(content):
         return bool(_CLOCK.search(content) or _AGE.search(content))
     posted = _POSTED_BY.fullmatch(content)

@@ -106,14 +106,24 @@ _TAG_LABELS = (
     r"|теги|рубрики?|标签|タグ|الوسوم)"
 )
 
+# An item of a label's list: a link or up to three words, no sentence punctuation.
+_LIST_ITEM = (
+    r"(?:\[[^\]\n]{1,60}\]\([^)\n]*\)|[\p{L}\p{N}][\p{L}\p{N}'’&\-]*"
+    r"(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’&\-]*){0,2})"
+)
 # What follows a tag label: a colon, or an arrow or chevron ("Topics → a · b").
 _TAG_MARK = r"(?:[:：]|[→›»](?=\s))"
 # Words of a widget row under a post or comment ("Quote · Like (3) · Report post").
 _ROW_WORD = (
-    r"(?:reply|replies|quote|report(?:\s+(?:post|comment|abuse))?|flag|permalink|share|like[sd]?"
-    r"|upvotes?|downvotes?|votes?|points?|edit|delete|award|save|hide)"
+    r"(?:reply|replies|quote|report(?:\s+(?:post|comment|abuse|this))?|flag(?:\s+this\s+(?:post"
+    r"|comment|reply))?|permalink|share|like[sd]?|upvotes?|downvotes?|votes?|points?|edit|delete"
+    r"|award|save|hide|(?:not\s+)?(?:helpful|useful)\??|thumbs\s+(?:up|down)|answer"
+    r"|(?:copy|grab|get)\s+link)"
 )
-_ROW_ITEM = rf"(?:(?:\d+\s*)?{_ROW_WORD}(?:\s*\(\d+\))?(?:\s+\d+)?|[▲▼△▽↑↓⬆⬇]\s*\d*|\d+)"
+_ROW_ITEM = (
+    rf"(?:(?:\p{{So}}\ufe0f?\s*)?(?:\d+\s*)?{_ROW_WORD}(?:\s*[(\[]\d+[)\]])?(?:\s+\d+)?"
+    rf"|[▲▼△▽↑↓⬆⬇]\s*\d*|\p{{So}}\ufe0f?\s*\d+|\d+)"
+)
 # A breadcrumb trail: segments between » › > / | · • separators.
 _BREADCRUMB = r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}"
 
@@ -160,6 +170,14 @@ HEADER_RULES: tuple[Rule, ...] = (
         rf"(?:\s*[·•|]\s*(?P<date>{DATE}))?",
         "header",
         ("Priya Nair · 5 min read · Feb 2, 2021", "Omar Haddad | 12 min read"),
+    ),
+    Rule(
+        "header.byline",
+        # a labelled byline with a note after it: "Recipe card by Ines Brune · prep 25 min"
+        rf"\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,2}}\s+by\s+(?P<author>{_NAMES})\s*[·•|]\s*"
+        rf"[^·•|\n]{{1,40}}",
+        "header",
+        ("Recipe card by Ines Brune · prep 25 min", "Map drawn by Ann Roe | 2 min"),
     ),
     Rule(
         "header.source_line",
@@ -251,7 +269,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:this\s+(?:article|story|piece|post|report)\s+(?:was\s+|is\s+)?)?"
         r"(?:first|originally)\s+(?:published|appeared|posted|ran|carried)\s+(?:at|on|in|by)\s+"
         r"(?P<original_source>[^.;,\n]{1,100}?)(?:\s+on\s+(?P<original_date>{date}))?"
-        r"(?:\s*[.;,]\s*|\s+and\s+)?(?:(?:it\s+)?(?:is\s+|was\s+)?(?:appears|shared|republished"
+        r"(?:,\s*an?\s+[^,.;\n]{1,80}?(?=,))?(?:\s*[.;,]\s*(?:and\s+)?|\s+and\s+)?"
+        r"(?:(?:it\s+)?(?:is\s+|was\s+)?(?:appears|shared|republished"
         r"|reproduced|reprinted|used|published|a\s+partner|with|under|here).{0,100})?\.?".replace(
             "{date}", DATE
         ),
@@ -261,6 +280,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Originally published at The Ledger",
             "This story was first published by Ann's Post. It is shared here with permission.",
             "First published by The Ledger, a partner newsroom.",
+            "This story was first published by The Signal, a nonprofit newsroom covering rural "
+            "counties, and is republished here through our partner network.",
         ),
     ),
     Rule(
@@ -272,6 +293,60 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ("Republished with permission from The Ledger.",),
     ),
     Rule(
+        "footer.carried_from",
+        # an origin line in other words: "Reproduced from X, where it appeared first.",
+        # "Cross-posted from X.", "A version of this report ran first at X.", and the same in
+        # German, French and Spanish
+        r"(?i)(?:this\s+(?:article|story|piece|post|report)\s+(?:was\s+|is\s+)?)?(?:reproduced"
+        r"|reprinted|cross-?posted|carried|syndicated|adapted)\s+(?:here\s+)?(?:with\s+(?:kind\s+)?"
+        r"permission\s+)?(?:from|of)\s+(?:our\s+(?:friends|partners|colleagues)\s+(?:at|of)\s+)?"
+        r"(?P<original_source>[^.,;\n]{1,100}?)(?:[,;]\s*.{0,80}?)?\.?"
+        r"|a\s+version\s+of\s+this\s+(?:article|story|piece|post|report)\s+(?:ran|appeared|was"
+        r"\s+published)\s+(?:first\s+)?(?:at|in|on|by)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|(?:(?:dieser|der)\s+(?:artikel|beitrag|text)\s+)?erschien\s+(?:zuerst|ursprünglich"
+        r"|erstmals)\s+(?:im|in\s+der|in|bei|auf)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|übernommen\s+(?:vom|von\s+der|von|aus\s+dem|aus\s+der|aus)\s+"
+        r"(?P<original_source>[^.,;\n]{1,100}?)(?:,\s*.{0,80}?)?\.?"
+        r"|(?:texte|article)\s+repris\s+(?:de\s+la|de|du|des)\s+(?P<original_source>[^.,;\n]{1,100}?)"
+        r"(?:\s+avec\s+.{0,60}?|,\s*.{0,80}?)?\.?"
+        r"|(?:publicado|aparecido)\s+(?:originalmente|primero|inicialmente)\s+en\s+"
+        r"(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|(?:supplied|provided|distributed)\s+(?:to\s+us\s+)?by\s+(?P<original_source>[^.,;\n]{1,60}?)\.?"
+        r"|[（(]?本文(?:转载|轉載|转|轉)自(?P<original_source>[^，,。）)\n]{1,30})(?:[，,。].{0,60}?)?[）)]?",
+        "footer",
+        (
+            "Reproduced from The Ledger, where it appeared first.",
+            "Cross-posted from Ann's Kitchen.",
+            "Carried with permission from our friends at The Ledger.",
+            "A version of this report ran first at The Ledger.",
+            "Dieser Artikel erschien zuerst im Stadtblatt.",
+            "Übernommen vom Stadtblatt, mit freundlicher Genehmigung.",
+            "Texte repris de La Voix du Port avec son accord.",
+            "Publicado originalmente en El Puerto.",
+            "Supplied by Upland Wire.",
+            "（本文转载自江南日报，如涉及版权问题请与本网联系。）",
+        ),
+        max_words=30,
+        cues=(
+            "reproduced",
+            "reprinted",
+            "cross",
+            "carried",
+            "syndicated",
+            "adapted",
+            "version of",
+            "erschien",
+            "übernommen",
+            "repris",
+            "publicado",
+            "aparecido",
+            "supplied",
+            "provided",
+            "distributed",
+            "本文",
+        ),
+    ),
+    Rule(
         "footer.source",
         r"(?i:source|via|reposted from|quelle|fuente|fonte|источник|来源|出典|المصدر)\s*[:：]\s*"
         r"(?P<original_source>.{1,120})",
@@ -280,24 +355,43 @@ FOOTER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "footer.copyright",
-        r"(?i)(?:copyright|©|ⓒ|\(c\))\s?.{0,250}",
+        # the word "copyright" needs a notice after it (a sign, a year, "by", a name or a
+        # link): "Copyright law was never the issue" is a sentence
+        r"(?:©|ⓒ|(?i:\(c\))|(?i:copyright)(?=\s*(?:$|[©\[*(:]|\d|(?i:by\b)|\p{Lu})))\s?.{0,250}",
         "footer",
-        ("Copyright © [South Front](#), [South Front](#), 2017", "© 2019 The Ledger."),
+        (
+            "Copyright © [South Front](#), [South Front](#), 2017",
+            "© 2019 The Ledger.",
+            "Copyright 2024 The Ledger Ltd. Reproduction prohibited.",
+            "COPYRIGHT THE LEDGER",
+        ),
     ),
     Rule(
         "footer.rights_reserved",
         r"(?i)\ball\s+rights\s+reserved\b|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
         r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati"
         r"|все\s+права\s+защищены|版权所有|版權所有|無断転載を禁じます|جميع\s+الحقوق\s+محفوظة"
-        r"|版权声明|未经授权不得转载",
+        r"|版权声明|未经授权不得转载|droits\s+réservés|reproduction\s+(?:interdite|prohibited|forbidden"
+        r"|not\s+permitted)|nachdruck\s+(?:nur\s+mit|verboten|untersagt)|prohibida\s+(?:su|la)"
+        r"\s+reproducción|riproduzione\s+riservata",
         "footer",
-        ("The Ledger 2019. All rights reserved.", "Все права защищены."),
+        (
+            "The Ledger 2019. All rights reserved.",
+            "Все права защищены.",
+            "Reproduction interdite sans accord écrit — droits réservés 2024",
+            "© 2024 Stadtblatt GmbH. Nachdruck nur mit Genehmigung.",
+            "Queda prohibida su reproducción.",
+        ),
         contains=True,
         cues=(
             "rights",
             "droits",
             "rechte",
             "derechos",
+            "reproduction",
+            "nachdruck",
+            "reproducción",
+            "riproduzione",
             "diritti",
             "права",
             "版",
@@ -377,7 +471,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)(?:\b(?:paypal|patreon)\b.{0,200}\b(?:us|our|donat\w*|support|help)\b"
         r"|\b(?:us|our|donat\w*|support|help)\b.{0,200}\b(?:paypal|patreon)\b|\bdonat(?:e|ion|ions)\b.{0,80}\b(?:us|our|now|today|"
         r"here|via)\b|\b(?:support|help)\s+(?:us|(?:our|my)\s+(?:work|journalism|reporting|project|site"
-        r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism))\b|\bchip\s+in\b"
+        r"|mission|newsroom)|the\s+project|independent\s+(?:media|journalism|reporting))\b"
+        r"|\b(?:chip|pitch)\s+in\b|\bback\s+(?:us|our\s+(?:work|journalism|reporting)"
+        r"|independent\s+(?:media|journalism|reporting))\b"
         r"|\bmake\s+a\s+(?:contribution|donation)\b|\bbecome\s+a\s+(?:patron|supporter)\b"
         r"|\btax[\s-]deductible\b|\b(?:give|donate|contribute)\s+(?:today|now|monthly)\b"
         r"|soutenez|faire\s+un\s+don|unterstützen\s+sie|jetzt\s+unterstützen|(?:jetzt|hier|bitte|einfach|online)\s+spenden\b|spenden\s+sie\b|spende\s+(?:jetzt|hier|heute)\b|spendenfinanziert|apóyanos|apoya\s+(?:nuestro|el\s+periodismo)"
@@ -388,6 +484,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "If you're able, and if you like our content and approach, please support the project.",
             "Support our journalism: donate today.",
             "We are a nonprofit newsroom. Your gift is tax-deductible; give today.",
+            "Pitch in what you can: 40 readers already did this month.",
+            "Back independent reporting from 5 dollars a month.",
         ),
         max_words=150,
         contains=True,
@@ -400,6 +498,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "support",
             "help",
             "chip in",
+            "pitch in",
+            "back",
             "contribution",
             "patron",
             "soutenez",
@@ -422,10 +522,15 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?i)\b(?:sign\s+up|subscribe|join)\b.{0,120}\b(?:newsletter|mailing\s+list|updates|inbox"
         r"|new\s+posts|(?:our|my)\s+(?:posts|stories|articles)"
         r"|digest|daily\s+brief(?:ing)?)\b|\bin(?:to)?\s+your\s+inbox\b|\bno\s+spam\b"
+        r"|\b(?:subscribe|sign\s+up)\b.{0,60}\bone\s+e-?mail\s+a\s+(?:week|month|day)\b"
         r"|^unsubscribe\b|\bview\s+(?:it\s+|this\s+(?:email|issue)\s+)?in\s+(?:your\s+)?browser\b"
         r"|\b(?:hit|just|simply)\s+reply\b|\breply\s+to\s+this\s+(?:email|letter|newsletter)\b"
         r"|^(?:subscribe|sign\s+up|get\s+our\s+newsletter)"
-        r"(?:\s+(?:now|today|here))?[!.:]?$|abonnez-vous|lettre\s+d'information|newsletter"
+        r"(?:\s+(?:now|today|here))?[!.:]?$|abonnez-vous|lettre\s+d'information"
+        # the bare word needs an offer with it: "The newsletter the council sent to every
+        # home never mentioned it" is a sentence about one
+        r"|^(?=.*\b(?:our|your|my|free|weekly|daily|monthly|get|join|receive|here|today|now)\b)"
+        r".*newsletter|^\W*newsletters?\b"
         r"|abonnieren|suscríbete|boletín|iscriviti|подписывайтесь|подпишитесь|рассылк|订阅"
         r"|关注.{0,20}公众号|メールマガジン|購読|اشترك|النشرة\s+البريدية",
         "footer",
@@ -433,6 +538,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Sign up for our newsletter to get the top stories in your inbox.",
             "Subscribe",
             "Get our deals letter in your inbox every Friday. One email, no spam.",
+            "**Subscribe to Bytewise** — one email a week about software. [Subscribe](#)",
             "Unsubscribe · Update your preferences · View in browser",
             "This letter is written by two people. Hit reply and say hello.",
         ),
@@ -463,19 +569,51 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "footer.share_appeal",
+        # "Enjoyed this article? Share it with a friend.", in four languages
+        r"(?i)¿?\s*(?:(?:did\s+you\s+)?(?:like|enjoy|enjoyed|liked)\s+(?:this|the)\s+(?:article"
+        r"|story|post|piece|read|recipe)|(?:cet|cette)\s+(?:article|publication|recette)\s+vous\s+a"
+        r"\s+plu|(?:ihnen|dir)\s+gefällt\s+(?:dieser|der|unser)\s+(?:artikel|beitrag|text)"
+        r"|gefällt\s+(?:ihnen|dir)\s+(?:dieser|der|unser)\s+(?:artikel|beitrag|text)"
+        r"|(?:te|le|os)\s+(?:ha|han)\s+gustado\s+(?:este|el|esta)\s+(?:artículo|noticia|receta))"
+        r"\s*[?!.]\s*.{0,120}",
+        "footer",
+        (
+            "Enjoyed this article? Share it with a friend.",
+            "Cet article vous a plu ? Faites-le suivre à vos proches.",
+            "Ihnen gefällt dieser Artikel? Empfehlen Sie ihn weiter!",
+            "¿Te ha gustado este artículo? Compártelo.",
+        ),
+        max_words=30,
+        cues=("like", "enjoy", "plu", "gefällt", "gustado"),
+    ),
+    Rule(
         "footer.follow_us",
         r"(?i)(?:follow|find|like|join)\s+us\s+(?:on|at|wherever|everywhere|elsewhere)\b.{0,160}"
         r"|(?:suivez-nous|folgen\s+sie"
-        r"\s+uns|síguenos|seguici|следите\s+за|тابعونا|تابعونا|フォロー).{0,160}",
+        r"\s+uns|síguenos|seguici|следите\s+за|тابعونا|تابعونا|フォロー).{0,160}"
+        r"|(?:join|únete\s+a|rejoignez|abonnez-vous\s+à|folgen\s+sie)\s+(?:our|nuestros?|nuestras?"
+        r"|nos|notre|unserem?|unseren)\s+(?:[\w-]+\s+){0,2}(?:channels?|canal(?:es)?|chaînes?"
+        r"|kanäle?|kanal|community|comunidad|communauté)\b.{0,120}",
         "footer",
-        ("Follow us on Twitter and Telegram", "Follow us wherever you read: RSS · Bluesky"),
+        (
+            "Follow us on Twitter and Telegram",
+            "Follow us wherever you read: RSS · Bluesky",
+            "Únete a nuestros canales de Telegram para no perderte nada",
+            "Join our WhatsApp channel for the morning headlines",
+        ),
     ),
     Rule(
         "footer.credits",
         r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
-        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}",
+        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}"
+        r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S{1,20}",
         "footer",
-        ("(Reporting by Jane Roe; Editing by Omar Haddad)", "Additional reporting by Kim Lee"),
+        (
+            "(Reporting by Jane Roe; Editing by Omar Haddad)",
+            "Additional reporting by Kim Lee",
+            "责任编辑：王芳",
+        ),
         max_words=60,
     ),
     Rule(
@@ -598,6 +736,23 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "footer.label_list",
+        # a tag or section line whatever its label ("Shelved under: Outdoors; Kit; Long reads",
+        # "Subjects ⇒ frost, fog, rain"): a label of one to three words, a colon or an arrow,
+        # and three or more short items (or two or more links) between list separators
+        rf"[\p{{L}}][\p{{L}}'’\-]*(?:\s+[\p{{L}}'’\-]+){{0,2}}\s*(?:[:：]|[→›»⇒])\s*"
+        rf"(?:{_LIST_ITEM}(?:\s*[,;·|•/]\s*{_LIST_ITEM}){{2,11}}"
+        rf"|{_BOLD_LINK}(?:\s*[,;·|•/]\s*{_BOLD_LINK}){{1,11}})",
+        "footer",
+        (
+            "Shelved under: Outdoors; Kit; Long reads",
+            "Subjects ⇒ frost, fog, rain",
+            "Rubriques : Cuisine · Saison · Famille",
+            "Appears in: [Town hall](/s/th) ; [Roads](/s/roads)",
+        ),
+        max_words=30,
+    ),
+    Rule(
         "footer.link_only",
         rf"(?:[-*•·]\s*)?{_BOLD_LINK}(?:\s*[,|·•]?\s*{_BOLD_LINK})*",
         "footer",
@@ -633,23 +788,37 @@ FOOTER_RULES: tuple[Rule, ...] = (
         "footer.comments_opener",
         r"(?i)(?:(?:\d+|reader|readers'?|user)\s+)?(?:comments?|responses?|replies"
         r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti"
-        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*\(\d+\))?\s*[:：]?"
-        r"|(?:discussions?|reactions?|conversations?)\s*\(\d+\)|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
+        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*[(\[]\d+[)\]])?\s*[:：]?"
+        r"|(?:discussions?|reactions?|conversations?)\s*[(\[]\d+[)\]]|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
         r"|\d+\s+(?:thoughts|comments?|responses?|replies)\s+(?:on|to)\s+.{1,200}"
         r"|what\s+(?:readers|you|people|others)\s+(?:are\s+)?(?:saying|think)\s*[:.…]?"
-        r"|reader\s+(?:responses|reactions)(?:\s*\(\d+\))?|load\s+more"
+        r"|reader\s+(?:responses|reactions)(?:\s*[(\[]\d+[)\]])?|load\s+more"
+        # a count heading in other words: "Your reactions (4)", "What our readers think (6)",
+        # "8 people weighed in", "6 responses so far", "Older responses »"
+        r"|(?:vos|your|ihre|eure|sus|tus|vuestros|vuestras)\s+(?:réactions|commentaires|comments"
+        r"|responses|reactions|kommentare|meinungen|comentarios|opiniones|reacciones)"
+        r"(?:\s*[(\[]\d+[)\]])?\s*[:：]?"
+        r"|(?:was\s+(?:unsere\s+)?leser(?:innen)?\s+(?:meinen|sagen|denken)|ce\s+qu['’]en\s+pensent"
+        r"\s+(?:nos\s+|les\s+)?lecteurs|(?:lo\s+que\s+(?:opinan|dicen|piensan)|opiniones\s+de)\s+"
+        r"(?:los\s+|nuestros\s+)?lectores|what\s+our\s+readers\s+(?:say|think))"
+        r"(?:\s*[(\[]\d+[)\]])?\s*[:.…]?"
+        r"|\d+\s+(?:people|readers|members|users)\s+(?:have\s+)?(?:weighed\s+in|commented"
+        r"|responded|replied|had\s+their\s+say)|\d+\s+(?:responses?|replies|comments?|reactions?)"
+        r"\s+so\s+far|(?:older|earlier|previous)\s+(?:comments|replies|responses|reactions)"
+        r"\s*[»›>…]?"
         r"|leave\s+a\s+(?:reply|comment)(?:\s*:|\s+cancel\s+reply)?"
-        r"|(?:join|start|continue)\s+the\s+(?:discussion|conversation|debate)(?:\s*\(\d+\))?\s*[:.…]?"
+        r"|(?:join|start|continue)\s+the\s+(?:discussion|conversation|debate)(?:\s*[(\[]\d+[)\]])?\s*[:.…]?"
         r"|what\s+do\s+you\s+think\s*\??|(?:show|view|load|see|read)\s+(?:all\s+|more\s+)?"
         r"(?:\d+\s+)?(?:more\s+|older\s+|earlier\s+|previous\s+|newer\s+)?(?:comments?|replies)"
-        r"(?:\s*\(\d+\))?"
+        r"(?:\s*[(\[]\d+[)\]])?"
         r"|tell\s+us\s+what\s+you\s+think.{0,10}|have\s+your\s+say.{0,10}"
         r"|(?:log\s+in|sign\s+in|register)\s+(?:or\s+(?:register|sign\s+up)\s+)?to\s+"
         r"(?:post\s+)?comments?.{0,40}"
         r"|(?:schreibe|schreiben\s+sie)\s+einen\s+kommentar|kommentar\s+(?:schreiben|verfassen)"
         r"|(?:weitere|mehr|alle)\s+(?:\d+\s+)?kommentare\s+(?:laden|anzeigen|lesen)|diskutieren\s+sie\s+mit"
         r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|réagir(?:\s+à\s+cet\s+article)?"
-        r"|(?:voir|afficher|charger)\s+(?:plus\s+de\s+|les\s+|tous\s+les\s+)?(?:\d+\s+)?commentaires"
+        r"|(?:voir|afficher|charger)\s+(?:plus\s+de\s+|les\s+|tous\s+les\s+)?(?:\d+\s+)?"
+        r"(?:commentaires|réactions)"
         r"|(?:deja|dejar|escribe|escribir|añadir)\s+(?:un|tu)\s+comentario"
         r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios"
         r"|comentar|commenter|kommentieren|commenta",
@@ -667,6 +836,13 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Kommentare (3)",
             "Laisser un commentaire",
             "Ver más comentarios",
+            "Reader responses [4]",
+            "Vos réactions (4)",
+            "Was unsere Leser meinen (6)",
+            "Opiniones de los lectores (3)",
+            "8 people weighed in",
+            "6 responses so far",
+            "Older responses »",
         ),
         opens="comments",
     ),
@@ -678,18 +854,22 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|(?:please\s+)?(?:read|review|see|follow|respect)\s+(?:our|the)\s+(?:community\s+"
         r"|comments?\s+|commenting\s+|discussion\s+)(?:guidelines|policy|rules|standards)"
         r"|(?:our|the)\s+(?:comments?|commenting)\s+(?:policy|guidelines|rules|standards)"
-        r"|.{0,60}\b(?:comments?|replies)\b.{0,40}\b(?:(?:are|is|will\s+be|get)\s+(?:held|checked"
+        r"|.{0,60}\b(?:comments?|replies|responses?|contributions?|posts?|messages?)\b.{0,40}\b"
+        r"(?:(?:are|is|will\s+be|get)\s+(?:held|checked"
         r"|read|reviewed|approved|moderated)\b|before\s+(?:it|they)\s+(?:appears?|goes\s+live"
         r"|go\s+live|(?:is|are)\s+published)|close[sd]?\s+after\b)"
         r"|(?:.{0,40}\s)?we\s+(?:remove|delete|hide)\s+.{0,40}\b(?:comments?|replies)\b"
         r"|(?:by\s+)?(?:posting|commenting|submitting\s+a"
         r"\s+comment),?\s+you\s+agree"
         r"|(?:die\s+)?kommentarfunktion\s+(?:ist|wurde|steht)|kommentare\s+(?:sind|werden)\s+"
-        r"(?:geschlossen|moderiert|deaktiviert|geprüft|freigeschaltet)|(?:bitte\s+)?(?:beachten\s+sie"
+        r"(?:.{0,60}?\s)?(?:geschlossen|moderiert|deaktiviert|geprüft|freigeschaltet)|(?:bitte\s+)?(?:beachten\s+sie"
         r"|lesen\s+sie)\s+(?:unsere\s+)?(?:netiquette|kommentarrichtlinien|community-richtlinien)"
-        r"|(?:les\s+)?commentaires\s+(?:sont|ont\s+été)\s+(?:fermés|modérés|désactivés|clos)"
+        r"|(?:les\s+)?(?:commentaires|réactions|messages)\s+(?:[\w'’-]+\s+){0,3}(?:sont|seront"
+        r"|ont\s+été)\s+(?:fermés|modérés|désactivés|clos|supprimée?s|retirée?s|relus|validés"
+        r"|vérifiés)"
         r"|(?:merci\s+de\s+|veuillez\s+)?(?:respecter|lire|consulter)\s+(?:la|notre)\s+charte"
-        r"|(?:los\s+)?comentarios\s+(?:están|son|han\s+sido)\s+(?:cerrados|moderados|desactivados)"
+        r"|(?:los\s+)?(?:comentarios|mensajes|opiniones)\s+(?:[\w-]+\s+){0,3}(?:están|son|serán"
+        r"|han\s+sido)\s+(?:cerrados|moderados|desactivados|eliminados|borrados|revisados)"
         r"|(?:lee|lea|consulta|respeta)\s+(?:nuestras|las)\s+normas\s+de\s+(?:participación|la\s+comunidad)"
         r"|.{0,80}\b(?:comments?|kommentare|commentaires|comentarios|comentários)\b.{0,120}\b"
         r"(?:will\s+not\s+be\s+(?:published|approved|posted)|werden\s+nicht\s+(?:veröffentlicht"
@@ -721,6 +901,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Every comment is read by an editor before it goes live.",
             "Comments close after seven days.",
             "Be kind: we remove rude replies without notice.",
+            "Every response is moderated before publication; abusive posts are removed.",
+            "Kommentare werden vor der Freischaltung von der Redaktion geprüft.",
+            "Les réactions injurieuses sont supprimées sans préavis.",
+            "Los mensajes ofensivos serán eliminados por la moderación.",
         ),
         opens="comments",
         max_words=30,  # a notice; an article sentence on moderation runs longer
@@ -738,6 +922,13 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "comentarios",
             "comentários",
             "normas",
+            "response",
+            "contribution",
+            "posts",
+            "messages",
+            "réactions",
+            "mensajes",
+            "opiniones",
         ),
     ),
     Rule(
@@ -765,13 +956,19 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         # ends without a full stop; a sentence that starts "Related:" ends with one)
         r"(?i)(?!.*[.!]$)(?:read\s+(?:more|also|next)|also\s+read|see\s+also|related|(?:[àa]\s+)?lire\s+(?:aussi"
         r"|également)|à\s+lire|lesen\s+sie\s+(?:auch|mehr)|mehr\s+(?:dazu|zum\s+thema)|auch\s+interessant"
-        r"|siehe\s+auch|lee\s+(?:también|más)|ver\s+también|leggi\s+anche)\s*[:：]\s*\S.{0,200}",
+        r"|siehe\s+auch|lee\s+(?:también|más)|ver\s+también|leggi\s+anche|ebenfalls\s+interessant"
+        r"|auch\s+lesenswert|(?:das\s+)?könnte\s+sie\s+(?:auch\s+)?interessieren|(?:à\s+)?(?:découvrir"
+        r"|voir)\s+(?:aussi|également)|(?:también\s+)?te\s+puede\s+interesar|puede\s+interesarte"
+        r"|no\s+te\s+pierdas|you\s+(?:may|might)\s+also\s+like|don['’]?t\s+miss)\s*[:：]\s*\S.{0,200}",
         "anywhere",
         (
             "Read more: How we mapped the city's water lines",
             "A lire aussi : Le port en chiffres",
             "Lesen Sie auch: Wie der Hafen wächst",
             "Lee también: El puerto en cifras",
+            "Ebenfalls interessant: Der Hafen wächst",
+            "À découvrir aussi : Le port en chiffres",
+            "Te puede interesar: El puerto crece",
         ),
         max_words=30,
         cues=(
@@ -785,6 +982,14 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "lee",
             "ver",
             "leggi",
+            "ebenfalls",
+            "interess",
+            "découvrir",
+            "voir",
+            "puede",
+            "pierdas",
+            "also like",
+            "miss",
         ),
     ),
     Rule(
@@ -816,7 +1021,8 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     Rule(
         "caption.image_credit",
         r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
-        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|crédits?"
+        r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
+        r"|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
         r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
         r"|cortesía)\b.{1,150}\)?",
@@ -830,12 +1036,13 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Foto: Max Muster/dpa",
             "Crédit photo : AFP",
             "Imagen: EFE",
+            "Chart: change in vote share by party, 2015 to 2019. Northwind graphics",
         ),
     ),
     Rule(
         "widget.share",
         r"(?i)(?:(?:share|tweet|email|e-mail|print|pin|partager|teilen|compartir|condividi"
-        r"|поделиться|分享|シェア|شارك|envoyer|drucken|imprimir|stampa)(?:\s+(?:this|it|cet"
+        r"|поделиться|分享|シェア|شارك|envoyer|drucken|imprimer|imprimir|stampa)(?:\s+(?:this|it|cet"
         r"\s+article|(?:the\s+)?(?:article|story|post|page)))?(?:\s+(?:on|sur|auf|en|su|в|via|"
         r"par)\s+[\w\s,.-]{1,40})?\s*[:!：]?\s*(?:[·|•,]\s*|\s+|$)){1,8}(?:\s*(?:\[[^\]\n]{1,40}\]"
         r"\([^)\n]*\)\s*[·|•,]?\s*){0,8})|like\s+this\s*:?|この記事をシェアする",
@@ -847,6 +1054,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Tweet",
             "Partager sur Facebook · Partager sur Twitter · Envoyer par e-mail",
             "Teilen: [Facebook](#) [Twitter](#) [E-Mail](#)",
+            "Imprimer · Envoyer · Partager sur le fil",
         ),
     ),
     Rule(
@@ -868,26 +1076,44 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         # a row of two or more actions under a post or comment: "Quote · Like (3) · Report post"
         rf"(?i)(?:{_ROW_ITEM}\s*[·|•,/]?\s*){{1,6}}(?:\s*[·|•,/]\s*{_ROW_ITEM}|\s+{_ROW_ITEM}){{1,6}}",
         "anywhere",
-        ("Quote · Like (3) · Report post", "▲ 12 ▼ | reply | share | report", "4 likes · Reply"),
-        max_words=14,
+        (
+            "Quote · Like (3) · Report post",
+            "▲ 12 ▼ | reply | share | report",
+            "4 likes · Reply",
+            "Helpful? [31]  Not helpful? [5]  Flag this post",
+            "👍 12   💬 Answer   🚩 Report   🔗 Copy link",
+        ),
+        max_words=20,  # line_size counts spaces, and rows pad their items with several
     ),
     Rule(
         "widget.save_for_later",
-        r"(?i)(?:pin|save|bookmark|clip)\s+(?:this|it|the)\s+(?:recipe|post|article|story|guide|idea)"
+        r"(?i)(?:[^\p{L}\p{N}\s]{1,3}\s*)?(?:pin|save|bookmark|clip)\s+(?:this|it|the)\s+(?:recipe"
+        r"|post|article|story|guide|idea)"
         r"?\b.{0,60}\b(?:for\s+later|board|pinterest|collection)\b.{0,20}",
         "anywhere",
-        ("Pin this recipe to your baking board for later!", "Save this recipe for later"),
+        (
+            "Pin this recipe to your baking board for later!",
+            "Save this recipe for later",
+            "📌 Save it to your recipe board for later",
+        ),
         max_words=20,
         cues=("pin", "save", "bookmark", "clip"),
     ),
     Rule(
         "caption.attachment",
         # a forum or blog attachment: "IMG_1234.jpg (412 KiB) Viewed 88 times"
-        r"(?i)\S{1,80}\.(?:jpe?g|png|gif|webp|heic|tiff?|bmp|svg|pdf|zip|mp4|mov|docx?|xlsx?)"
-        r"(?:\s*\(\s*[\d.,]+\s*(?:[kmg]i?b|bytes?)\s*\))?(?:\s*[-–·|,]?\s*(?:viewed|downloaded)"
-        r"\s*[\d,]+\s*times?)?",
+        r"(?i)[\[(]?(?:(?:attachment|attached|file|anhang|datei|pièce\s+jointe|fichier|adjunto"
+        r"|archivo)\s*:\s*)?\S{1,80}\.(?:jpe?g|png|gif|webp|heic|tiff?|bmp|svg|pdf|zip|mp4|mov"
+        r"|docx?|xlsx?)(?:\s*\(\s*[\d.,]+\s*(?:[kmg]i?b|bytes?)\s*\))?(?:\s*[-–—·|,]\s*[\d.,]+"
+        r"\s*(?:[kmg]i?b|bytes?))?(?:\s*[-–—·|,]?\s*(?:viewed|downloaded|opened)\s*[\d,]+"
+        r"\s*times?)?[\])]?",
         "anywhere",
-        ("IMG_1234.jpg (412 KiB) Viewed 88 times", "chart.png (33.1 KB)", "plan.pdf"),
+        (
+            "IMG_1234.jpg (412 KiB) Viewed 88 times",
+            "chart.png (33.1 KB)",
+            "plan.pdf",
+            "[attachment: IMG_2276_bench.png — 16 KB, opened 17 times]",
+        ),
         max_words=12,
     ),
     Rule(
@@ -921,15 +1147,24 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         "note.series",
         r"(?i)(?:this\s+\w+\s+is\s+)?part\s+(?:[\w-]+\s+)?of\s+(?:our|an?\s+ongoing|the)\s+"
         r"(?:[\w'’-]+\s+){0,4}series(?:\s*[:—–-]\s*.{1,80}|\s+(?:on|about|into|looking\s+at)\s+"
-        r".{1,100})?\.?",
+        r".{1,100})?\.?"
+        r"|(?:this\s+is\s+)?(?:instalment|installment|episode|part|chapter|entry)\s+(?:\d+|[\w-]+)"
+        r"\s+(?:of|in)\s+(?:our|an?|the)\s+(?:[\w'’-]+\s+){0,4}series\b.{0,80}"
+        r"|(?:dies\s+ist\s+)?(?:teil|folge)\s+\d+\s+(?:unserer|der)\s+(?:[\w-]+\s+){0,3}(?:serie"
+        r"|reihe)\b.{0,80}|(?:cet\s+article\s+fait\s+partie\s+de\s+notre\s+série|(?:épisode|volet"
+        r"|partie)\s+\d+\s+de\s+notre\s+série)\b.{0,80}|(?:entrega|capítulo|parte)\s+\d+\s+de"
+        r"\s+(?:nuestra|la)\s+serie\b.{0,80}",
         "anywhere",
         (
+            "This is instalment 4 of our occasional winter series.",
+            "Teil 3 unserer Serie über den Hafen.",
+            "Entrega 2 de nuestra serie sobre el puerto.",
             "Part of our series: Waterways Under Pressure",
             "Part three of our series on growing food in shared plots.",
             "This story is part of an ongoing series about rivers.",
         ),
         max_words=25,
-        cues=("series",),
+        cues=("serie", "série", "reihe"),
     ),
     Rule(
         "note.editor",
@@ -948,14 +1183,18 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         "disclosure.affiliate",
         r"(?i).{0,80}\b(?:earn|earns|receive|receives|get|gets|make|makes)\b.{0,30}\b(?:commission"
         r"|fee|affiliate)\b.{0,60}\b(?:links?|buy|purchase|click)\b.{0,100}"
-        r"|.{0,120}\baffiliate\s+(?:links?|partnerships?|programmes?|programs?)\b.{0,120}",
+        r"|.{0,120}\baffiliate\s+(?:links?|partnerships?|programmes?|programs?)\b.{0,120}"
+        # "A purchase through the links below may send a few pennies our way."
+        r"|.{0,40}\b(?:purchases?|buying|you\s+(?:buy|shop|order))\s+(?:made\s+)?(?:through|via"
+        r"|from|using)\s+(?:the\s+|our\s+|these\s+|any\s+)?links?\b.{0,120}",
         "anywhere",
         (
             "We earn a small fee when you buy through our links, at no cost to you.",
             "This post contains affiliate links.",
+            "A purchase through the links below may send a few pennies our way.",
         ),
         max_words=40,
-        cues=("commission", "fee", "affiliate"),
+        cues=("commission", "fee", "affiliate", "link"),
     ),
     Rule(
         "widget.advertisement",

@@ -50,7 +50,7 @@ _MAX_SECTION_LINES = 15
 _MAX_BIO_LINES = 2
 _BIO_WORDS = WordCap(80)  # a bio paragraph under "About the author" is no longer than this
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
-_TAGLINE = regex.compile(r"(?P<name>[^:—–|]{2,60}?)\s*(?:[:—–|]|\s-)\s+\p{Ll}.{2,120}")
+_TAGLINE = regex.compile(r"(?P<name>[^:—–|~]{2,60}?)\s*(?:[:—–|~]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
 
 
@@ -116,6 +116,9 @@ class StructureCleaner:
     def _edge_match(self, line: Line, first: RuleTable) -> Match | None:
         """A rule match for a line in an edge zone: the zone's own rules first, then the rest."""
         content, size = line.content, line.size
+        cell = _single_cell(content)
+        if cell:  # a layout table's one cell ("| Share · Print |"): the rules read its text
+            content, size = cell, line_size(cell)
         if size > _SHORT_LINE_WORDS and first is self._header:
             return self._header.match(content, size) or self._anywhere.match(content, size)
         others = self._footer if first is self._header else self._header
@@ -321,6 +324,13 @@ class StructureCleaner:
         if _SECTION_LINE_WORDS.exceeded(line.content):
             return False
         return not (ends_sentence(line.content) and _SECTION_SENTENCE_WORDS.exceeded(line.content))
+
+
+def _single_cell(content: str) -> str | None:
+    """The text of a one-cell table row (``| text |``), else None."""
+    if len(content) > 2 and content[0] == "|" == content[-1] and content.count("|") == 2:
+        return content[1:-1].strip()
+    return None
 
 
 def _is_masthead(first: str, second: str) -> bool:

@@ -18,8 +18,15 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    is learned for that site only. Long lines (a copyright notice, a reader appeal, an
    affiliate disclosure) repeated word for word across different stories are template; short
    ones ("Conclusion", "Ingredients") are also headings of real bodies, and list items
-   ("- a pinch of salt") recur in real recipes and posts, so they need the share of a site
+   ("- a pinch of salt") recur in real recipes and posts, as spec table rows do in reviews, so
+   they need the share of a site
    (or of a one-site corpus), never the count alone.
+4. Documents with no site key (a flat folder, no URL, no masthead) still come in templates:
+   the documents that share a long line learned corpus-wide (a publisher's copyright notice,
+   an appeal) are a **family**, and a short line on at least ``min_documents`` groups and
+   ``min_fraction`` of the family's groups ("Keep the lamps lit" over the appeal, a widget
+   row, a comments heading) is learned for that family: it is removed from a document with
+   no site key whose edges hold the family's line.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
 learned lines from the top or the bottom of a text; a learned line inside the body stays.
@@ -55,8 +62,11 @@ from .runs import RunLimits, edge_runs, key_hash, line_key, remove_spans
 FORMAT = "cleancorpus-learned-boilerplate"
 VERSION = 2
 CORPUS = ""  # the site of corpus-wide blocks, and of documents with no site key
+FAMILY = "~family:"  # + the 16-hex hash of its line: the site of a family's blocks
 _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
+_FOOTER_LINE_WORDS = 40  # a longer last line is prose: no footer zone above it to uncover
+_TABLE_ROW = regex.compile(r"\|.*\|")  # a markdown table row, as line_key leaves it
 
 
 @dataclass(frozen=True)
@@ -195,10 +205,11 @@ def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
 
 
 def _evidence_words(key: str) -> int:
-    """The words a line counts as for ``long_words``: a list item counts as none, since
-    recipes and posts share items word for word ("- a pinch of salt"), so it needs the share
-    of a scope like a short line."""
-    return 0 if LIST_ITEM.match(key) else line_size(key)
+    """The words a line counts as for ``long_words``: a list item or a table row counts as
+    none, since recipes and posts share items word for word ("- a pinch of salt") and reviews
+    share spec rows once digits are normalised ("| fenlight 0 | 0 g | 0 |"), so they need the
+    share of a scope like a short line."""
+    return 0 if LIST_ITEM.match(key) or _TABLE_ROW.match(key) else line_size(key)
 
 
 def profile_document(
@@ -407,7 +418,8 @@ def _blocks(
         ):
             for scope in (CORPUS,) if profile.site == CORPUS else (CORPUS, profile.site):
                 seen.setdefault((scope, hashed), _Evidence()).add(group, profile.id, word_count)
-    corpus_wide = set()
+    corpus_wide: set[int] = set()
+    anchors: set[int] = set()  # long lines learned corpus-wide: what a family shares
     blocks = []
     for (scope, hashed), evidence in sorted(seen.items(), key=lambda item: item[0][0] != CORPUS):
         count, total = len(evidence.groups), totals[scope]
@@ -418,20 +430,64 @@ def _blocks(
             continue
         if scope == CORPUS:
             corpus_wide.add(hashed)
-        blocks.append(
-            Block(
-                block_id(scope, hashed),
-                scope,
-                "",
-                "",
-                count,
-                len(evidence.ids),
-                total,
-                tuple(evidence.ids[:_EXAMPLE_IDS]),
-                hashed,
-            )
-        )
+            if long_line:
+                anchors.add(hashed)
+        blocks.append(_block(scope, hashed, evidence, total))
+    return blocks + _family_blocks(profiles, groups, hits, anchors, corpus_wide, config)
+
+
+def _block(scope: str, hashed: int, evidence: _Evidence, total: int) -> Block:
+    return Block(
+        block_id(scope, hashed),
+        scope,
+        "",
+        "",
+        len(evidence.groups),
+        len(evidence.ids),
+        total,
+        tuple(evidence.ids[:_EXAMPLE_IDS]),
+        hashed,
+    )
+
+
+def _family_blocks(
+    profiles: list[EdgeProfile],
+    groups: list[int],
+    hits: Mapping[int, np.ndarray],
+    anchors: set[int],
+    corpus_wide: set[int],
+    config: LearnConfig,
+) -> list[Block]:
+    """The lines learned for families: documents with no site key that share an anchor (see
+    the module docstring, point 4)."""
+    if not anchors:
+        return []
+    members: dict[int, set[int]] = {}
+    seen: dict[tuple[int, int], _Evidence] = {}
+    for index in sorted(hits):
+        profile, group = profiles[index], groups[index]
+        if profile.site != CORPUS:
+            continue  # a site key: its site's own scope refines the corpus
+        found = hits[index]
+        lines = list(zip(profile.keys[found].tolist(), profile.words[found].tolist(), strict=True))
+        for anchor in sorted(h for h, _ in lines if h in anchors):
+            members.setdefault(anchor, set()).add(group)
+            for hashed, word_count in lines:
+                if hashed not in corpus_wide:
+                    seen.setdefault((anchor, hashed), _Evidence()).add(
+                        group, profile.id, word_count
+                    )
+    blocks = []
+    for (anchor, hashed), evidence in sorted(seen.items()):
+        count, total = len(evidence.groups), len(members[anchor])
+        if count >= config.min_documents and count >= config.min_fraction * total:
+            blocks.append(_block(family_site(anchor), hashed, evidence, total))
     return blocks
+
+
+def family_site(anchor: int) -> str:
+    """The site of the blocks of the family that shares the line hashed ``anchor``."""
+    return f"{FAMILY}{anchor:016x}"
 
 
 @dataclass(frozen=True)
@@ -443,30 +499,56 @@ class LearnedBoilerplate:
     _index: dict[str, dict[int, str]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _families: dict[int, dict[int, str]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "blocks", tuple(sorted(self.blocks, key=lambda b: b.id)))
         index: dict[str, dict[int, str]] = {}
+        families: dict[int, dict[int, str]] = {}
         for block in self.blocks:
-            index.setdefault(block.site, {})[block.line_hash] = block.id
+            if block.site.startswith(FAMILY):
+                anchor = int(block.site.removeprefix(FAMILY), 16)
+                families.setdefault(anchor, {})[block.line_hash] = block.id
+            else:
+                index.setdefault(block.site, {})[block.line_hash] = block.id
         corpus = index.get(CORPUS, {})
         for site, learned in index.items():  # a site's own blocks, then the corpus-wide ones
             if site != CORPUS:
                 index[site] = {**corpus, **learned}
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_families", families)
 
     @property
     def sites(self) -> tuple[str, ...]:
         return tuple(sorted(self._index))
 
     def hashes(self, site: str) -> Mapping[int, str]:
-        """Line hash -> block id of the lines removed from a document of ``site``."""
+        """Line hash -> block id of the lines that may be removed from a document of
+        ``site``: for no site key, the family lines too (:meth:`removable` says which of them
+        apply to one document)."""
+        if site == CORPUS and self._families:
+            merged = {h: i for family in self._families.values() for h, i in family.items()}
+            return {**merged, **self._index.get(CORPUS, {})}
         return self._index.get(site) or self._index.get(CORPUS, {})
 
+    def removable(self, site: str, keys: Iterable[int]) -> Mapping[int, str]:
+        """Line hash -> block id of the lines removed from a document of ``site`` whose edge
+        lines hash to ``keys``: its site's and the corpus' lines, and with no site key those
+        of each family whose line it holds."""
+        if site != CORPUS or not self._families:
+            return self._index.get(site) or self._index.get(CORPUS, {})
+        learned = dict(self._index.get(CORPUS, {}))
+        for anchor in sorted(set(keys) & self._families.keys()):
+            learned.update({h: i for h, i in self._families[anchor].items() if h not in learned})
+        return learned
+
     def touches(self, profile: EdgeProfile) -> bool:
-        """Whether any edge line of the profiled document is learned for its site."""
-        learned = self.hashes(profile.site)
-        return bool(learned) and any(h in learned for h in profile.keys.tolist())
+        """Whether any edge line of the profiled document is learned for it."""
+        keys = profile.keys.tolist()
+        learned = self.removable(profile.site, keys)
+        return bool(learned) and any(h in learned for h in keys)
 
     def with_lines(self, lines: Mapping[int, tuple[str, str]]) -> LearnedBoilerplate:
         """These blocks with the key and example line of each hash in ``lines`` filled in."""
@@ -478,7 +560,10 @@ class LearnedBoilerplate:
 
     def spans(self, text: str, site: str) -> list[Span]:
         """Spans of ``text`` to remove: the learned runs at its top and bottom."""
-        learned = self.hashes(site)
+        keys: list[int] = []
+        if site == CORPUS and self._families:
+            keys = [key_hash(k) for k in edge_lines(text, self.config)]
+        learned = self.removable(site, keys)
         if not learned:
             return []
         limits = RunLimits(
@@ -499,15 +584,18 @@ class LearnedBoilerplate:
         """``cleaned`` with the learned runs removed too; offsets stay in the original text.
 
         With ``rules`` (the ``clean`` of the cleaner that made ``cleaned``), a text whose top
-        run went is cleaned by them once more: a learned line above the headline (a tagline,
-        a disclosure) hid the header zone, so its title, byline and date lines come to light
-        only now. Their facts fill in the metadata the first pass left out.
+        or bottom run went is cleaned by them once more: a learned line above the headline (a
+        tagline, a disclosure) hid the header zone, so its title, byline and date lines come
+        to light only now, and a learned box at the end hid the footer zone above it (an
+        origin line, a copyright line; only when the new last line is short, since rules
+        take no paragraph of prose at the end, and cleaning again costs a rules pass). Their
+        facts fill in the metadata the first pass left out.
         """
         spans = self.spans(cleaned.text, site)
         if not spans:
             return cleaned
         after = remove_spans(cleaned, spans)
-        if rules is None or spans[0].start != 0:
+        if rules is None or (spans[0].start != 0 and not _short_end(after.text)):
             return after
         again = rules(after.text)
         if not again.removals:
@@ -553,9 +641,11 @@ class LearnedBoilerplate:
         if not self.blocks:
             return "no boilerplate learned"
         lines = []
-        for site in self.sites:
+        for site in sorted({b.site for b in self.blocks}):
             blocks = [b for b in self.blocks if b.site == site]
             scope = "corpus-wide" if site == CORPUS else f"site {site!r}"
+            if site.startswith(FAMILY):
+                scope = f"family of the documents holding line {site.removeprefix(FAMILY)}"
             lines.append(f"{scope}: {len(blocks)} learned lines")
             for b in sorted(blocks, key=lambda b: (-b.groups, b.key)):
                 lines.append(
@@ -564,6 +654,12 @@ class LearnedBoilerplate:
                 )
                 lines.append(f"    {b.example[:100]!r}")
         return "\n".join(lines)
+
+
+def _short_end(text: str) -> bool:
+    """Whether the last line of ``text`` is short enough to be a footer line."""
+    last = text.rstrip().rpartition("\n")[2].strip()
+    return bool(last) and line_size(last) <= _FOOTER_LINE_WORDS
 
 
 class LearnedCleaner:
