@@ -126,7 +126,10 @@ def evaluate_passages(corpus: Corpus, result: dict[str, Membership]) -> str:
             if key < p.other and a != b and frozenset((a, b)) not in planted:
                 false += 1
                 false_topical += a in topical and b in topical
-    buckets = ((40, 59), (60, 99), (100, 199), (200, 400))
+    # A source shorter than 40 words, or an edit that deletes a word, can plant a passage
+    # below the minimum: counted apart, outside the totals (nothing that short is reported).
+    short = (0, 39)
+    buckets = (short, (40, 59), (60, 99), (100, 199), (200, 400))
     found = {b: [0, 0, 0, 0] for b in buckets}  # planted, linked, located, overlap-linked
     for p in corpus.planted:
         bucket = next(b for b in buckets if b[0] <= p.words <= b[1])
@@ -141,12 +144,14 @@ def evaluate_passages(corpus: Corpus, result: dict[str, Membership]) -> str:
             and x.end - x.start <= 1.1 * size
             for x in spans
         )
-    total = [sum(f[k] for f in found.values()) for k in range(4)]
+    total = [sum(f[k] for b, f in found.items() if b != short) for k in range(4)]
     by_length = ", ".join(
-        f"{lo}-{hi} words {f[1] / max(f[0], 1):.3f} ({f[0]})" for (lo, hi), f in found.items()
+        f"{lo}-{hi} words {f[1] / max(f[0], 1):.3f} ({f[0]})"
+        for (lo, hi), f in found.items()
+        if f[0] or (lo, hi) != short
     )
     return (
-        f"planted passages linked {total[1] / max(total[0], 1):.4f} of {total[0]} "
+        f"planted passages of 40+ words linked {total[1] / max(total[0], 1):.4f} of {total[0]} "
         f"[{by_length}], located with offsets {total[2] / max(total[0], 1):.4f}, "
         f"{total[3]} linked through containment overlaps instead; false pairs {false} "
         f"({false_topical} between topical near-misses, {len(topical):,} of them)"
