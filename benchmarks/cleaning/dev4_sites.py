@@ -51,7 +51,7 @@ SITES: dict[str, Site] = {
             "{desc}. (Photo: {author}/Fernhollow Herald)",
         ),
         inbody=("Update, {day}: this story now includes the council's response.",),
-        tags="Shelved under: [Rivers](/f/rivers) / [Council](/f/council) / [Weather](/f/weather)",
+        tags="Pigeonholed in: [Rivers](/f/rivers) / [Council](/f/council) / [Weather](/f/weather)",
         bottom=("Nod ({n}) | Shrug | Report | Permalink",),
         comments=Thread(
             "Have your say — {{count}} replies",
