@@ -64,12 +64,16 @@ INSET_RULES: tuple[Rule, ...] = (
         # a description closed by a credit: "Boats at dawn (Foto: Max Roe)",
         # "(Boats at dawn. Courtesy of Ann Roe)", "Boats at dawn. © Photo Ann Roe",
         # "Map data © 2024 survey office, drawn by Ann Roe"
-        rf"[^\n]{{0,200}}\((?i:{_MEDIA}|credit|crédit)\s*[:：]\s*[^()\n]{{1,80}}\)"
+        # (a description first: a whole line "(Graphic: assets in 2019 - here)" is a chart an
+        # article text refers to, and stays)
+        rf"[^\n(]{{3,200}}\((?i:{_MEDIA}|credit|crédit)\s*[:：]\s*[^()\n]{{1,80}}\)"
         r"|\((?:[^()\n]{1,200}[.,;]\s+)?(?i:(?:photo\s+)?courtesy\s+of|mit\s+freundlicher"
         r"\s+genehmigung\s+(?:von|des|der)|avec\s+l['’]aimable\s+autorisation\s+de|cortesía\s+de)"
         r"\s+[^()\n]{1,80}\)"
         r"|[^\n]{0,200}©\s*(?i:photo|foto|image|bild|picture|imagen)\s+[^\n]{1,80}"
-        r"|(?i:map|chart|karten|carte)\s*(?i:data|daten|données)?\s*©[^\n]{1,120}",
+        r"|(?i:map|chart|karten|carte)\s*(?i:data|daten|données)?\s*©[^\n]{1,120}"
+        # "Boats at dawn. Credit: Ann Roe / Herald": a sentence, then a credit label and a name
+        rf"|[^\n]{{1,200}}[.!?]\s+(?i:{_MEDIA}|credits?|crédits?)\s*[:：]\s*[^\n.!?]{{1,80}}",
         "anywhere",
         (
             "Residents wait outside the town hall (Foto: Marek Venn)",
@@ -77,9 +81,32 @@ INSET_RULES: tuple[Rule, ...] = (
             "(Two inspectors at the quarry. Courtesy of Olga Brune)",
             "Le vieux pont vu depuis la passerelle. © Photo Priya Larch",
             "Map data © 2023 local survey office, drawn by Bram Siddel",
+            "A crowd waits for the vote. Credit: Tessa Harr / Ridge Post",
         ),
         max_words=40,
         cues=(*_MEDIA_CUES, "credit", "crédit", "courtesy", "genehmigung", "autorisation", "©"),
+    ),
+    Rule(
+        "caption.pictured",
+        # who or what a picture shows: "Pictured: the old mill", "(Above: the weir in 1962)",
+        # "Im Bild: ...", "Ci-dessus : ...", "En la imagen: ..."
+        r"\(?(?i:pictured(?:\s+(?:from\s+)?(?:left|right|above|below))?|above|ci-dessus"
+        r"|en\s+la\s+(?:imagen|foto)|auf\s+dem\s+(?:bild|foto)|im\s+bild|sur\s+la\s+photo)"
+        r"\s*[:：]\s*[^\n]{1,200}",
+        "anywhere",
+        ("Pictured: A crowd waits for the vote", "(Pictured: Floodwater at the bakery)"),
+        max_words=40,
+        cues=("pictured", "above", "ci-dessus", "imagen", "foto", "bild", "photo"),
+    ),
+    Rule(
+        "caption.media_duration",
+        # a video or audio player's caption with its running time: "Video: boats at dawn (9:47)"
+        r"(?i)(?:video|vidéo|vídeo|audio|podcast|watch|listen)\s*[:：]\s*[^\n]{1,150}"
+        r"[(\[]\d{1,2}:\d{2}(?::\d{2})?(?:\s*min)?[)\]]",
+        "anywhere",
+        ("Video: Two growers inspect the cracked wall (9:47)",),
+        max_words=30,
+        cues=("video", "vidéo", "vídeo", "audio", "podcast", "watch", "listen"),
     ),
     Rule(
         "caption.illustrative",

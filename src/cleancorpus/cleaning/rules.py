@@ -993,12 +993,17 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption.image_credit",
-        r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
+        r"(?i:\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
         r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
         r"|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
-        r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
-        r"|cortesía)\b.{1,150}\)?",
+        r"|\((?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
+        r"|cortesía)\b.{1,150}\))"
+        # unbracketed, a credit is a label, not a sentence: a courtesy, or "by" and a name,
+        # no final stop ("Photographs by Ann Roe hang in the hall." and "Photos by the river"
+        # stay)
+        r"|(?!.*[.!?]$)(?i:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:(?i:credit"
+        r"|courtesy|cortesía)\b.{1,150}|(?i:by)\s+(?:(?i:the)\s+)?\p{Lu}.{0,150})",
         "anywhere",
         (
             "Featured image: Al-Masdar News",
