@@ -57,7 +57,11 @@ def test_residue_left_stays_under_its_ceiling(scores, name: str, row: str) -> No
     assert scores[name][row]["left"] <= LEFT_CEILINGS[name][row]
 
 
-DUPLICATE_FLOORS = {"dev2": (0.99, 0.99), "dev3": (0.99, 0.93), "dev4": (0.99, 0.85)}  # default run: P, R of pairs
+DUPLICATE_FLOORS = {
+    "dev2": (0.99, 0.99),
+    "dev3": (0.99, 0.93),
+    "dev4": (0.99, 0.85),
+}  # default run: P, R of pairs
 
 
 @pytest.mark.parametrize("name", sorted(DUPLICATE_FLOORS))
