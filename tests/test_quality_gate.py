@@ -2,7 +2,7 @@
 
 The floors sit a little under the figures measured when they were pinned (README, "Cleaning
 quality"), so a change that costs body text or lets residue through fails here; on dev2 and
-dev3, whose boilerplate lines are labelled, the share of documents with one left has a
+dev3 and dev4, whose boilerplate lines are labelled, the share of documents with one left has a
 ceiling.
 ``unseen`` is held out: rules are never tuned against it, but it is gated so generalisation
 cannot rot.
@@ -25,10 +25,12 @@ FLOORS = {  # set -> row -> (precision, recall, f1)
     "flat": {"cleancorpus": (0.96, 0.995, 0.975), "cleancorpus + learned": (0.99, 0.995, 0.99)},
     "dev2": {"cleancorpus": (0.97, 0.995, 0.98), "cleancorpus + learned": (0.975, 0.995, 0.985)},
     "dev3": {"cleancorpus": (0.965, 0.995, 0.98), "cleancorpus + learned": (0.97, 0.995, 0.985)},
+    "dev4": {"cleancorpus": (0.975, 0.995, 0.985), "cleancorpus + learned": (0.975, 0.995, 0.985)},
 }
 LEFT_CEILINGS = {  # set -> row -> most share of documents with a labelled boilerplate line left
     "dev2": {"cleancorpus": 0.12, "cleancorpus + learned": 0.03},
     "dev3": {"cleancorpus": 0.13, "cleancorpus + learned": 0.03},
+    "dev4": {"cleancorpus": 0.09, "cleancorpus + learned": 0.07},
 }
 
 
@@ -55,7 +57,11 @@ def test_residue_left_stays_under_its_ceiling(scores, name: str, row: str) -> No
     assert scores[name][row]["left"] <= LEFT_CEILINGS[name][row]
 
 
-DUPLICATE_FLOORS = {"dev2": (0.99, 0.99), "dev3": (0.99, 0.93)}  # default run: P, R of pairs
+DUPLICATE_FLOORS = {
+    "dev2": (0.99, 0.99),
+    "dev3": (0.99, 0.93),
+    "dev4": (0.99, 0.85),
+}  # default run: P, R of pairs
 
 
 @pytest.mark.parametrize("name", sorted(DUPLICATE_FLOORS))

@@ -85,7 +85,11 @@ def _edited(rnd: random.Random, story: Story) -> Story:
     return Story(story.key, story.title, body, story.kind)
 
 
-def _comments(rnd: random.Random, site: Site, story: Story) -> list[str]:
+def _comments(
+    rnd: random.Random, site: Site, story: Story, pool: tuple[str, ...] = ()
+) -> list[str]:
+    """The site's comment thread: ``pool`` (default: dev3's comments in the site's language)
+    gives what readers said."""
     style = site.comments
     if style is None:
         return []
@@ -93,7 +97,7 @@ def _comments(rnd: random.Random, site: Site, story: Story) -> list[str]:
     lines = [_fill3(rnd, style.heading, site, story).replace("{count}", str(count))]
     if style.policy:
         lines.append(style.policy)
-    for said in rnd.sample(COMMENTS[site.lang], count):
+    for said in rnd.sample(pool or COMMENTS[site.lang], count):
         age = f"{rnd.randint(1, 23)}{rnd.choice(('h', 'd'))}"
         for part in style.shape:
             filled = part.replace("{handle}", rnd.choice(_HANDLES)).replace("{said}", said)
@@ -170,8 +174,9 @@ def render(doc: Doc) -> str:
     )
 
 
-def _record(doc: Doc) -> dict[str, object]:
-    text = render(doc)
+def _record(doc: Doc, text: str = "") -> dict[str, object]:
+    """The labelled record of ``doc`` as ``text`` (default: dev3's rendering) shows it."""
+    text = text or render(doc)
     body = [t for kind, t in doc.lines if kind == "b"]
     neutral = doc.story.title if doc.site.ext == ".html" else None
     boilerplate = [
@@ -180,7 +185,7 @@ def _record(doc: Doc) -> dict[str, object]:
     norm_body = normalise("\n".join(body))
     for line in boilerplate:  # a furniture line inside the body could never count as left
         if normalise(line) in norm_body:
-            raise SystemExit(f"dev3: furniture line {line!r} occurs in the body")
+            raise SystemExit(f"furniture line {line!r} occurs in the body")
     return {
         "id": hashed_name(text, doc.site.ext),
         "site": doc.site.name,

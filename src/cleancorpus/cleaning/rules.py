@@ -22,54 +22,9 @@ no rule matches a line of the reference article bodies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-import regex
-
 from .facts import MONTH_NAMES
-from .lines import line_size
-
-Where = Literal["header", "footer", "anywhere"]
-Opens = Literal["", "footer", "bio", "comments"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named line pattern, where it may apply, and examples it must match."""
-
-    name: str
-    pattern: str
-    where: Where
-    examples: tuple[str, ...] = ()
-    opens: Opens = ""
-    max_words: int | None = 40
-    contains: bool = False
-    cues: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not self.name or any(c.isspace() for c in self.name):
-            raise ValueError(f"rule name {self.name!r} must be a non-empty word like 'footer.x'")
-        if self.where not in ("header", "footer", "anywhere"):
-            raise ValueError(f"rule {self.name}: where must be header, footer or anywhere")
-        if self.opens not in ("", "footer", "bio", "comments"):
-            raise ValueError(f"rule {self.name}: opens must be '', 'footer', 'bio' or 'comments'")
-        if self.max_words is not None and self.max_words < 1:
-            raise ValueError(f"rule {self.name}: max_words must be a positive number or None")
-        if any(cue != cue.casefold() for cue in self.cues):
-            raise ValueError(f"rule {self.name}: cues must be casefolded (lower case) text")
-
-    def matches(self, line: str) -> bool:
-        """Whether this rule applies to ``line`` on its own (zones aside)."""
-        content = line.strip()
-        size = line_size(content)
-        if self.max_words is not None and size > self.max_words:
-            return False
-        if self.cues and not any(cue in content.casefold() for cue in self.cues):
-            return False
-        pattern = regex.compile(self.pattern)
-        return bool(pattern.search(content) if self.contains else pattern.fullmatch(content))
-
+from .insets import INSET_RULES
+from .rule import Rule
 
 # Building blocks of the patterns below.
 _MONTH = rf"(?i:{'|'.join(sorted(MONTH_NAMES, key=len, reverse=True))})\.?"
@@ -118,7 +73,8 @@ _ROW_WORD = (
     r"(?:reply|replies|quote|report(?:\s+(?:post|comment|abuse|this))?|flag(?:\s+this\s+(?:post"
     r"|comment|reply))?|permalink|share|like[sd]?|upvotes?|downvotes?|votes?|points?|edit|delete"
     r"|award|save|hide|(?:not\s+)?(?:helpful|useful)\??|thumbs\s+(?:up|down)|answer"
-    r"|(?:copy|grab|get)\s+link)"
+    r"|(?:copy|grab|get|share)\s+link|print|pin|e-?mail|jump\s+to\s+(?:the\s+)?(?:recipe|comments"
+    r"|video|top))"
 )
 _ROW_ITEM = (
     rf"(?:(?:\p{{So}}\ufe0f?\s*)?(?:\d+\s*)?{_ROW_WORD}(?:\s*[(\[]\d+[)\]])?(?:\s+\d+)?"
@@ -753,6 +709,16 @@ FOOTER_RULES: tuple[Rule, ...] = (
         max_words=30,
     ),
     Rule(
+        "footer.hashtag_list",
+        # a row of hashtags, with or without a label: "Cook it with: #autumn #onepot"
+        r"(?:[\p{L}][\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,3}\s*[:：]\s*)?#[\p{L}\p{N}_]+"
+        r"(?:[\s,·]+#[\p{L}\p{N}_]+){1,15}",
+        "footer",
+        ("Cook it with: #autumn #onepot #vegetarian", "#harbour #ferries"),
+        max_words=30,
+        cues=("#",),
+    ),
+    Rule(
         "footer.link_only",
         rf"(?:[-*•·]\s*)?{_BOLD_LINK}(?:\s*[,|·•]?\s*{_BOLD_LINK})*",
         "footer",
@@ -821,7 +787,12 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"(?:commentaires|réactions)"
         r"|(?:deja|dejar|escribe|escribir|añadir)\s+(?:un|tu)\s+comentario"
         r"|(?:ver|cargar|mostrar)\s+(?:más|todos\s+los)\s+(?:\d+\s+)?comentarios"
-        r"|comentar|commenter|kommentieren|commenta",
+        r"|comentar|commenter|kommentieren|commenta"
+        # a count of notes or replies in other words: "5 cooks left a note", "8 replies ·
+        # newest first"
+        r"|\d+\s+(?:[\p{L}-]+\s+){0,2}(?:left|wrote|posted|shared)\s+a\s+(?:note|comment|review"
+        r"|reply|tip)|\d+\s+(?:replies|comments|responses|reviews)\s*[·|•,-]\s*(?:newest|oldest"
+        r"|latest|top|best|most\s+liked)(?:\s+first)?",
         "footer",
         (
             "12 Comments",
@@ -843,6 +814,8 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "8 people weighed in",
             "6 responses so far",
             "Older responses »",
+            "5 cooks left a note",
+            "8 replies · newest first",
         ),
         opens="comments",
     ),
@@ -1020,12 +993,17 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "caption.image_credit",
-        r"(?i)\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
+        r"(?i:\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
         r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
         r"|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
-        r"|\(?(?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
-        r"|cortesía)\b.{1,150}\)?",
+        r"|\((?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
+        r"|cortesía)\b.{1,150}\))"
+        # unbracketed, a credit is a label, not a sentence: a courtesy, or "by" and a name,
+        # no final stop ("Photographs by Ann Roe hang in the hall." and "Photos by the river"
+        # stay)
+        r"|(?!.*[.!?]$)(?i:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:(?i:credit"
+        r"|courtesy|cortesía)\b.{1,150}|(?i:by)\s+(?:(?i:the)\s+)?\p{Lu}.{0,150})",
         "anywhere",
         (
             "Featured image: Al-Masdar News",
@@ -1243,4 +1221,4 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-DEFAULT_RULES: tuple[Rule, ...] = HEADER_RULES + FOOTER_RULES + ANYWHERE_RULES
+DEFAULT_RULES: tuple[Rule, ...] = HEADER_RULES + FOOTER_RULES + ANYWHERE_RULES + INSET_RULES
