@@ -81,8 +81,8 @@ def test_learning_never_costs_body_text(scores) -> None:
 # The held-out "unseen sites" set end to end (benchmarks/generalise): `cleancorpus run` with
 # default settings, scored on body, leftover boilerplate and duplicate pairs. Floors a little
 # under the figures of README "Cleaning on sites never seen"; `left` is a ceiling.
-GENERALISE_FLOORS = {"f1": 0.955, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.78}
-GENERALISE_LEFT_CEILING = 0.42
+GENERALISE_FLOORS = {"f1": 0.957, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.78}
+GENERALISE_LEFT_CEILING = 0.34
 
 
 @pytest.fixture(scope="module")
