@@ -25,6 +25,7 @@ from __future__ import annotations
 import html
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -323,18 +324,23 @@ def render(doc: Doc) -> str:
 
 
 def _record(doc: Doc) -> dict[str, object]:
-    text = render(doc)
+    return labelled_record(doc, render(doc), lambda kind: kind == "x")
+
+
+def labelled_record(doc: Doc, text: str, furniture: Callable[[str], bool]) -> dict[str, object]:
+    """The labelled record of ``doc`` rendered as ``text``; ``furniture`` tells which line
+    kinds are boilerplate (body lines are kind ``"b"``)."""
     body = [t for kind, t in doc.lines if kind == "b"]
     # an extracted page keeps its headline in the text, and the real-page check counts it as
     # article text: on HTML pages the title is neither body nor boilerplate
     neutral = doc.story.title if doc.site.ext == ".html" else None
     boilerplate = [
-        t for kind, t in doc.lines if kind == "x" and len(t.split()) >= 2 and t != neutral
+        t for kind, t in doc.lines if furniture(kind) and len(t.split()) >= 2 and t != neutral
     ]
     norm_body = normalise("\n".join(body))
     for line in boilerplate:  # a furniture line inside the body could never count as left
         if normalise(line) in norm_body:
-            raise SystemExit(f"dev2: furniture line {line!r} occurs in the body")
+            raise SystemExit(f"furniture line {line!r} occurs in the body")
     return {
         "id": hashed_name(text, doc.site.ext),
         "site": doc.site.name,

@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dev3_prose import LANGS, LOOKALIKES, lang_day, lang_story, lang_title
 from dev3_sites import COMMENTS, SITES, SYNDICATED, Site
-from folderset import hashed_name, normalise, write_folder
-from make_dev2 import Doc, Story, _fill, _html_block, _story, _title
+from folderset import write_folder
+from make_dev2 import Doc, Story, _fill, _html_block, _story, _title, labelled_record
 
 OUT = Path(__file__).resolve().parent / "dev3"
 _HANDLES = (
@@ -176,25 +176,7 @@ def render(doc: Doc) -> str:
 
 def _record(doc: Doc, text: str = "") -> dict[str, object]:
     """The labelled record of ``doc`` as ``text`` (default: dev3's rendering) shows it."""
-    text = text or render(doc)
-    body = [t for kind, t in doc.lines if kind == "b"]
-    neutral = doc.story.title if doc.site.ext == ".html" else None
-    boilerplate = [
-        t for kind, t in doc.lines if kind != "b" and len(t.split()) >= 2 and t != neutral
-    ]
-    norm_body = normalise("\n".join(body))
-    for line in boilerplate:  # a furniture line inside the body could never count as left
-        if normalise(line) in norm_body:
-            raise SystemExit(f"furniture line {line!r} occurs in the body")
-    return {
-        "id": hashed_name(text, doc.site.ext),
-        "site": doc.site.name,
-        "story": doc.story.key,
-        "text": text,
-        "body": "\n\n".join(body),
-        "boilerplate": boilerplate,
-        "metadata": {"title": doc.story.title},
-    }
+    return labelled_record(doc, text or render(doc), lambda kind: kind != "b")
 
 
 def build() -> list[dict[str, object]]:
