@@ -1,5 +1,5 @@
 """Widget rows and notes of the kinds dev5 carries (audio players, view counts, text-size
-rows, corrections, translation notes, content warnings, disclosures, reading pointers and
+rows, corrections, translation notes, content warnings, reading pointers and
 dashed tag rows): each rule removes its line, and the body lines that look like it stay."""
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ def removed_by(text: str) -> dict[str, str]:
         ("Heads-up: this piece discusses a fatal crash.", "note.content_warning"),
         ("Content warning: this story describes self-harm.", "note.content_warning"),
         ("This post contains spoilers for the final episode.", "note.content_warning"),
-        ("Disclosure: the paper received tickets from the organisers.", "note.disclosure"),
         ("Further reading: How the fens were drained", "widget.read_more_line"),
         ("Editor's picks: Ten walks along the estuary", "widget.read_more_line"),
         ("Further reading: [How the fens were drained](/s/12)", "widget.read_more_link"),
