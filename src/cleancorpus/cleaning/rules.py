@@ -22,6 +22,7 @@ no rule matches a line of the reference article bodies.
 
 from __future__ import annotations
 
+from .asides import ASIDE_RULES
 from .facts import MONTH_NAMES
 from .insets import INSET_RULES
 from .rule import Rule
@@ -692,6 +693,16 @@ FOOTER_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "footer.tags_dashed",
+        # a tag label and a spaced dash before two or more listed items: "Keywords — mills,
+        # wool, heritage" (a dash after a tag word alone, before prose, is left alone)
+        rf"{_TAG_LABELS}\s+[—–]\s+{_LIST_ITEM}(?:\s*[,;·|•/]\s*{_LIST_ITEM}){{1,11}}",
+        "footer",
+        ("Keywords — mills, wool, heritage", "Themen – Hafen, Schule"),
+        max_words=30,
+        cues=("—", "–"),
+    ),
+    Rule(
         "footer.label_list",
         # a tag or section line whatever its label ("Shelved under: Outdoors; Kit; Long reads",
         # "Subjects ⇒ frost, fog, rain"): a label of one to three words, a colon or an arrow,
@@ -918,7 +929,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
 ANYWHERE_RULES: tuple[Rule, ...] = (
     Rule(
         "widget.read_more_link",
-        rf"(?i:read\s+more|see\s+also|related|lire\s+aussi|à\s+lire|mehr\s+dazu|lee\s+más"
+        rf"(?i:read\s+more|further\s+reading|see\s+also|related|lire\s+aussi|à\s+lire|mehr\s+dazu|lee\s+más"
         rf"|leggi\s+anche|читайте\s+также|相关)\s*[:：]?\s*{_BOLD_LINK}.{{0,20}}",
         "anywhere",
         ("Read more: [How we mapped the city's water lines](#)",),
@@ -932,7 +943,8 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         r"|siehe\s+auch|lee\s+(?:también|más)|ver\s+también|leggi\s+anche|ebenfalls\s+interessant"
         r"|auch\s+lesenswert|(?:das\s+)?könnte\s+sie\s+(?:auch\s+)?interessieren|(?:à\s+)?(?:découvrir"
         r"|voir)\s+(?:aussi|également)|(?:también\s+)?te\s+puede\s+interesar|puede\s+interesarte"
-        r"|no\s+te\s+pierdas|you\s+(?:may|might)\s+also\s+like|don['’]?t\s+miss)\s*[:：]\s*\S.{0,200}",
+        r"|no\s+te\s+pierdas|you\s+(?:may|might)\s+also\s+like|don['’]?t\s+miss|further\s+reading"
+        r"|recommended\s+reading|[\p{L}'’]+\s+picks)\s*[:：]\s*\S.{0,200}",
         "anywhere",
         (
             "Read more: How we mapped the city's water lines",
@@ -942,9 +954,12 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Ebenfalls interessant: Der Hafen wächst",
             "À découvrir aussi : Le port en chiffres",
             "Te puede interesar: El puerto crece",
+            "Further reading: How the fens were drained",
+            "Editor's picks: Ten walks along the estuary",
         ),
         max_words=30,
         cues=(
+            "picks",
             "read",
             "see also",
             "related",
@@ -1221,4 +1236,6 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-DEFAULT_RULES: tuple[Rule, ...] = HEADER_RULES + FOOTER_RULES + ANYWHERE_RULES + INSET_RULES
+DEFAULT_RULES: tuple[Rule, ...] = (
+    HEADER_RULES + FOOTER_RULES + ANYWHERE_RULES + INSET_RULES + ASIDE_RULES
+)
