@@ -69,6 +69,7 @@ def test_a_furniture_line_between_paragraphs_goes(line: str, rule: str) -> None:
         ),
         ("Follow us wherever you read: Mastodon · RSS · Bluesky", "footer.follow_us"),
         ("Listed under › Environment › Rivers", "footer.tags"),
+        ("Translated from the Welsh by Ann Lee.", "footer.credits"),
         (
             "This story was first published by Saltgrass Dispatch. It is shared here with consent.",
             "footer.first_published",
@@ -91,6 +92,8 @@ def test_a_footer_line_goes(line: str, rule: str) -> None:
         "She saved the recipe her grandmother wrote for later generations.",
         "Readers asked whether the letter would arrive in their inbox or by post.",
         "The editor of the paper said the note had been sent in error.",
+        "Translated from the Welsh, the name means black pool.",
+        "Reporting from the front line was never safe.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_stay(sentence: str) -> None:

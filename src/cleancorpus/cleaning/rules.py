@@ -563,12 +563,13 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.credits",
         r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
-        r"translated|translation|graphics?|photos?)\s+(?:by|from)\s+.{1,300}"
+        r"translated|translation|graphics?|photos?)\s+(?:from\s+.{1,80}?\s+)?by\s+.{1,300}"
         r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S{1,20}",
         "footer",
         (
             "(Reporting by Jane Roe; Editing by Omar Haddad)",
             "Additional reporting by Kim Lee",
+            "Translated from the Welsh by Ann Lee.",
             "责任编辑：王芳",
         ),
         max_words=60,
