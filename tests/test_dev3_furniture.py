@@ -11,18 +11,9 @@ from cleancorpus.cleaning.comments import _marker_kind, thread_start
 from cleancorpus.cleaning.lines import split_lines
 from cleancorpus.learning.boilerplate import learn_boilerplate, line_key
 
+from .furniture import BODY, removed_by
+from .furniture import CLOSING as LAST
 from .test_learned import story
-
-BODY = (
-    "The council approved the new ferry timetable on Tuesday after a long debate, and "
-    "the first boats will run in March.\n\n"
-    "Traders along the quay said the change would bring more visitors in the spring."
-)
-LAST = "Nobody expected the vote to pass."
-
-
-def removed_by(text: str) -> dict[str, str]:
-    return {r.text.strip(): r.rule for r in clean(text).removals}
 
 
 @pytest.mark.parametrize(

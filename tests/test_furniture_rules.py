@@ -7,17 +7,8 @@ import pytest
 
 from cleancorpus import clean
 
-BODY = (
-    "The council approved the new ferry timetable on Tuesday after a long debate, and "
-    "the first boats will run in March.\n\n"
-    "Traders along the quay said the change would bring more visitors in the spring."
-)
-LAST = "Nobody expected the vote to pass."
-
-
-def removed_by(text: str) -> dict[str, str]:
-    result = clean(text)
-    return {r.text.strip(): r.rule for r in result.removals}
+from .furniture import BODY, removed_by
+from .furniture import CLOSING as LAST
 
 
 @pytest.mark.parametrize(

@@ -10,16 +10,8 @@ from cleancorpus import clean
 from cleancorpus.cleaning.insets import INSET_RULES
 from cleancorpus.cleaning.rules import DEFAULT_RULES
 
-FIRST = (
-    "The council approved the new ferry timetable on Tuesday after a long debate, and "
-    "the first boats will run in March."
-)
-LAST = "Traders along the quay said the change would bring more visitors in the spring."
-BODY = f"{FIRST}\n\n{LAST}"
-
-
-def removed_by(text: str) -> dict[str, str]:
-    return {r.text.strip(): r.rule for r in clean(text).removals}
+from .furniture import BODY, FIRST, removed_by
+from .furniture import SECOND as LAST
 
 
 @pytest.mark.parametrize(
