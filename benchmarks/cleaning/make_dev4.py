@@ -131,7 +131,7 @@ def render(rnd: random.Random, doc: Doc) -> str:
     """The document as text (blocks joined by blank lines) or as an HTML page."""
     if doc.site.ext != ".html":
         return "\n\n".join(text for _, text in doc.lines) + "\n"
-    title, markup = html.escape(doc.story.title), doc.site.markup
+    markup = doc.site.markup
     first = next(i for i, (kind, _) in enumerate(doc.lines) if kind in "bf")
     last = max(i for i, (kind, _) in enumerate(doc.lines) if kind in "bif")
     top = [t for _, t in doc.lines[:first] if t != doc.story.title]
@@ -145,13 +145,23 @@ def render(rnd: random.Random, doc: Doc) -> str:
     bottom = [t for kind, t in tail if kind == "x"]
     thread = "".join(f"<li>{html.escape(t)}</li>" for kind, t in tail if kind == "c")
     comments = f'<section class="replies"><ul>{thread}</ul></section>' if thread else ""
+    return html_page(doc, top, inner, _furniture(markup, bottom), comments, "Contact · Terms")
+
+
+def html_page(
+    doc: Doc, top: list[str], inner: list[str], after: str, thread: str, footer: str
+) -> str:
+    """An article page: the lines above the body in its header (the first) and above the
+    headline (the rest), the body blocks, ``after`` them in the article, the ``thread``
+    below it and a one-line site ``footer``."""
+    title = html.escape(doc.story.title)
     return (
         f'<!DOCTYPE html>\n<html lang="{doc.site.lang}"><head><meta charset="utf-8">'
         f"<title>{title}</title></head>\n<body><header>{_furniture('div', top[:1])}</header>\n"
         f"<main><article><h1>{title}</h1>\n{_furniture('p', top[1:])}\n"
         + "\n".join(inner)
-        + f"\n{_furniture(markup, bottom)}\n</article>\n{comments}</main>\n"
-        "<footer><p>Contact · Terms</p></footer></body></html>\n"
+        + f"\n{after}\n</article>\n{thread}</main>\n"
+        f"<footer><p>{footer}</p></footer></body></html>\n"
     )
 
 

@@ -32,7 +32,7 @@ from dev5_sites import COMMENTS, SITES, SYNDICATED, Site
 from folderset import write_folder
 from make_dev2 import Doc, Story, _html_block
 from make_dev3 import _comments, _edited, _fill3, _furniture, _record
-from make_dev4 import _new_story
+from make_dev4 import _new_story, html_page
 
 OUT = Path(__file__).resolve().parent / "dev5"
 KINDS = {"x": "header", "n": "note", "w": "widget", "t": "tags", "c": "comments"}
@@ -114,7 +114,7 @@ def render(rnd: random.Random, doc: Doc) -> str:
     """The document as text (blocks joined by blank lines) or as an HTML page."""
     if doc.site.ext != ".html":
         return "\n\n".join(text for _, text in doc.lines) + "\n"
-    title, markup = html.escape(doc.story.title), doc.site.markup
+    markup = doc.site.markup
     first = next(i for i, (kind, _) in enumerate(doc.lines) if kind in "bnw")
     last = max(i for i, (kind, _) in enumerate(doc.lines) if kind in "bnw")
     top = [t for _, t in doc.lines[:first] if t != doc.story.title]
@@ -122,14 +122,7 @@ def render(rnd: random.Random, doc: Doc) -> str:
     tail = doc.lines[last + 1 :]
     after = "".join(_block(rnd, k, t, markup) for k, t in tail if k in "xnt")
     thread = _thread(doc.site, [t for k, t in tail if k == "c"])
-    return (
-        f'<!DOCTYPE html>\n<html lang="{doc.site.lang}"><head><meta charset="utf-8">'
-        f"<title>{title}</title></head>\n<body><header>{_furniture('div', top[:1])}</header>\n"
-        f"<main><article><h1>{title}</h1>\n{_furniture('p', top[1:])}\n"
-        + "\n".join(inner)
-        + f"\n{after}\n</article>\n{thread}</main>\n"
-        "<footer><p>Imprint · Cookies</p></footer></body></html>\n"
-    )
+    return html_page(doc, top, inner, after, thread, "Imprint · Cookies")
 
 
 def _labelled(rnd: random.Random, doc: Doc) -> dict[str, object]:
