@@ -502,6 +502,9 @@ class LearnedBoilerplate:
     _families: dict[int, dict[int, str]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _site_less: dict[int, str] = field(  # corpus-wide and every family's lines, merged once
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "blocks", tuple(sorted(self.blocks, key=lambda b: b.id)))
@@ -517,8 +520,10 @@ class LearnedBoilerplate:
         for site, learned in index.items():  # a site's own blocks, then the corpus-wide ones
             if site != CORPUS:
                 index[site] = {**corpus, **learned}
+        merged = {h: i for family in families.values() for h, i in family.items()}
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_families", families)
+        object.__setattr__(self, "_site_less", {**merged, **corpus})
 
     @property
     def sites(self) -> tuple[str, ...]:
@@ -529,8 +534,7 @@ class LearnedBoilerplate:
         ``site``: for no site key, the family lines too (:meth:`removable` says which of them
         apply to one document)."""
         if site == CORPUS and self._families:
-            merged = {h: i for family in self._families.values() for h, i in family.items()}
-            return {**merged, **self._index.get(CORPUS, {})}
+            return self._site_less
         return self._index.get(site) or self._index.get(CORPUS, {})
 
     def removable(self, site: str, keys: Iterable[int]) -> Mapping[int, str]:
