@@ -158,23 +158,33 @@ def evaluate_passages(corpus: Corpus, result: dict[str, Membership]) -> str:
     )
 
 
-def evaluate(corpus: Corpus, clusters: dict[str, str], threshold: float) -> dict[str, float]:
-    """Pair quality against exact Jaccard (Python sets of word 5-shingles).
+def evaluate(corpus: Corpus, clusters: dict[str, str], config: DedupConfig) -> dict[str, float]:
+    """Pair quality against exact scores (Python sets of word 5-shingles).
 
     recall: share of family pairs with J >= threshold + 0.05 that end in one cluster.
-    precision: share of merged documents whose cluster is connected by pairs with true
-    J >= threshold (what union-find over verified pairs promises; a member may still be
-    less similar to the canonical when it joined through a chain).
-    to_canonical: share of merged documents with J >= threshold to their cluster's key.
+    precision: share of merged documents whose cluster is connected by pairs that are true
+    duplicates by the exact scores (``config.duplicate``: Jaccard >= threshold, or a copy with
+    a part dropped or added; what union-find over verified pairs promises; a member may still
+    be less similar to the canonical when it joined through a chain).
+    to_canonical: share of merged documents that are such duplicates of their cluster's key.
     """
     cache: dict[int, set] = {}
     index = {key: i for i, key in enumerate(corpus.ids)}
+    threshold = config.threshold
+
+    def shingles(k: int) -> set:
+        if k not in cache:
+            cache[k] = shingle_set(corpus.texts[k])
+        return cache[k]
 
     def j(a: int, b: int) -> float:
-        for k in (a, b):
-            if k not in cache:
-                cache[k] = shingle_set(corpus.texts[k])
-        return exact_jaccard(cache[a], cache[b])
+        return exact_jaccard(shingles(a), shingles(b))
+
+    def duplicate(a: int, b: int) -> bool:
+        x, y = shingles(a), shingles(b)
+        smaller = min(len(x), len(y))
+        held = len(x & y) / smaller if smaller else 0.0
+        return bool(config.duplicate(exact_jaccard(x, y), held))
 
     wanted = found = 0
     for family in corpus.families:
@@ -192,14 +202,14 @@ def evaluate(corpus: Corpus, clusters: dict[str, str], threshold: float) -> dict
         if len(group) < 2:
             continue
         merged += len(group) - 1
-        to_canonical += sum(j(i, index[home]) >= threshold for i in group if i != index[home])
+        to_canonical += sum(duplicate(i, index[home]) for i in group if i != index[home])
         if len(group) > 200:
             continue  # too large to check pair by pair: counted as wrong
         linked = [
             (x, y)
             for x in range(len(group))
             for y in range(x + 1, len(group))
-            if j(group[x], group[y]) >= threshold
+            if duplicate(group[x], group[y])
         ]
         connected += (len(group) - 1) * (set(components(len(group), linked)) == {0})
     return {
@@ -380,7 +390,7 @@ def main() -> None:
 
     baseline = rows[-1][1] if not args.skip_baseline else None
     for name, seconds, clusters, fp_s, dd_s in rows:
-        q = evaluate(corpus, clusters, config.threshold)
+        q = evaluate(corpus, clusters, config)
         ratio = f", {baseline / seconds:.2f}x vs (a)" if baseline else ""
         print(
             f"{name}: {seconds:.1f} s ({fp_s:.1f} fingerprint + {dd_s:.1f} dedup), "

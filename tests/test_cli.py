@@ -129,11 +129,16 @@ def test_options_reach_the_configs():
             "2MB",
             "--overlap-threshold",
             "0.6",
+            "--copy-containment",
+            "0.95",
+            "--copy-jaccard",
+            "0.6",
             "--drop-contained",
         ]
     )
     options = options_from(args)
     assert options.dedup.overlap_threshold == 0.6
+    assert (options.dedup.copy_containment, options.dedup.copy_jaccard) == (0.95, 0.6)
     assert options.dedup.drop_contained is True
     assert options.dedup.threshold == 0.8
     assert options.dedup.shingle_size == 3

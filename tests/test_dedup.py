@@ -86,6 +86,8 @@ def test_config_is_validated_with_helpful_messages():
         {"lsh_recall": 1},
         {"overlap_sampling": True},
         {"overlap_sampling": 6},
+        {"copy_containment": 0},
+        {"copy_jaccard": 1.2},
     ]:
         name = next(iter(bad))
         with pytest.raises(ConfigError, match=name):
@@ -203,6 +205,31 @@ def test_contained_document_is_an_overlap_or_with_the_option_a_duplicate():
     assert result["part"].duplicate_of == "long" and result["part"].rule == "contained"
     assert result["part"].similarity == score and "contained" in result["part"].reason
     check_invariants(result)
+
+
+def test_a_copy_with_a_paragraph_dropped_is_a_duplicate_of_the_fuller_one():
+    paragraphs = [" ".join(words(20 + k, 80)) for k in range(3)]
+    texts = {"full": "\n\n".join(paragraphs), "cut": "\n\n".join(paragraphs[::2])}
+    config = DedupConfig()
+    docs = infos(texts, config)
+    similarity = jaccard(docs[0].fingerprint.shingles, docs[1].fingerprint.shingles)
+    assert config.copy_jaccard <= similarity < config.threshold  # below the Jaccard rule
+    result = deduplicate(docs, config)
+    check_invariants(result)
+    assert result["cut"].duplicate_of == "full" and result["cut"].rule == "near-duplicate"
+    assert result["cut"].similarity == similarity and not result["cut"].overlaps
+    off = DedupConfig(copy_jaccard=config.threshold)
+    result = deduplicate(infos(texts, off), off)
+    assert result["cut"].canonical and [o for o, _ in result["cut"].overlaps] == ["full"]
+
+
+def test_the_copy_rule_needs_both_containment_and_size():
+    config = DedupConfig()
+    assert config.duplicate(0.72, 0.0) and config.duplicate(0.55, 0.95)
+    assert not config.duplicate(0.45, 1.0)  # an excerpt under half the other: an overlap
+    assert not config.duplicate(0.65, 0.85)  # both sides hold much the other lacks
+    found = config.duplicate(np.array([0.72, 0.55, 0.45, 0.65]), np.array([0.0, 0.95, 1.0, 0.85]))
+    assert found.tolist() == [True, True, False, False]
 
 
 def test_contained_cluster_moves_with_its_members_to_the_container():

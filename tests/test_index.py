@@ -112,6 +112,25 @@ def test_exact_verification_when_the_index_keeps_shingles(tmp_path, index_locati
     assert docs["copy-of-s1.txt"]["similarity"] == pytest.approx(expected)
 
 
+def test_with_shingles_a_copy_with_a_part_dropped_matches_as_in_a_batch(tmp_path):
+    full = "\n\n".join(_story(40 + k, 80) for k in range(3))
+    cut = "\n\n".join(full.split("\n\n")[::2])  # the middle third dropped: Jaccard ~0.6
+    first = _write(tmp_path / "day1", {"full.txt": full})
+    second = _write(tmp_path / "day2", {"cut.txt": cut})
+    for keep, matched in ((True, True), (False, False)):
+        options = RunOptions(
+            workers=1, index=str(tmp_path / f"{keep}.sqlite"), index_keep_shingles=keep
+        )
+        run(first, tmp_path / f"out1-{keep}", options)
+        run(second, tmp_path / f"out2-{keep}", options)
+        (doc,) = jsonl_lines(tmp_path / f"out2-{keep}" / "documents.jsonl")
+        assert (doc["duplicate_of"] == "full.txt") is matched, keep
+        if matched:  # the rule a batch holding both would apply
+            assert doc["similarity"] < DedupConfig().threshold
+            together = process([Document("full", full), Document("cut", cut)])
+            assert {d.id: d.duplicate_of for d in together.documents}["cut"] == "full"
+
+
 def test_other_parameters_are_refused_naming_each_difference(tmp_path, index_location):
     with open_index(index_location, DedupConfig()) as index, index.session():
         index.add({"a": Fingerprinter(DedupConfig()).batch([_story(1)])[0]})

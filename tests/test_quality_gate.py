@@ -61,9 +61,9 @@ def test_residue_left_stays_under_its_ceiling(scores, name: str, row: str) -> No
 
 DUPLICATE_FLOORS = {
     "dev2": (0.99, 0.99),
-    "dev3": (0.99, 0.93),
-    "dev4": (0.99, 0.85),
-    "dev5": (0.99, 0.8),
+    "dev3": (0.99, 0.99),
+    "dev4": (0.99, 0.99),
+    "dev5": (0.99, 0.99),
 }  # default run: P, R of pairs
 
 
@@ -84,7 +84,7 @@ def test_learning_never_costs_body_text(scores) -> None:
 # The held-out "unseen sites" set end to end (benchmarks/generalise): `cleancorpus run` with
 # default settings, scored on body, leftover boilerplate and duplicate pairs. Floors a little
 # under the figures of README "Cleaning on sites never seen"; `left` is a ceiling.
-GENERALISE_FLOORS = {"f1": 0.957, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.78}
+GENERALISE_FLOORS = {"f1": 0.957, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.88}
 GENERALISE_LEFT_CEILING = 0.34
 
 

@@ -58,8 +58,12 @@ def write_corpus(root: Path, n: int, seed: int = 7) -> None:
         roll = rng.random()
         full = [b for b in bodies[-200:] if len(b) >= 80]
         long = quotable[-100:]
-        if full and roll < 0.15:
+        if full and roll < 0.13:
             words = _edit(rng.choice(full), rng.choice((0, 2, 5, 10, 20, 40)), rng)
+        elif full and roll < 0.15:  # a copy with a third dropped: Jaccard ~0.6, contained
+            source = rng.choice(full)
+            start = rng.randrange(len(source) // 2)
+            words = source[:start] + source[start + len(source) // 3 :]
         elif full and roll < 0.18:
             source = rng.choice(full)
             start = rng.randrange(max(1, len(source) - 60))
@@ -145,6 +149,8 @@ def test_same_output_as_local_engine(ray_session, corpus: Path, local_run, tmp_p
     assert sum(not d["canonical"] for d in docs) > 100  # the corpus has many duplicates
     assert sum(bool(d["overlaps"]) for d in docs) > 10  # and overlaps
     assert any(d["rule"] == "exact-duplicate" for d in docs)
+    copies = [d for d in docs if d["rule"] == "near-duplicate" and d["similarity"] < 0.7]
+    assert len(copies) > 5  # copies with a part dropped, merged by the copy rule
     assert sum(bool(d["passages"]) for d in docs) > 100  # and the planted passages
     assert sum(d["story"] != d["cluster"] for d in docs) > 100  # linking stories
     for name in ("documents.jsonl", "corpus.jsonl", "removals.jsonl"):

@@ -124,6 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
         "the other (default: 0.5)",
     )
     sub.add_argument(
+        "--copy-containment",
+        type=float,
+        metavar="C",
+        help="a pair under --threshold is still a duplicate (a copy with a part dropped or "
+        "added) when this share of the smaller one is in the other (default: 0.9) ...",
+    )
+    sub.add_argument(
+        "--copy-jaccard",
+        type=float,
+        metavar="J",
+        help="... and their Jaccard is at least this (default: 0.5; the --threshold value "
+        "switches the rule off)",
+    )
+    sub.add_argument(
         "--drop-contained",
         action="store_true",
         help="make a document contained in another a duplicate of it (rule 'contained') "
@@ -367,7 +381,15 @@ def options_from(args: argparse.Namespace) -> RunOptions:
     """Build RunOptions from parsed arguments; bad values raise ConfigError."""
     given = {
         name: getattr(args, name)
-        for name in ("threshold", "shingle_size", "num_perm", "seed", "overlap_threshold")
+        for name in (
+            "threshold",
+            "shingle_size",
+            "num_perm",
+            "seed",
+            "overlap_threshold",
+            "copy_containment",
+            "copy_jaccard",
+        )
         if getattr(args, name) is not None
     }
     if args.drop_contained:

@@ -6,15 +6,19 @@ Workers compute ``Fingerprinter(config).batch(cleaned_texts)``; the main process
 Steps of :func:`deduplicate`: documents are sorted by id (so input order cannot matter);
 empty ones are set aside (never clustered); exact copies (same shingle set) are grouped;
 ``candidates`` proposes pairs by LSH banding and by sampled-shingle containment;
-``clusters`` verifies each pair exactly and unions those with Jaccard >= ``threshold``;
-``canonical`` picks one document per cluster. Pairs with containment >= ``overlap_threshold``
-but Jaccard below ``threshold`` are reported as overlaps (and, with ``drop_contained``, the
+``clusters`` verifies each pair exactly and unions the duplicates (:meth:`DedupConfig.duplicate`:
+Jaccard >= ``threshold``, or a copy with a part dropped or added);
+``canonical`` picks one document per cluster. Other pairs with containment >= ``overlap_threshold``
+are reported as overlaps (and, with ``drop_contained``, the
 cluster of a contained canonical joins the kept canonical that contains it).
 
 Why ``threshold = 0.7``: on word 5-shingles one changed word breaks up to five shingles, so
 0.7 still holds a copy with a new header/footer or a few percent of its words edited, while
 different reports of the same event that share quotes or a paragraph stay well below it
-(they show up as overlaps instead).
+(they show up as overlaps instead). Why the copy rule (``copy_containment = 0.9`` with
+``copy_jaccard = 0.5``): a syndicated copy that drops or adds one paragraph of five keeps
+Jaccard near 0.6-0.7 with 95-100% of the shorter one's shingles in the longer; an excerpt or a
+report quoting another holds far less than 90% of itself in the other, or is under half its size.
 """
 
 from __future__ import annotations
@@ -49,8 +53,13 @@ class DedupConfig:
 
     threshold: exact shingle Jaccard at or above which two documents are duplicates.
     shingle_size: tokens per shingle. num_perm, seed: MinHash size and permutation seed.
+    copy_containment, copy_jaccard: a pair below ``threshold`` is still a duplicate when at
+        least ``copy_containment`` of the smaller document's shingles are in the other and
+        their Jaccard is at least ``copy_jaccard``: a copy with a paragraph dropped or added.
+        At or above ``threshold``, ``copy_jaccard`` adds nothing: the rule is off.
     overlap_threshold: containment (share of the smaller document's shingles found in the
-        other) at or above which two documents are reported as overlapping.
+        other) at or above which two documents that are not duplicates are reported as
+        overlapping.
     drop_contained: make a contained document a duplicate of its container (rule
         "contained") instead of only reporting the overlap.
     lsh_recall: probability that banding proposes a pair at exactly ``threshold``.
@@ -71,6 +80,8 @@ class DedupConfig:
     shingle_size: int = 5
     num_perm: int = 128
     seed: int = 1
+    copy_containment: float = 0.9
+    copy_jaccard: float = 0.5
     overlap_threshold: float = 0.5
     drop_contained: bool = False
     lsh_recall: float = 0.99
@@ -98,6 +109,8 @@ class DedupConfig:
             hint="any fixed value; keep it to compare fingerprints",
         )
         check_fraction("overlap_threshold", self.overlap_threshold, "e.g. 0.5 = half the document")
+        check_fraction("copy_containment", self.copy_containment, "e.g. 0.9 of the smaller one")
+        check_fraction("copy_jaccard", self.copy_jaccard, "e.g. 0.5; = threshold turns it off")
         if not isinstance(self.passages, bool):
             raise ConfigError(f"passages must be True or False, got {self.passages!r}")
         if not isinstance(self.drop_contained, bool):
@@ -119,6 +132,20 @@ class DedupConfig:
         check_int("min_passage_words", self.min_passage_words, 5, high=10**6, hint="e.g. 40")
         check_int("max_passage_docs", self.max_passage_docs, 2, high=10**4, hint="e.g. 5")
         check_int("passage_anchors", self.passage_anchors, 1, high=1000, hint="e.g. 2")
+
+    def duplicate(self, jaccard: Any, containment: Any) -> Any:
+        """Whether verified pairs are duplicates: Jaccard >= ``threshold``, or a copy with a
+        part dropped or added (containment >= ``copy_containment`` and Jaccard >=
+        ``copy_jaccard``). Takes floats or numpy arrays (then returns a boolean array)."""
+        copy = (containment >= self.copy_containment) & (jaccard >= self.copy_jaccard)
+        return (jaccard >= self.threshold) | copy
+
+    @property
+    def candidate_containment(self) -> float:
+        """The containment at which pairs are proposed by sampled shingles: overlaps and
+        copies both need theirs."""
+        copies = self.copy_jaccard < self.threshold
+        return min(self.overlap_threshold, self.copy_containment if copies else 1.0)
 
     @property
     def bands(self) -> tuple[int, int]:
@@ -202,7 +229,9 @@ def _candidates(
         sampled = pool.submit(sampled_postings, sets, config.overlap_sampling)
         banded = lsh_pairs(sigs, bands, rows, config.max_bucket)
         anchors = sampled.result()
-    contained = containment_from(anchors, len(sets), config.overlap_threshold, config.max_posting)
+    contained = containment_from(
+        anchors, len(sets), config.candidate_containment, config.max_posting
+    )
     return decode_pairs(np.union1d(banded, contained), len(sets)), anchors
 
 
@@ -255,7 +284,7 @@ def analyse(docs: Iterable[DocInfo], config: DedupConfig) -> Analysis:
             uf.union(group[0], i)
     overlaps: list[Verified] = []
     for v in checked:
-        if v.jaccard >= config.threshold:
+        if config.duplicate(v.jaccard, v.containment):
             uf.union(reps[v.i], reps[v.j])
         elif v.containment >= config.overlap_threshold:
             overlaps.append(v)

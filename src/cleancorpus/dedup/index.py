@@ -10,7 +10,9 @@ write lock (SQLite: one ``BEGIN IMMEDIATE`` transaction; Redis: a lock key) from
 lookup to the commit, so two runs on one index never both keep copies of one story, and a
 run that dies before committing leaves the index as it was. Matching a document: its band
 keys propose earlier documents, and each is verified by Jaccard similarity, estimated from
-the signatures (the share of equal values) or, when the index keeps shingle hashes, exact.
+the signatures (the share of equal values) or, when the index keeps shingle hashes, exact;
+with shingle hashes a copy with a part dropped or added matches too, by the batch's rule
+(``DedupConfig.duplicate``; without them the index cannot measure containment).
 The index is append-only: an earlier kept document stays kept. Backends:
 :mod:`.index_sqlite` (a file; the default) and :mod:`.index_redis` (``redis://host:port/db``);
 :func:`~.index_open.open_index` opens either.
@@ -22,13 +24,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from ..errors import MismatchError
 from .candidates import band_keys
-from .clusters import jaccard
+from .clusters import intersection_size, jaccard
 from .fingerprint import Fingerprint
 
 FORMAT = "cleancorpus-index/1"
@@ -67,6 +69,15 @@ def index_parameters(config: Any, keep_shingles: bool, version: str) -> dict[str
     }
 
 
+class DuplicateRule(Protocol):
+    """When a verified pair is a duplicate (``cleancorpus.dedup.DedupConfig`` is one)."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    def duplicate(self, jaccard: Any, containment: Any) -> Any: ...
+
+
 @dataclass(frozen=True, slots=True)
 class IndexMatch:
     """An earlier kept document that a new one duplicates.
@@ -96,9 +107,10 @@ class Index(ABC):
 
     location: str
 
-    def __init__(self, header: Mapping[str, Any], threshold: float) -> None:
+    def __init__(self, header: Mapping[str, Any], rule: DuplicateRule) -> None:
         self.header = dict(header)
-        self.threshold = threshold
+        self.rule = rule
+        self.threshold = rule.threshold
         self.keep_shingles = bool(header["keep_shingles"])
         self._bands = int(header["bands"]), int(header["rows"])
 
@@ -149,7 +161,8 @@ class Index(ABC):
         self._commit()
 
     def match(self, documents: Mapping[str, Fingerprint]) -> dict[str, IndexMatch]:
-        """The best earlier match at or above the threshold of each document that has one.
+        """The best earlier match of each document that has one: Jaccard at the threshold
+        or above, or (shingle hashes kept) a copy with a part dropped or added.
 
         An entry with the document's own id is not a match (a batch run again matches as it
         did the first time). Ties go to the higher similarity, then the smaller id.
@@ -170,11 +183,19 @@ class Index(ABC):
             for other in candidates[doc_id]:
                 entry = stored[other]
                 sim, exact = self.similarity(documents[doc_id], entry.signature, entry.shingles)
-                if sim >= self.threshold and (best is None or sim > best.similarity):
+                duplicate = self._duplicate(documents[doc_id], entry.shingles, sim)
+                if duplicate and (best is None or sim > best.similarity):
                     best = IndexMatch(other, sim, exact, entry.signature, entry.shingles)
             if best is not None:
                 out[doc_id] = best
         return out
+
+    def _duplicate(self, doc: Fingerprint, shingles: np.ndarray | None, sim: float) -> bool:
+        """The batch's rule on exact scores; the threshold alone on an estimate."""
+        if shingles is None or not len(shingles):
+            return sim >= self.threshold
+        held = intersection_size(doc.shingles, shingles) / min(len(doc.shingles), len(shingles))
+        return bool(self.rule.duplicate(sim, held))
 
     def similarity(
         self, doc: Fingerprint, signature: np.ndarray, shingles: np.ndarray | None

@@ -17,7 +17,7 @@ def open_index(
     ``redis://host:port/db`` (``?prefix=NAME`` names its keys, default ``cleancorpus``)."""
     expected = index_parameters(config, keep_shingles, version)
     if location.startswith(("redis://", "rediss://", "unix://")):
-        return RedisIndex.open(location, expected, config.threshold)
+        return RedisIndex.open(location, expected, config)
     if "://" in location:
         raise ConfigError(f"index {location}: give a file path (SQLite) or a redis:// URL")
-    return SqliteIndex.open(location, expected, config.threshold)
+    return SqliteIndex.open(location, expected, config)

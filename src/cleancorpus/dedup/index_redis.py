@@ -25,7 +25,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .fingerprint import Fingerprint
-from .index import Index, StoredEntry, check_header
+from .index import DuplicateRule, Index, StoredEntry, check_header
 
 SHARDS = 256  # band-key hashes: few enough for few commands, small enough to stay compact
 _SEP = b"\x00"  # between the ids of one band key (no file name or sane id holds a NUL)
@@ -42,9 +42,14 @@ class RedisIndex(Index):
     """An index in a Redis database."""
 
     def __init__(
-        self, client: Any, location: str, prefix: str, header: Mapping[str, Any], t: float
+        self,
+        client: Any,
+        location: str,
+        prefix: str,
+        header: Mapping[str, Any],
+        rule: DuplicateRule,
     ):
-        super().__init__(header, t)
+        super().__init__(header, rule)
         self.client = client
         self.location = location
         self.prefix = prefix
@@ -52,7 +57,7 @@ class RedisIndex(Index):
         self._pending: list[tuple[str, Fingerprint, np.ndarray]] = []
 
     @classmethod
-    def open(cls, url: str, expected: Mapping[str, Any], threshold: float) -> RedisIndex:
+    def open(cls, url: str, expected: Mapping[str, Any], rule: DuplicateRule) -> RedisIndex:
         try:
             import redis
         except ImportError as exc:
@@ -73,7 +78,7 @@ class RedisIndex(Index):
         except redis.RedisError as exc:
             raise ConfigError(f"index {url}: Redis is not reachable ({exc})") from exc
         check_header(found, expected, url)
-        return cls(client, url, prefix, found, threshold)
+        return cls(client, url, prefix, found, rule)
 
     def __len__(self) -> int:
         return int(self.client.hlen(f"{self.prefix}:entries"))

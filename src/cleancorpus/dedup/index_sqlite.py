@@ -19,7 +19,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from .fingerprint import Fingerprint
-from .index import Index, StoredEntry, check_header
+from .index import DuplicateRule, Index, StoredEntry, check_header
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS header (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,15 +36,15 @@ class SqliteIndex(Index):
     """An index in a SQLite file."""
 
     def __init__(
-        self, db: sqlite3.Connection, location: str, header: Mapping[str, Any], t: float
+        self, db: sqlite3.Connection, location: str, header: Mapping[str, Any], rule: DuplicateRule
     ) -> None:
-        super().__init__(header, t)
+        super().__init__(header, rule)
         self.db = db
         self.location = location
 
     @classmethod
     def open(
-        cls, path: str, expected: Mapping[str, Any], threshold: float, timeout: float = 600.0
+        cls, path: str, expected: Mapping[str, Any], rule: DuplicateRule, timeout: float = 600.0
     ) -> SqliteIndex:
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
@@ -66,7 +66,7 @@ class SqliteIndex(Index):
             raise ConfigError(f"index {path} is not a usable SQLite index: {exc}") from exc
         header = {k: json.loads(v) for k, v in found.items()}
         check_header(header, expected, path)
-        return cls(db, path, header, threshold)
+        return cls(db, path, header, rule)
 
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])

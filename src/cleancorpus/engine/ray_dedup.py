@@ -336,7 +336,7 @@ def verify_second(
         jaccard[i] = inter / union if union else 0.0
         contained[i] = inter / smallest if smallest else 0.0
     if not keep_all:
-        found = (jaccard >= config.threshold) | (contained >= config.overlap_threshold)
+        found = config.duplicate(jaccard, contained) | (contained >= config.overlap_threshold)
         codes, jaccard, contained = codes[found], jaccard[found], contained[found]
     return {"code": codes, "jaccard": jaccard, "containment": contained}
 
@@ -393,7 +393,7 @@ class _Tasks:
                 total,
                 int(groups[g]),
                 groups,
-                config.overlap_threshold,
+                config.candidate_containment,
                 len(prints),
                 *prints,
                 *[q[g] for q in pieces],
@@ -501,7 +501,7 @@ def deduplicate_shards(
     members, reps = _cat([{"m": e[0]} for e in exact], "m"), _cat([{"r": e[1]} for e in exact], "r")
     codes, jaccard = _cat(verified, "code"), _cat(verified, "jaccard")
     containment = _cat(verified, "containment")
-    merge = jaccard >= config.threshold
+    merge = config.duplicate(jaccard, containment)
     edge_a = np.concatenate([reps, codes[merge] // total])
     edge_b = np.concatenate([members, codes[merge] % total])
     if len(edge_a) > (DRIVER_EDGES if driver_edges is None else driver_edges):
