@@ -297,6 +297,12 @@ def comment_thread(doc: Doc, rng: random.Random) -> Block | None:
     return Block("comments", "thread", items=lines, depths=depths, groups=groups)
 
 
+def _counts(doc: Doc) -> dict[str, int]:
+    """A page's like, comment and restack counts: the same wherever the page shows them."""
+    rng = random.Random(f"{SEED}:counts:{doc.edition.story.id}:{doc.edition.site}:{doc.capture}")
+    return {"likes": rng.randint(4, 310), "c": rng.randint(0, 40), "r": rng.randint(0, 9)}
+
+
 def _values(doc: Doc, day: dt.date, rng: random.Random) -> dict[str, Any]:
     """Every field a furniture template may take, for one page and one date."""
     ed, lang = doc.edition, SITES[doc.edition.site]["lang"]
@@ -309,9 +315,7 @@ def _values(doc: Doc, day: dt.date, rng: random.Random) -> dict[str, Any]:
         tag=rng.choice(tags),
         k=rng.randint(2, 9),
         n=rng.randint(2, 30),
-        likes=rng.randint(4, 310),
-        c=rng.randint(0, 40),
-        r=rng.randint(0, 9),
+        **_counts(doc),
         v=rng.randint(12, 900),
     )
     return values

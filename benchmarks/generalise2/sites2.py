@@ -434,7 +434,7 @@ SITES: dict[str, dict[str, Any]] = {
         ],
         "origin": "This piece first ran in {origin}. I'm sharing it here because so many of you "
         "asked about it.",
-        "after": ["origin", "appeal2", "share", "comments", "related", "footer"],
+        "after": ["origin", "appeal2", "share", "comments", "related", "legal", "footer"],
         "notes": [],
         "related_head": "Ready for more?",
         "related_marker": "",
