@@ -52,9 +52,13 @@ from sites2 import (  # noqa: E402
 DOCS = HERE / "docs"
 LABELS = HERE / "labels.jsonl"
 SEED = "generalise2"
-MIN_DOCUMENTS = 162
+MIN_DOCUMENTS = 172
 EXT = {"txt": ".txt", "md": ".md", "html": ".html"}
-TOPIC = {"recipe": "food", "review": "gear"}  # which comment pool a story's readers write in
+TOPIC = {
+    "recipe": "food",
+    "review": "gear",
+    "forum": "forum",
+}  # which comment pool a story's readers write in
 _WORD = re.compile(r"\w+")
 _NUMBERED = re.compile(r"^\d+\. ")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
@@ -94,6 +98,16 @@ KIND_OF = {
     "footer": "footer",
     "updated_foot": "footer",
     "nav": "nav",
+    "skip": "nav",
+    "pager": "nav",
+    "prevnext": "nav",
+    "kicker": "header",
+    "posted": "header",
+    "useful": "widget",
+    "print": "widget",
+    "hits": "widget",
+    "feed": "widget",
+    "blogshare": "widget",
 }
 
 
@@ -109,6 +123,7 @@ class Story:
     author: str
     extra: str | None
     paragraphs: tuple[str, ...]
+    team: bool = False  # written by an office ("Highways team"), not a person
 
 
 @dataclass(frozen=True)
@@ -141,6 +156,7 @@ class Block:
     items: list[str] = field(default_factory=list)
     depths: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)  # thread lines: comment number, -1 none
+    roles: list[str] = field(default_factory=list)  # thread lines: meta, text, actions, ...
 
 
 def parse_stories(path: Path = HERE / "stories2.txt") -> list[Story]:
@@ -167,6 +183,7 @@ def parse_stories(path: Path = HERE / "stories2.txt") -> list[Story]:
                 author=fields["author"],
                 extra=fields.get("extra"),
                 paragraphs=paragraphs,
+                team=fields.get("team") == "yes",
             )
         )
     return stories
@@ -254,25 +271,28 @@ def comment_thread(doc: Doc, rng: random.Random) -> Block | None:
     lines: list[str] = []
     depths: list[int] = []
     groups: list[int] = []
+    roles: list[str] = []
 
-    def add(text: str, depth: int = 0, group: int = -1) -> None:
+    def add(text: str, role: str, depth: int = 0, group: int = -1) -> None:
         lines.append(text)
+        roles.append(role)
         depths.append(depth)
         groups.append(group)
 
     if n == 0:
-        add("No comments yet. Be the first to comment.")
+        add(spec.get("none", "No comments yet. Be the first to comment."), "head")
     elif spec["head"]:
-        add(fill(spec["head"], n=n + hidden, title=title))
+        add(fill(spec["head"], n=n + hidden, title=title), "head")
     for line in spec["top"]:
-        add(line)
+        add(line, "top")
     handles = rng.sample(HANDLES[lang], min(n, len(HANDLES[lang])))
     pool = COMMENT_TEXTS.get(f"{lang}_{TOPIC.get(doc.edition.story.kind)}", COMMENT_TEXTS[lang])
     texts = rng.sample(pool, min(n, len(pool)))
+    days = sorted(rng.randint(0, 9) for _ in texts)
     previous: tuple[str, str] | None = None
     for number, (handle, text) in enumerate(zip(handles, texts, strict=False)):
         reply = previous is not None and rng.random() < 0.35
-        day = doc.edition.date + dt.timedelta(days=rng.randint(0, 9))
+        day = doc.edition.date + dt.timedelta(days=days[number])
         values = date_fields(day, lang, rng)
         values.update(
             handle=handle,
@@ -287,14 +307,15 @@ def comment_thread(doc: Doc, rng: random.Random) -> Block | None:
         )
         if spec.get("date"):
             values["date"] = fill(spec["date"], **values)
-        for template in spec["reply"] if reply else spec["each"]:
-            add(fill(template, **values), 1 if reply else 0, number)
+        for i, template in enumerate(spec["reply"] if reply else spec["each"]):
+            role = "text" if "{text}" in template or "{owner}" in template else "actions"
+            add(fill(template, **values), "meta" if i == 0 else role, int(reply), number)
         previous = (handle, text)
     if hidden:
-        add(fill(spec["more"][0], k=hidden))
+        add(fill(spec["more"][0], k=hidden), "more")
     for line in spec["bottom"]:
-        add(line)
-    return Block("comments", "thread", items=lines, depths=depths, groups=groups)
+        add(line, "bottom")
+    return Block("comments", "thread", items=lines, depths=depths, groups=groups, roles=roles)
 
 
 def _counts(doc: Doc) -> dict[str, int]:
@@ -343,13 +364,20 @@ def _header_block(key: str, doc: Doc, rng: random.Random, meta: dict[str, Any]) 
     if key == "byline":
         if site["byline"] is None:
             return []
+        team = ed.story.team and not site.get("forum_author")
+        if team and ed.origin:
+            return [Block("byline", "line", site["staff"])] if site["staff"] else []
         if site["staff"] and rng.random() < site["staff_share"]:
             return [Block("byline", "line", site["staff"])]
-        meta["author"] = ed.author
+        if not team:
+            meta["author"] = ed.author
         if "{Y}" in site["byline"]:
             meta["date"] = ed.date.isoformat()
         return [Block("byline", "line", fill(site["byline"], **values))]
     if key == "date":
+        share, relative = site.get("relative", (0.0, ""))
+        if rng.random() < share:  # "3 days ago": no date to label
+            return [Block("date", "line", fill(relative, **values))]
         blocks = [Block("date", "line", fill(site["dateline"], **values))]
         meta["date"] = ed.date.isoformat()
         if site.get("updated") and rng.random() < 0.35:
@@ -588,23 +616,26 @@ def html_paragraph(paragraph: str) -> str:
 def html_thread(block: Block, site_key: str) -> str:
     """A comment thread as the site's widget marks it up, one block element per line."""
     item, nested, meta, text, actions = COMMENT_MARKUP.get(site_key, ("comment",) * 5)
+    cls = {"meta": meta, "text": text, "actions": actions}
     rows: list[str] = []
-    group, line_no, open_divs = -1, 0, 0
-    for line, depth, number in zip(block.items, block.depths, block.groups, strict=True):
+    group, open_divs = -1, 0
+    for line, role, depth, number in zip(
+        block.items, block.roles, block.depths, block.groups, strict=True
+    ):
         shown = html.escape(line, quote=False)
         if number != group:
             rows += ["</div>"] * open_divs
-            open_divs, line_no, group = 0, 0, number
+            open_divs, group = 0, number
             if number >= 0:
                 rows.append(f'<div class="{nested if depth else item}" id="c{number + 1}">')
                 open_divs = 1
-        if number < 0:
-            tag = "h3" if not rows else "p"
-            rows.append(f"<{tag}>{shown}</{tag}>")
-            continue
-        cls = meta if line_no == 0 else text if line == block.items[-1] or line_no == 1 else actions
-        rows.append(f'<div class="{cls}">{shown}</div>')
-        line_no += 1
+        if role == "head":
+            rows.append(f"<h3>{shown}</h3>")
+        elif role in cls:
+            tag = "p" if role == "text" else "div"
+            rows.append(f'<{tag} class="{cls[role]}">{shown}</{tag}>')
+        else:
+            rows.append(f'<div class="comments-{role}">{shown}</div>')
     rows += ["</div>"] * open_divs
     return "\n".join(rows)
 
