@@ -52,7 +52,7 @@ from sites2 import (  # noqa: E402
 DOCS = HERE / "docs"
 LABELS = HERE / "labels.jsonl"
 SEED = "generalise2"
-MIN_DOCUMENTS = 172
+MIN_DOCUMENTS = 180
 EXT = {"txt": ".txt", "md": ".md", "html": ".html"}
 TOPIC = {
     "recipe": "food",
