@@ -1,7 +1,9 @@
-"""Score ``cleancorpus run`` end to end on the "unseen sites" set (``benchmarks/generalise``).
+"""Score ``cleancorpus run`` end to end on an "unseen sites" set (``benchmarks/generalise``).
 
-The run uses default settings: ``python -m cleancorpus run benchmarks/generalise/docs OUT``,
-plus any extra arguments given here (``--learn``, ``--no-learn``, ...). Every score is read
+``--set DIR`` scores another set laid out the same way (``DIR/docs``, ``DIR/labels.jsonl``),
+e.g. ``benchmarks/generalise2``. The run uses default settings: ``python -m cleancorpus run
+DIR/docs OUT``, plus any extra arguments given here (``--learn``, ``--no-learn``, ...). Every
+score is read
 from the run's ``documents.jsonl`` (one line per input document, duplicates included, with its
 cleaned ``text``, ``metadata`` and ``cluster``):
 
@@ -21,9 +23,16 @@ trafilatura's text of ``.html`` pages (cleancorpus' own extraction step, default
     python benchmarks/bench_generalise.py                   # default run + baseline
     python benchmarks/bench_generalise.py --learn           # extra args go to `run`
     python benchmarks/bench_generalise.py --compare=--learn # one more row, same report
-    python benchmarks/bench_generalise.py --json
+    python benchmarks/bench_generalise.py --set benchmarks/generalise2
+    python benchmarks/bench_generalise.py --json            # summary figures only
+    python benchmarks/bench_generalise.py --json --show-left 5  # plus 5 documents' leftovers
 
-Nobody tunes cleaning on this set (see benchmarks/generalise/README.md).
+The leftover lines (which labelled lines stayed in which document) are printed only with
+``--show-left N``, and then only for the first N documents, in the table and in ``--json``
+alike: without it no document's leftovers are shown.
+
+Nobody tunes cleaning on these sets (see benchmarks/generalise/README.md and
+benchmarks/generalise2/README.md).
 """
 
 from __future__ import annotations
@@ -59,9 +68,11 @@ def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def run_cleancorpus(args: list[str], out: Path) -> tuple[dict[str, dict[str, Any]], float]:
-    """Run ``cleancorpus run DOCS out *args``; its documents.jsonl records by id, wall time."""
-    cmd = [sys.executable, "-m", "cleancorpus", "run", str(DOCS), str(out), "--quiet", *args]
+def run_cleancorpus(
+    args: list[str], out: Path, docs: Path = DOCS
+) -> tuple[dict[str, dict[str, Any]], float]:
+    """Run ``cleancorpus run docs out *args``; its documents.jsonl records by id, wall time."""
+    cmd = [sys.executable, "-m", "cleancorpus", "run", str(docs), str(out), "--quiet", *args]
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
     seconds = time.perf_counter() - start
@@ -70,13 +81,15 @@ def run_cleancorpus(args: list[str], out: Path) -> tuple[dict[str, dict[str, Any
     return {rec["id"]: rec for rec in records}, seconds
 
 
-def no_cleaning(labels: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def no_cleaning(
+    labels: Iterable[Mapping[str, Any]], docs: Path = DOCS
+) -> dict[str, dict[str, Any]]:
     """Baseline records: raw text files as they are, HTML pages as trafilatura extracts them."""
     from cleancorpus import extract_html
 
     records = {}
     for label in labels:
-        data = (DOCS / label["file"]).read_bytes()
+        data = (docs / label["file"]).read_bytes()
         if label["file"].endswith(".html"):
             text = extract_html(data, name=label["file"]).text
         else:
@@ -98,8 +111,14 @@ def _meta_equal(key: str, got: Any, want: Any) -> bool:
     return bool(_norm_value(key, got) == _norm_value(key, want))
 
 
-def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Every figure of one system, from its records by file name."""
+def score(
+    labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]], show_left: int = 0
+) -> dict[str, Any]:
+    """Every figure of one system, from its records by file name.
+
+    ``left_documents`` (the leftover lines of the first ``show_left`` documents with any) is
+    present only when ``show_left`` is positive: a set stays unseen by default.
+    """
     p_sum = r_sum = 0.0
     left_docs: list[dict[str, Any]] = []
     meta_hits: dict[str, list[bool]] = {k: [] for k in META_KEYS}
@@ -137,7 +156,7 @@ def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]
     true_pairs = _pairs({lb["file"]: lb["story"] for lb in labels})
     found = _pairs({lb["file"]: str(records[lb["file"]].get("cluster")) for lb in labels})
     hit = len(found & true_pairs)
-    return {
+    result: dict[str, Any] = {
         "docs": n,
         "precision": round(precision, 4),
         "recall": round(recall, 4),
@@ -157,24 +176,29 @@ def score(labels: list[dict[str, Any]], records: Mapping[str, Mapping[str, Any]]
             }
             for name, s in sorted(per_site.items())
         },
-        "left_documents": left_docs,
     }
+    if show_left > 0:
+        result["left_documents"] = left_docs[:show_left]
+    return result
 
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(variants: Mapping[str, list[str]]) -> dict[str, Any]:
-    """Run each variant of ``cleancorpus run`` and the baseline; score them all."""
-    labels = load_labels()
-    result: dict[str, Any] = {"systems": {}, "seconds": {}}
+def evaluate(
+    variants: Mapping[str, list[str]], set_dir: Path = SET_DIR, show_left: int = 0
+) -> dict[str, Any]:
+    """Run each variant of ``cleancorpus run`` and the baseline on one set; score them all."""
+    docs = set_dir / "docs"
+    labels = load_labels(set_dir / "labels.jsonl")
+    result: dict[str, Any] = {"set": str(set_dir), "systems": {}, "seconds": {}}
     for name, args in variants.items():
         with tempfile.TemporaryDirectory(prefix="bench-generalise-") as tmp:
-            records, seconds = run_cleancorpus(args, Path(tmp) / "out")
-        result["systems"][name] = score(labels, records)
+            records, seconds = run_cleancorpus(args, Path(tmp) / "out", docs)
+        result["systems"][name] = score(labels, records, show_left)
         result["seconds"][name] = round(seconds, 2)
-    baseline = score(labels, no_cleaning(labels))
+    baseline = score(labels, no_cleaning(labels, docs), show_left)
     baseline["dup_precision"] = baseline["dup_recall"] = None  # no clustering without a run
     baseline["metadata"] = {}
     result["systems"][BASELINE] = baseline
@@ -209,7 +233,7 @@ def render(result: Mapping[str, Any], show_left: int = 0) -> str:
         lines.append(f"  {site:<28} {s['docs']:>4} docs  left {s['left']:.3f}  F1 {s['f1']:.3f}")
     if show_left:
         lines.append(f"lines left ({first_name}), first {show_left} documents:")
-        for doc in first["left_documents"][:show_left]:
+        for doc in first.get("left_documents", [])[:show_left]:
             lines.append(f"  {doc['file']} ({doc['site']}): {doc['lines'][:3]}")
     return "\n".join(lines)
 
@@ -228,14 +252,25 @@ def main(argv: list[str] | None = None) -> int:
         help="also score a run with these arguments, e.g. --compare=--learn (repeatable)",
     )
     parser.add_argument(
-        "--show-left", type=int, default=0, metavar="N", help="list lines left in N documents"
+        "--show-left",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list the lines left in the first N documents (table and --json; none by default)",
+    )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=SET_DIR,
+        metavar="DIR",
+        help="the set to score: DIR/docs and DIR/labels.jsonl (default benchmarks/generalise)",
     )
     args, extra = parser.parse_known_args(argv)
     variants = {" ".join(["cleancorpus run", *extra]): extra}
     for more in args.compare:
         split = shlex.split(more)
         variants[" ".join(["cleancorpus run", *split])] = split
-    result = evaluate(variants)
+    result = evaluate(variants, args.set, args.show_left)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
