@@ -52,14 +52,18 @@ _SAYS_VERBS = (
     "comentó",
     "scrive",
     "ha scritto",
+    "ha risposto",
+    "schreef",
+    "schrijft",
 )
 # "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am", "tom wrote at
-# 10:42:", "anna schrieb am 3. Mai 2024:": a commenter's name or handle, the verb, then
-# nothing, a colon and a timestamp, or "at"/"am"/"le"/"el" and a timestamp. Not "The mayor
+# 10:42:", "anna schrieb am 3. Mai 2024:", "jan schreef op 03-05-2024 21:12:": a commenter's
+# name or handle, the verb, then nothing, a colon and a timestamp, or "at"/"am"/"le"/"el"/"op"
+# and a timestamp. Not "The mayor
 # said she was pleased." nor "Officials said: the road reopens", which are article sentences.
 _SAYS = regex.compile(
     rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?)"
-    rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
+    rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle|op)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
 )
 # "↳ ruth_k (12 pts)", "maria_k (+4 votes)": a handle and its score; a capitalised name needs
 # the reply arrow ("Ann Roe (12 pts)" over a paragraph is a results table's row)
