@@ -135,3 +135,52 @@ def test_a_heading_of_reviews_in_a_sentence_stays() -> None:
     line = "Customer reviews of the new bridge were mixed, the survey found."
     text = f"{FIRST}\n\n{line}\n\n{LAST}\n"
     assert clean(text).text == text.strip()
+
+
+# Comment threads of dev6's shapes with no heading above them: the markers alone show them.
+HEADLESS_THREADS = {
+    "disqus": "ZX_Spectrum_Kid\n\n7 points · 3 mesi fa\n\nArticolo chiarissimo, complimenti."
+    "\n\nRispondi · Condividi ›\n\nel_tio_paco → ZX_Spectrum_Kid\n\n11 points · 7 giorni fa\n\n"
+    "Finalmente qualcuno ne parla.\n\nRispondi · Condividi ›",
+    "french": "ZX_Spectrum_Kid a réagi il y a 6 jours\n\nOn attend ça depuis des années.\n\n"
+    "Répondre · Signaler un abus\n\n↳ h.koenigsberg à ZX_Spectrum_Kid\n\nBravo aux bénévoles."
+    "\n\nRépondre · Signaler un abus",
+    "substack": "kelpie-and-me\n\nNov 17\n\nMade this last night and loved it.\n\nLiked by 41 · "
+    "Reply\n\nBertram L.\n\nJul 15\n\nCut the sugar by half.\n\nLiked by 6 · Reply",
+    "reviews": "★★★★☆ ZX_Spectrum_Kid – 24/12/2020\n\nMy dad worked there and would disagree."
+    "\n\nWas this review helpful? Yes (17) No\n\n★★★★☆ nightjar42 – 06/05/2021\n\nMine took "
+    "twice as long.\n\nWas this review helpful? Yes (11) No",
+    "phpbb": "Re: My turntable hums\n\nPost by Mrs Ottery » Sun Jul 09, 2023 09:17 am\n\nCheck "
+    "the earth wire first.\n\nPosts: 537\n\nJoined: Wed Sep 07, 2022\n\nRe: My turntable hums"
+    "\n\nPost by nightjar42 » Mon Jul 10, 2023 08:02 pm\n\nSame here.\n\nPosts: 12",
+    "wordpress-nested": "kelpie-and-me says:\n\nMay 23, 2020 at 08:15 PM\n\nCut the sugar by "
+    "half.\n\nReply\n\nIn reply to kelpie-and-me.\n\ndijkgraaf_w says:\n\nJanuary 22, 2021 at "
+    "01:30 PM\n\nNot what I saw.\n\nReply",
+}
+
+
+@pytest.mark.parametrize("name", HEADLESS_THREADS)
+def test_a_dev6_thread_without_a_heading_goes(name: str) -> None:
+    assert clean(f"{FIRST}\n\n{LAST}\n\n{HEADLESS_THREADS[name]}\n").text == BODY
+
+
+# Body shapes next to those markers that are no thread: dated entries, a letter's subject,
+# routes with arrows, a name ending with an initial above a long paragraph.
+NOT_THREADS = {
+    "timeline": "May 3\n\nThe council voted to close the pier after a long debate that ran late."
+    "\n\nMay 17\n\nEngineers found that the crack had widened by two centimetres overnight.",
+    "letter": "Re: Harbour works\n\nDear residents, the works begin on Monday and will last six "
+    "weeks, with the quay closed to cars for the first two of them.",
+    "routes": "Paris → Lyon\n\nThe train takes two hours and leaves every thirty minutes.\n\n"
+    "Lyon → Marseille\n\nAnother ninety minutes along the Rhône valley.",
+    "initial": "Bertram L.\n\nThe engineer who drew the first plans for the pier in 1962 never "
+    "saw it built; he moved north, and the drawings stayed in a drawer for forty years.",
+}
+
+
+@pytest.mark.parametrize("name", NOT_THREADS)
+def test_body_shapes_like_dev6_markers_are_no_thread(name: str) -> None:
+    text = f"{FIRST}\n\n{NOT_THREADS[name]}\n\n{LAST}\n"
+    result = clean(text)
+    assert not [r for r in result.removals if r.rule.startswith("comments")], name
+    assert result.text == text.strip()

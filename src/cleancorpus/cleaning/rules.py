@@ -102,6 +102,14 @@ _ROW_ITEM = (
     rf"(?:(?:\p{{So}}\ufe0f?\s*)?(?:\d+\s*)?{_ROW_WORD}(?:\s*[(\[]\d+[)\]])?(?:\s+\d+)?"
     rf"|[▲▼△▽↑↓⬆⬇]\s*\d*|\p{{So}}\ufe0f?\s*\d+|\d+)"
 )
+# An option of a comment thread's sort control ("Newest first", "Più recenti").
+_SORT_OPTION = (
+    r"(?:top(?:\s+comments)?|best|newest(?:\s+first)?|oldest(?:\s+first)?|new|old|latest|popular"
+    r"|chronological|most\s+(?:liked|popular|replies)|neueste(?:\s+zuerst)?|älteste(?:\s+zuerst)?"
+    r"|beliebteste|plus\s+(?:récents|anciens)|meilleurs|más\s+(?:relevantes|recientes|antiguos)"
+    r"|migliori|più\s+recenti|meno\s+recenti|nieuwste(?:\s+eerst)?|oudste(?:\s+eerst)?"
+    r"|populairste)"
+)
 # A breadcrumb trail: segments between » › > / | · • separators.
 _BREADCRUMB = r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}"
 
@@ -301,8 +309,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|reprinted|cross-?posted|carried|syndicated|adapted)\s+(?:here\s+)?(?:with\s+(?:kind\s+)?"
         r"permission\s+)?(?:from|of)\s+(?:our\s+(?:friends|partners|colleagues)\s+(?:at|of)\s+)?"
         r"(?P<original_source>[^.,;\n]{1,100}?)(?:[,;]\s*.{0,80}?)?\.?"
-        r"|a\s+version\s+of\s+this\s+(?:article|story|piece|post|report)\s+(?:ran|appeared|was"
-        r"\s+published)\s+(?:first\s+)?(?:at|in|on|by)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|a\s+version\s+of\s+this\s+(?:article|story|piece|post|report|review|recipe|interview"
+        r"|essay|column)\s+(?:first\s+|originally\s+)?(?:ran|appeared|was\s+published)\s+(?:first\s+)?"
+        r"(?:at|in|on|by)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
         r"|(?:(?:dieser|der)\s+(?:artikel|beitrag|text)\s+)?erschien\s+(?:zuerst|ursprünglich"
         r"|erstmals)\s+(?:im|in\s+der|in|bei|auf)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
         r"|übernommen\s+(?:vom|von\s+der|von|aus\s+dem|aus\s+der|aus)\s+"
@@ -319,6 +328,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Cross-posted from Ann's Kitchen.",
             "Carried with permission from our friends at The Ledger.",
             "A version of this report ran first at The Ledger.",
+            "A version of this review first appeared at Fell Notes.",
             "Dieser Artikel erschien zuerst im Stadtblatt.",
             "Übernommen vom Stadtblatt, mit freundlicher Genehmigung.",
             "Texte repris de La Voix du Port avec son accord.",
@@ -972,6 +982,24 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "mensajes",
             "opiniones",
         ),
+    ),
+    Rule(
+        "footer.comment_sort",
+        # a thread's sort control: "Top comments | Newest first", "Sortieren: Neueste zuerst
+        # | Älteste zuerst", "Migliori · Più recenti · Meno recenti", "Ordenar por Más
+        # relevantes"; a label and one option, or two options or more
+        rf"(?i:(?:sort(?:ed)?\s+by|order\s+by|sortieren(?:\s+nach)?|trier\s+par|ordenar\s+por"
+        rf"|ordina\s+per|sorteer\s+op)\s*[:：]?\s*{_SORT_OPTION}(?:\s*[·|•/,]\s*{_SORT_OPTION}){{0,5}}"
+        rf"|{_SORT_OPTION}(?:\s*[·|•/,]\s*{_SORT_OPTION}){{1,5}})\s*[▾▼]?",
+        "footer",
+        (
+            "Top comments | Newest first",
+            "Sortieren: Neueste zuerst | Älteste zuerst",
+            "Migliori · Più recenti · Meno recenti",
+            "Ordenar por Más relevantes",
+            "Top · New · Chronological",
+        ),
+        max_words=14,
     ),
     Rule(
         "footer.breadcrumb",
