@@ -173,6 +173,8 @@ NOT_THREADS = {
     "weeks, with the quay closed to cars for the first two of them.",
     "routes": "Paris → Lyon\n\nThe train takes two hours and leaves every thirty minutes.\n\n"
     "Lyon → Marseille\n\nAnother ninety minutes along the Rhône valley.",
+    "constants": "API_KEY\n\nThe key the harbour's booking service gives every app that asks "
+    "for one.\n\nSECRET_KEY\n\nA second value, kept on the server and never sent to a browser.",
     "initial": "Bertram L.\n\nThe engineer who drew the first plans for the pier in 1962 never "
     "saw it built; he moved north, and the drawings stayed in a drawer for forty years.",
 }

@@ -282,8 +282,10 @@ def _marker_kind(content: str) -> str:
         return "bullet"
     if _LIST_ITEM.match(content):
         return ""
-    if _is_name(content) or ("_" in content and _MARKED_HANDLE.fullmatch(content)):
-        return _name_kind(content)  # "ZX_Spectrum_Kid" is a handle though no name is
+    if _is_name(content) or (
+        "_" in content and not content.isupper() and _MARKED_HANDLE.fullmatch(content)
+    ):
+        return _name_kind(content)  # "ZX_Spectrum_Kid" is a handle ("API_KEY" a constant)
     return ""
 
 
