@@ -345,8 +345,6 @@ def test_a_level_one_heading_is_the_headline_and_the_line_above_it_a_tagline() -
             "Thistledown Forum",
         ),
         ("Harbour Notes – news from the quay", "Harbour Notes"),
-        ("La Voix du Causse", "La Voix du Causse"),
-        ("Il Corriere di Valdarsa", "Il Corriere di Valdarsa"),
     ],
 )
 def test_a_name_with_its_tagline_above_the_headline_is_a_masthead(masthead: str, site: str) -> None:
@@ -357,12 +355,6 @@ def test_a_name_with_its_tagline_above_the_headline_is_a_masthead(masthead: str,
         "The Harbour Grows Again This Year",
         site,
     )
-
-
-def test_a_kicker_of_lower_case_words_above_the_headline_names_no_site() -> None:
-    body = "\n\n".join(PARAGRAPHS)
-    result = clean(f"Fin de la saison\n\nThe Harbour Grows Again This Year\n\n{body}\n")
-    assert "site" not in result.metadata
 
 
 def test_a_one_word_topic_before_a_colon_stays_in_the_headline() -> None:

@@ -52,12 +52,6 @@ _BIO_WORDS = WordCap(80)  # a bio paragraph under "About the author" is no longe
 _HEADING = regex.compile(r"#{1,6}\s+.+|\*\*[^*]+\*\*|__[^_]+__")
 _TAGLINE = regex.compile(r"(?P<name>[^:—–|~]{2,60}?)\s*(?:[:—–|~]|\s-)\s+\p{Ll}.{2,120}")
 _TOP_HEADING = regex.compile(r"#\s+\S")  # a markdown page's level-1 heading: its headline
-# lower-case words a publication's name may hold between its capitalised ones
-_NAME_PARTICLES = frozenset(
-    {"of", "the", "and", "du", "de", "des", "la", "le", "di", "del", "della", "van", "der", "den"}
-    | {"von", "y", "el", "da", "do", "dos", "al"}
-)
-_MAX_MASTHEAD_WORDS = 5
 
 
 class StructureCleaner:
@@ -346,13 +340,7 @@ def _is_masthead(first: str, second: str) -> bool:
     names = words(name)
     if name != first and len(names) < 2:  # "Brexit: what happens next" is a headline
         return False
-    # the particles of a name may stay lower case ("La Voix du Causse", "Il Corriere di X")
-    core = [w for w in names[1:] if w not in _NAME_PARTICLES] + names[:1]
-    return (
-        len(names) <= _MAX_MASTHEAD_WORDS
-        and len(core) <= 3 < len(words(second))
-        and all(w[:1].isupper() for w in core)
-    )
+    return len(names) <= 3 < len(words(second)) and all(w[:1].isupper() for w in names)
 
 
 def _masthead_name(line: str) -> str:
