@@ -51,13 +51,14 @@ from typing import Any
 import regex
 
 SETS_DIR = Path(__file__).resolve().parent / "cleaning"
-SET_NAMES = ("dev", "unseen", "learn_dev", "flat", "dev2", "dev3", "dev4", "dev5")
+SET_NAMES = ("dev", "unseen", "learn_dev", "flat", "dev2", "dev3", "dev4", "dev5", "dev6")
 FOLDER_SETS = (
     "flat",
     "dev2",
     "dev3",
     "dev4",
     "dev5",
+    "dev6",
 )  # folders of files, their labels in labels.jsonl
 HELD_OUT = ("unseen",)  # summary rows only (see the docstring)
 DEFAULT_SETS = ("dev", "unseen")
@@ -450,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=(*SET_NAMES, "both", "all"),
         default="both",
-        help="both = dev and unseen; all adds learn_dev, flat, dev2, dev3, dev4 and dev5",
+        help="both = dev and unseen; all adds learn_dev, flat, dev2, dev3, dev4, dev5 and dev6",
     )
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")

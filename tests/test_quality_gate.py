@@ -2,7 +2,7 @@
 
 The floors sit a little under the figures measured when they were pinned (README, "Cleaning
 quality"), so a change that costs body text or lets residue through fails here; on dev2,
-dev3, dev4 and dev5, whose boilerplate lines are labelled, the share of documents with one
+dev3, dev4, dev5 and dev6, whose boilerplate lines are labelled, the share of documents with one
 left has a ceiling.
 ``unseen`` is held out: rules are never tuned against it, but it is gated so generalisation
 cannot rot.
@@ -27,12 +27,14 @@ FLOORS = {  # set -> row -> (precision, recall, f1)
     "dev3": {"cleancorpus": (0.965, 0.995, 0.98), "cleancorpus + learned": (0.97, 0.995, 0.985)},
     "dev4": {"cleancorpus": (0.975, 0.995, 0.985), "cleancorpus + learned": (0.975, 0.995, 0.985)},
     "dev5": {"cleancorpus": (0.98, 0.995, 0.985), "cleancorpus + learned": (0.98, 0.995, 0.985)},
+    "dev6": {"cleancorpus": (0.955, 0.995, 0.975), "cleancorpus + learned": (0.96, 0.995, 0.978)},
 }
 LEFT_CEILINGS = {  # set -> row -> most share of documents with a labelled boilerplate line left
     "dev2": {"cleancorpus": 0.12, "cleancorpus + learned": 0.03},
     "dev3": {"cleancorpus": 0.13, "cleancorpus + learned": 0.03},
     "dev4": {"cleancorpus": 0.09, "cleancorpus + learned": 0.07},
     "dev5": {"cleancorpus": 0.06, "cleancorpus + learned": 0.06},
+    "dev6": {"cleancorpus": 0.33, "cleancorpus + learned": 0.28},
 }
 
 
@@ -64,6 +66,7 @@ DUPLICATE_FLOORS = {
     "dev3": (0.99, 0.99),
     "dev4": (0.99, 0.99),
     "dev5": (0.99, 0.99),
+    "dev6": (0.99, 0.75),
 }  # default run: P, R of pairs
 
 

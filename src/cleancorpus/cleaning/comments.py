@@ -25,6 +25,7 @@ from itertools import pairwise
 
 import regex
 
+from .facts import MONTH_NAMES
 from .lines import Line, ends_sentence, words
 from .rules import DATE
 
@@ -52,14 +53,18 @@ _SAYS_VERBS = (
     "comentó",
     "scrive",
     "ha scritto",
+    "ha risposto",
+    "schreef",
+    "schrijft",
 )
 # "jsmith says:", "Mary Lee replied", "ann says: May 3, 2017 at 9:14 am", "tom wrote at
-# 10:42:", "anna schrieb am 3. Mai 2024:": a commenter's name or handle, the verb, then
-# nothing, a colon and a timestamp, or "at"/"am"/"le"/"el" and a timestamp. Not "The mayor
+# 10:42:", "anna schrieb am 3. Mai 2024:", "jan schreef op 03-05-2024 21:12:": a commenter's
+# name or handle, the verb, then nothing, a colon and a timestamp, or "at"/"am"/"le"/"el"/"op"
+# and a timestamp. Not "The mayor
 # said she was pleased." nor "Officials said: the road reopens", which are article sentences.
 _SAYS = regex.compile(
     rf"(?i)(?P<who>.{{1,40}}?)\s+(?:{'|'.join(_SAYS_VERBS)})(?:\s*:\s*(?P<when>.{{0,60}}?)"
-    rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
+    rf"|\s+(?:at|on|am|um|le|el|il|à|a\s+las|alle|op)\s+(?P<when>.{{0,60}}?\d.{{0,20}}?)\s*:)?\s*"
 )
 # "↳ ruth_k (12 pts)", "maria_k (+4 votes)": a handle and its score; a capitalised name needs
 # the reply arrow ("Ann Roe (12 pts)" over a paragraph is a results table's row)
@@ -77,6 +82,9 @@ _AGO = (
     r"\s+ago|(?:vor|il\s+y\s+a|hace)\s+(?:\d{1,3}|einer?|einem|une?|una?)\s+(?:sekunden?|minuten?"
     r"|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?|secondes?|minutes?|heures?|jours?"
     r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)"
+    # Italian and Dutch put the word after: "2 ore fa", "5 dagen geleden"
+    r"|(?:\d{1,3}|un[ao]?|een)\s+(?:minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|minuten?"
+    r"|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+(?:fa|geleden)"
 )
 _AGE = regex.compile(rf"(?i){_AGO}")
 _TIMESTAMP = regex.compile(
@@ -90,19 +98,62 @@ _NAMED_TIMESTAMP = regex.compile(
 )
 # "Posted by: Florida CPA, 27 Sep 2011 | 15:22": a comment's signature, whatever the name.
 _POSTED_BY = regex.compile(
-    r"(?i)(?:posted|written|submitted|commented|geschrieben|verfasst|publié|posté|publicado"
-    r"|enviado|escrito)\s+(?:by|von|par|por)\s*:?\s*(?P<who>[^\n]{1,60}?)\s*(?:[·•|,–—-]"
+    r"(?i)(?:posted|post|written|submitted|commented|geschrieben|verfasst|publié|posté|publicado"
+    r"|enviado|escrito|bericht)\s+(?:by|von|par|por|door)\s*:?\s*(?P<who>[^\n]{1,60}?)\s*(?:[·•|,–—»-]"
     rf"|\s(?:on|am|le|el|il|um))\s*(?P<when>(?:{DATE}|{_AGO}).{{0,30}})"
 )
 _WIDGET = (
-    r"reply|replies|report|like|likes|flag|permalink|share|upvotes?|points?|antworten|melden"
-    r"|gefällt\s+mir|répondre|signaler|j'aime|responder|denunciar|me\s+gusta|rispondi"
-    r"|segnala|mi\s+piace"
+    r"reply|replies|report(?:\s+abuse)?|like|likes|flag|permalink|share|upvotes?|points?|antworten"
+    r"|melden|gefällt\s+mir|répondre|signaler(?:\s+un\s+abus)?|j'aime|responder|denunciar|me\s+gusta"
+    r"|rispondi|segnala|mi\s+piace|condividi|reageer|meld|beantwoorden|liked\s+by\s+\d+"
+    # a review's vote: "Was this review helpful? Yes (3) No"
+    r"|was\s+this\s+(?:review|comment|answer|post)\s+helpful\??(?:\s*(?:yes|no)(?:\s*\(\d+\))?){0,2}"
 )
+# a row item: a control with its count; after the first, also the comment's age ("60 points ·
+# 2 ore fa", "Me gusta · Responder · hace 3 días"); an age alone is a timestamp, not a row
+_CONTROL = rf"(?:\d+\s*)?(?:{_WIDGET})(?:\s*\(\d+\))?"
 _REPLY = regex.compile(
-    rf"(?i)(?:[·|•▲▼^↵]\s*)?(?:(?:\d+\s*)?(?:{_WIDGET})(?:\s*\(\d+\))?|[▲▼^]\s*\d+|\d+\s*[▲▼^])"
-    rf"(?:\s*[·|•▲▼]?\s*(?:(?:\d+\s*)?(?:{_WIDGET})(?:\s*\(\d+\))?|[▲▼^]?\s*\d+))*"
+    rf"(?i)(?:[·|•▲▼^↵]\s*)?(?:{_CONTROL}|[▲▼^]\s*\d+|\d+\s*[▲▼^])"
+    rf"(?:\s*[·|•▲▼]?\s*(?:{_CONTROL}|{_AGO}|[▲▼^]?\s*\d+))*\s*[›»]?"
 )
+# "nightjar42 a réagi il y a 9 heures", "ann commented 3 days ago": a name, a commenting verb
+# and the comment's age (the age is what a sentence never ends with)
+_VERB_AGE = regex.compile(
+    rf"(?i)(?P<who>.{{1,40}}?)\s+(?:commented|replied|posted|wrote|a\s+réagi|a\s+commenté"
+    rf"|a\s+répondu|hat\s+kommentiert|kommentierte|antwortete|comentó|respondió|ha\s+commentato"
+    rf"|ha\s+risposto|reageerde|schreef)\s+(?P<when>{_AGO})"
+)
+# a star rating before a reviewer's name and date: "★★★★☆ ann_k – 24/02/2021"
+_RATED = regex.compile(r"[★☆✩✭⭐]{3,5}\s*(?P<rest>\S.*)")
+# "In reply to ann_k.", "Antwort auf ann_k:", "Reactie op Bertram L.", "ann_k replied to tom":
+# the comment a reply answers
+_REPLY_TO = regex.compile(
+    r"(?i)(?:[↳↪]\s*)?(?:in\s+reply\s+to|replying\s+to|reply\s+to|antwort\s+auf|en\s+réponse\s+à"
+    r"|réponse\s+à|en\s+respuesta\s+a|respuesta\s+a|in\s+risposta\s+a|risposta\s+a|reactie\s+op"
+    r"|antwoord\s+op)\s+(?P<who>@?[^\s:.][^:\n]{0,38}?)\s*[.:]?"
+    r"|(?P<who>[^\s].{0,38}?)\s+(?:replied\s+to|antwortete|a\s+répondu\s+à|respondió\s+a"
+    r"|ha\s+risposto\s+a|reageerde\s+op)\s+(?P<to>@?[^\s].{0,38}?)\s*:?"
+    # a reply arrow before two names: "↳ rondine.blu à ann_k"
+    r"|[↳↪]\s*(?P<who>[^\s].{0,38}?)\s+(?:à|a|to|an|aan)\s+(?P<to>@?[^\s].{0,38}?)"
+)
+# "el_tio_paco → ann_k": an arrow between two handles (between two names, "Paris → Lyon" is a
+# route)
+_ARROW_REPLY = regex.compile(
+    r"(?P<who>@?[\p{L}\p{N}_.\-]{2,25})\s*[→➔➜]\s*(?P<to>@?[\p{L}\p{N}_.\-]{2,25})"
+)
+# a forum poster's counts beside each post: "Posts: 537", "Joined: Wed Sep 07, 2022"
+_POSTER_STATS = regex.compile(
+    r"(?i)(?:posts|beiträge|berichten|messages|messaggi|mensajes)\s*[:：]\s*\d[\d,.]*"
+    r"|(?:joined|registriert(?:\s+seit)?|inscrit(?:\s+le)?|iscritto(?:\s+il)?|registrado"
+    r"|lid\s+sinds|member\s+since)\s*[:：]?\s*[^\n]{0,30}\d{4}"
+)
+# a comment's date without its year, as threads print recent ones: "Nov 17", "17 Nov", "Mar '21"
+_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_SHORT_DATE = regex.compile(
+    rf"(?i)(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|['’]\d{{2}})|\d{{1,2}}\.?\s+(?:{_MONTH})\.?"
+)
+# a forum reply's subject line: "Re: My turntable hums"
+_SUBJECT = regex.compile(r"(?i)(?:re|aw|sv|antw)\s*:\s+\S.{0,100}")
 # "sue1987: I said this a year ago." A comment on one line after a handle that no label has.
 _INLINE = regex.compile(r"(?P<who>@?[\p{L}\p{N}_.\-]{2,25})\s*[:：]\s+(?P<text>\S.{3,})")
 _NAME_TOKEN = regex.compile(
@@ -164,6 +215,7 @@ _FUNCTION_WORDS = frozenset(
         "vs",
     ]
 )
+_INITIAL_END = regex.compile(r"\s\p{Lu}\.$")  # a name ending with an initial: "Bertram L."
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
 _MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) is longer
 _MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
@@ -175,8 +227,10 @@ _NAMED = frozenset({"name", "weak", "handle", "tag", "bullet"})  # a commenter n
 
 
 def _is_name(content: str) -> bool:
-    if not content or len(content) > 40 or ends_sentence(content) or content.endswith(":"):
+    if not content or len(content) > 40 or content.endswith(":"):
         return False
+    if ends_sentence(content) and not _INITIAL_END.search(content):
+        return False  # a sentence; "Bertram L." ends with an initial, not a full stop
     tokens = content.split()
     if not 1 <= len(tokens) <= 4 or any(t.lower() in _FUNCTION_WORDS for t in tokens):
         return False
@@ -212,11 +266,13 @@ def _marker_kind(content: str) -> str:
         return ""
     if _TABLE_ROW.fullmatch(content):
         return ""
-    if _REPLY.fullmatch(content):
+    if _REPLY.fullmatch(content) or _POSTER_STATS.fullmatch(content):
         return "row"
+    if _SUBJECT.fullmatch(content) and not ends_sentence(content):
+        return "stamp"
     if _stamp(content):
         return "stamp"
-    if _DIGIT.search(content) and _TIMESTAMP.fullmatch(content):
+    if _DIGIT.search(content) and (_TIMESTAMP.fullmatch(content) or _SHORT_DATE.fullmatch(content)):
         return "date"
     inline = _INLINE.fullmatch(content)
     if inline and _MARKED_HANDLE.fullmatch(inline["who"]):
@@ -226,7 +282,11 @@ def _marker_kind(content: str) -> str:
         return "bullet"
     if _LIST_ITEM.match(content):
         return ""
-    return _name_kind(content) if _is_name(content) else ""
+    if _is_name(content) or (
+        "_" in content and not content.isupper() and _MARKED_HANDLE.fullmatch(content)
+    ):
+        return _name_kind(content)  # "ZX_Spectrum_Kid" is a handle ("API_KEY" a constant)
+    return ""
 
 
 def _stamp(content: str) -> bool:
@@ -237,6 +297,19 @@ def _stamp(content: str) -> bool:
         _says_line(content)
     ):
         return True
+    arrow = _ARROW_REPLY.fullmatch(content)
+    if arrow and all(_is_handle(arrow[part]) for part in ("who", "to")):
+        return True
+    replying = _REPLY_TO.fullmatch(content)
+    if (
+        replying
+        and _commenter(replying["who"])
+        and (not replying["to"] or _commenter(replying["to"]))
+    ):
+        return True
+    rated = _RATED.fullmatch(content)
+    if rated:
+        content = rated["rest"]  # the reviewer's name and date after the stars
     if not _DIGIT.search(content):
         return _AGE.fullmatch(content) is not None  # "an hour ago", "hace una hora"
     scored = _SCORED.fullmatch(content)
@@ -252,14 +325,32 @@ def _stamp(content: str) -> bool:
     posted = _POSTED_BY.fullmatch(content)
     if posted:
         return bool(_CLOCK.search(posted["when"]) or _AGE.search(posted["when"]))
+    verb_age = _VERB_AGE.fullmatch(content)
+    if verb_age and _commenter(verb_age["who"]):
+        return True
     named = _NAMED_TIMESTAMP.fullmatch(content)
-    return bool(named and _TIMESTAMP.match(named["when"]) and _is_name(named["who"]))
+    return bool(named and _TIMESTAMP.match(named["when"]) and _commenter(named["who"]))
+
+
+def _commenter(who: str) -> bool:
+    """A name or a handle ("Bertram L.", "ann_k", "@ann", "ZX_Spectrum_Kid")."""
+    who = who.strip()
+    return _is_name(who.lstrip("@")) or bool(_MARKED_HANDLE.fullmatch(who))
+
+
+def _is_handle(who: str) -> bool:
+    """A handle no name is: ``@ann``, ``ann_k``, ``ZX_Spectrum_Kid``, ``paul``."""
+    return bool(_MARKED_HANDLE.fullmatch(who) or _HANDLE.fullmatch(who))
 
 
 def _says_line(content: str) -> bool:
     """A commenter's name and "says"/"wrote"/..., alone or before a colon and a time."""
     for found in (_SAYS.fullmatch(content), _ON_DATE_WROTE.fullmatch(content)):
-        if found and _is_name(found["who"]) and (not found["when"] or _DIGIT.search(found["when"])):
+        if (
+            found
+            and _commenter(found["who"])
+            and (not found["when"] or _DIGIT.search(found["when"]))
+        ):
             return True
     return False
 

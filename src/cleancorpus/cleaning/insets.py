@@ -15,7 +15,7 @@ from .rule import Rule
 _MEDIA = (
     r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|charts?|maps?"
     r"|screenshots?|videos?|drawings?|artwork|renderings?|fotos?|bild(?:er)?|grafik|imagen"
-    r"|ilustración|infographics?)"
+    r"|ilustración|infographics?|beeld|afbeelding(?:en)?|immagin[ei]|archivbild|archivfoto)"
 )
 _MEDIA_CUES = (
     "photo",
@@ -35,7 +35,23 @@ _MEDIA_CUES = (
     "grafik",
     "imagen",
     "styled",
+    "beeld",
+    "afbeelding",
+    "immagin",
 )
+# A credited person: one to five capitalised words, with the particles of names.
+_PERSON = (
+    r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|da|di|del|van|von|der|den|la"
+    r"|le)){0,4}"
+)
+# Wire and picture agencies a caption credits by name alone ("The old weir - Ansa").
+_AGENCY = (
+    r"(?i:ansa|afp|ap|ap\s+photo|reuters|dpa|efe|anp|epa|belga|getty\s+images|imago|keystone"
+    r"|europa\s+press|lapresse|pa(?:\s+(?:media|wire|images))?|shutterstock|istock(?:photo)?)"
+)
+# Prepositions a credit names its maker with, besides "by": Italian, Dutch, German, French,
+# Spanish.
+_CREDIT_OF = r"(?i:di|door|van|von|par|por|de)"
 
 INSET_RULES: tuple[Rule, ...] = (
     Rule(
@@ -71,6 +87,15 @@ INSET_RULES: tuple[Rule, ...] = (
         r"\s+genehmigung\s+(?:von|des|der)|avec\s+l['’]aimable\s+autorisation\s+de|cortesía\s+de)"
         r"\s+[^()\n]{1,80}\)"
         r"|[^\n]{0,200}©\s*(?i:photo|foto|image|bild|picture|imagen)\s+[^\n]{1,80}"
+        # "(Image credit: Ann Roe)", "(Photo by Ann Roe on Unsplash)", "(foto Ann Roe)"
+        rf"|[^\n(]{{3,200}}\((?:(?i:{_MEDIA})\s+)?(?i:credits?|crédits?)\s*[:：]\s*[^()\n]{{1,80}}\)"
+        rf"|[^\n(]{{3,200}}\((?i:{_MEDIA})\s+(?:(?i:by|via)\s+|{_CREDIT_OF}\s+)?\p{{Lu}}[^()\n]{{1,80}}\)"
+        # "Boats at dawn | Photo: Ann Roe", "Boats at dawn — photo credit: Ann Roe"
+        rf"|[^\n|]{{3,200}}\s[|–—]\s(?:(?i:{_MEDIA})(?:\s+(?i:credits?))?|(?i:credits?|crédits?))"
+        r"\s*[:：]\s*[^\n.!?]{1,80}"
+        # "Boats at dawn. Image © Ann Roe", "Le pont au petit matin © Ann Roe"
+        rf"|[^\n]{{0,200}}(?i:{_MEDIA})\s*©\s*[^\n]{{1,80}}"
+        rf"|[^\n©]{{3,200}}\s©\s*{_PERSON}"
         r"|(?i:map|chart|karten|carte)\s*(?i:data|daten|données)?\s*©[^\n]{1,120}"
         # "Boats at dawn. Credit: Ann Roe / Herald": a sentence, then a credit label and a name
         rf"|[^\n]{{1,200}}[.!?]\s+(?i:{_MEDIA}|credits?|crédits?)\s*[:：]\s*[^\n.!?]{{1,80}}",
@@ -82,21 +107,91 @@ INSET_RULES: tuple[Rule, ...] = (
             "Le vieux pont vu depuis la passerelle. © Photo Priya Larch",
             "Map data © 2023 local survey office, drawn by Bram Siddel",
             "A crowd waits for the vote. Credit: Tessa Harr / Ridge Post",
+            "The old weir at dusk (Image credit: Ty Oduya)",
+            "The old weir at dusk (Photo by Ty Oduya on Unsplash)",
+            "Il ponte vecchio all'alba (foto Ettore Ferrucci)",
+            "El puerto al amanecer | Foto: Eloy Olmedo",
+            "Boats at dawn — photo credit: Ann Roe",
+            "Boats at dawn. Image © Ann Roe",
+            "Le pont de pierre au petit matin © Maëlle Delpech",
         ),
         max_words=40,
         cues=(*_MEDIA_CUES, "credit", "crédit", "courtesy", "genehmigung", "autorisation", "©"),
+    ),
+    Rule(
+        "caption.credit_of",
+        # a credit naming its maker with another language's "by": "Foto di Ann Roe", "Foto door
+        # Ann Roe", "Bild von Ann Roe / Herald", after a short description or alone; the rest
+        # of the line is the name (a sentence "Fotos von Berlin hängen im Rathaus." goes on)
+        rf"(?!.*[.!?]$)(?:[^\n]{{1,160}}?[.!?*|–—]\s+)?(?i:{_MEDIA})\s+{_CREDIT_OF}\s+{_PERSON}"
+        r"(?:\s*[/|]\s*[^\n/|]{1,40})?",
+        "anywhere",
+        (
+            "Foto di Ettore Ferrucci",
+            "Bild von Ulla Dreyer / Kiestal-Bote",
+            "Foto door Joost Kuipers",
+        ),
+        max_words=20,
+        cues=_MEDIA_CUES,
+    ),
+    Rule(
+        "caption.agency",
+        # a description credited to a wire or picture agency alone: "The old weir - Ansa",
+        # "Boats at dawn / AFP", "Die neue Brücke (dpa)"; an article sentence ends with a stop
+        rf"(?!.*[.!?]$)[^\n]{{3,200}}?(?:\s[-–—|/]\s*|\s*\(\s*|[.]\s+)(?i:foto|photo)?\s*[:：]?\s*"
+        rf"{_AGENCY}\)?",
+        "anywhere",
+        ("Il ponte vecchio all'alba - Ansa", "Boats at dawn / AFP", "Die neue Brücke (dpa)"),
+        max_words=30,
+        cues=(
+            "ansa",
+            "afp",
+            "ap",
+            "reuters",
+            "dpa",
+            "efe",
+            "anp",
+            "epa",
+            "belga",
+            "getty",
+            "imago",
+            "keystone",
+            "europa press",
+            "lapresse",
+            "pa",
+            "shutterstock",
+            "istock",
+        ),
     ),
     Rule(
         "caption.pictured",
         # who or what a picture shows: "Pictured: the old mill", "(Above: the weir in 1962)",
         # "Im Bild: ...", "Ci-dessus : ...", "En la imagen: ..."
         r"\(?(?i:pictured(?:\s+(?:from\s+)?(?:left|right|above|below))?|above|ci-dessus"
-        r"|en\s+la\s+(?:imagen|foto)|auf\s+dem\s+(?:bild|foto)|im\s+bild|sur\s+la\s+photo)"
+        r"|en\s+la\s+(?:imagen|foto)|auf\s+dem\s+(?:bild|foto)|im\s+bild|sur\s+la\s+photo"
+        # a caption's own label: "Caption: ...", "Légende : ...", "Didascalia: ..."
+        r"|caption|légende|bildunterschrift|bildtext|pie\s+de\s+foto|didascalia|onderschrift)"
         r"\s*[:：]\s*[^\n]{1,200}",
         "anywhere",
-        ("Pictured: A crowd waits for the vote", "(Pictured: Floodwater at the bakery)"),
+        (
+            "Pictured: A crowd waits for the vote",
+            "(Pictured: Floodwater at the bakery)",
+            "Caption: The old weir at dusk",
+        ),
         max_words=40,
-        cues=("pictured", "above", "ci-dessus", "imagen", "foto", "bild", "photo"),
+        cues=(
+            "pictured",
+            "above",
+            "ci-dessus",
+            "imagen",
+            "foto",
+            "bild",
+            "photo",
+            "caption",
+            "légende",
+            "didascalia",
+            "onderschrift",
+        ),
     ),
     Rule(
         "caption.media_duration",
@@ -114,12 +209,19 @@ INSET_RULES: tuple[Rule, ...] = (
         # "Photo illustration: boats at dawn", "Symbolbild"
         r"(?i)\(?(?:(?:photo|image)\s+d['’]illustration|photo\s+illustration|illustrative"
         r"\s+(?:image|photo)|(?:file|archive|stock)\s+(?:photo|image|picture)|symbolbild"
-        r"|symbolfoto|archivbild|archivfoto|(?:foto|imagen)\s+de\s+archivo)"
+        r"|symbolfoto|archivbild|archivfoto|(?:foto|imagen)\s+de\s+archivo|foto\s+ter\s+illustratie"
+        r"|archief(?:foto|beeld)|(?:foto|immagine)\s+(?:di\s+repertorio|d['’]archivio)"
+        r"|image\s+d['’]archives)"
         r"(?:\s*[:—–-]\s*[^\n]{1,150})?\)?",
         "anywhere",
-        ("Photo d'illustration", "Photo illustration: floodwater at the steps", "(File photo)"),
+        (
+            "Photo d'illustration",
+            "Photo illustration: floodwater at the steps",
+            "(File photo)",
+            "Foto ter illustratie",
+        ),
         max_words=30,
-        cues=("illustrat", "file", "archiv", "stock", "symbol"),
+        cues=("illustrat", "file", "archiv", "archief", "repertorio", "stock", "symbol"),
     ),
     Rule(
         "caption.viewer_control",
@@ -127,14 +229,21 @@ INSET_RULES: tuple[Rule, ...] = (
         # pictures", "Swipe for more photos (6)", "Zur Bildergalerie (8 Fotos)", "Agrandir l'image"
         r"(?i)(?:enlarge|expand|zoom(?:\s+in)?|view|open)\s+(?:this\s+|the\s+)?(?:image|picture"
         r"|photo|chart|map|graphic|gallery|slideshow)s?"
+        r"(?:\s*[(\[]\s*\d+\s+(?:photos|pictures|images|fotos|bilder)\s*[)\]])?"
         r"|agrandir\s+(?:l['’]image|la\s+photo|le\s+graphique|la\s+carte)|voir\s+(?:le\s+)?diaporama"
         r"|(?:zur|zum)\s+(?:bildergalerie|fotostrecke|galerie|diashow)"
-        r"(?:\s*[(\[]\s*\d+\s+(?:fotos|bilder)\s*[)\]])?"
+        r"(?:\s*[(\[]\s*\d+\s+(?:fotos|bilder|photos|pictures|images)\s*[)\]])?"
         r"|(?:gallery|galerie|bildergalerie|fotostrecke|diaporama|slideshow|galería)\s*[:(]?\s*\d+"
         r"\s+(?:pictures|photos|images|fotos|bilder|imágenes)\)?"
         r"|swipe\s+(?:for|to\s+see)\s+(?:more|all)\s+(?:the\s+)?(?:photos|pictures|images)"
         r"(?:\s*[(\[]\d+[)\]])?"
-        r"|ver\s+(?:la\s+)?galería|ampliar\s+(?:la\s+)?(?:imagen|foto)",
+        r"|ver\s+(?:la\s+)?galería|ampliar\s+(?:la\s+)?(?:imagen|foto)"
+        # a gallery's counter or open control: "Image 1 of 6", "Bildergalerie öffnen (8 Bilder)"
+        r"|(?:image|photo|picture|slide|foto|bild|imagen|immagine|afbeelding)\s+\d{1,3}\s*(?:of|von"
+        r"|de|di|van|sur|/)\s*\d{1,3}"
+        r"|(?:bildergalerie|fotostrecke|galerie|fotogalerij|galleria(?:\s+fotografica)?|galería)"
+        r"\s+(?:öffnen|ansehen|anzeigen|bekijken|openen|aprire|abrir|ouvrir)"
+        r"(?:\s*[(\[]\s*\d+\s+(?:fotos|bilder|foto's|immagini|photos)\s*[)\]])?",
         "anywhere",
         (
             "Enlarge this picture",
@@ -142,6 +251,9 @@ INSET_RULES: tuple[Rule, ...] = (
             "Zur Bildergalerie (3 Fotos)",
             "Gallery: 12 pictures",
             "Swipe for more photos (6)",
+            "View gallery (12 photos)",
+            "Image 1 of 6",
+            "Bildergalerie öffnen (8 Bilder)",
         ),
         max_words=8,
         cues=(
@@ -160,6 +272,16 @@ INSET_RULES: tuple[Rule, ...] = (
             "slideshow",
             "swipe",
             "ampliar",
+            "image",
+            "photo",
+            "picture",
+            "slide",
+            "foto",
+            "bild",
+            "imagen",
+            "immagine",
+            "afbeelding",
+            "galleria",
         ),
     ),
     Rule(
@@ -198,16 +320,20 @@ INSET_RULES: tuple[Rule, ...] = (
         # "Mod note: merged two threads", "Anmerkung der Redaktion: ..."
         r"(?i)\*?(?:(?:a\s+)?note\s+to\s+(?:our\s+)?readers|(?:mod(?:erator)?|admin|housekeeping"
         r"|programming|staff|site)\s+note|(?:anmerkung|hinweis)\s+der\s+redaktion|note\s+de\s+la"
-        r"\s+rédaction|nota\s+de\s+la\s+redacción|nota\s+del\s+editor)\s*[:—–-]\s*[^\n]{1,600}",
+        r"\s+rédaction|nota\s+de\s+la\s+redacción|nota\s+del\s+editor|nota\s+dell['’]editore"
+        r"|nota\s+della\s+redazione|noot\s+van\s+de\s+redactie|redactionele\s+noot)"
+        r"\s*[:—–-]\s*[^\n]{1,600}",
         "anywhere",
         (
             "A note to readers: names of two witnesses have been withheld.",
             "Mod note: merged two threads on the same topic.",
             "Anmerkung der Redaktion: Der Artikel wurde ergänzt.",
             "Housekeeping note: the next issue comes out a week late.",
+            "Noot van de redactie: in een eerdere versie stond een verkeerd bedrag.",
+            "Nota dell'editore: l'articolo è stato aggiornato alle 18.30.",
         ),
         max_words=100,
-        cues=("note", "anmerkung", "hinweis", "nota"),
+        cues=("note", "anmerkung", "hinweis", "nota", "noot"),
     ),
     Rule(
         "note.amended",
@@ -249,5 +375,30 @@ INSET_RULES: tuple[Rule, ...] = (
         ("Reporting for this story was supported by a local journalism grant.",),
         max_words=50,
         cues=("supported", "funded", "possible", "paid for", "underwritten"),
+    ),
+    Rule(
+        "note.part_of",
+        # the article saying which series or dossier it belongs to, in the languages of the
+        # sets: "This article is part of Fold Futures, our series on ...", "Cet article fait
+        # partie de notre dossier ...", "Dit artikel is onderdeel van de serie ..."; a series
+        # word is needed ("This story is part of why the town voted no." is a sentence)
+        r"(?i)(?:this\s+(?:article|story|piece|post|report|interview|episode|issue)\s+is\s+(?:part"
+        r"|one)\s+of|cet\s+(?:article|épisode|entretien)\s+fait\s+partie\s+d|(?:dieser|diese|dieses)"
+        r"\s+(?:beitrag|artikel|text|folge|interview)\s+ist\s+(?:teil|bestandteil)|este\s+(?:artículo"
+        r"|reportaje|texto)\s+forma\s+parte\s+de|questo\s+(?:articolo|pezzo)\s+fa\s+parte\s+d"
+        r"|dit\s+(?:artikel|stuk|verhaal)\s+(?:is|maakt)\s+(?:onderdeel|deel)\s+(?:van|uit\s+van))"
+        r"(?=[^\n]{0,160}(?:series|serie|série|reihe|dossier|special|speciale|reeks|project"
+        r"|schwerpunkt|collection))[^\n]{3,200}",
+        "anywhere",
+        (
+            "This article is part of Fold Futures, our year-long series on the valley's towns.",
+            "Cet article fait partie de notre dossier « Les villages du causse ».",
+            "Dieser Beitrag ist Teil unserer Serie „Dörfer im Wandel“.",
+            "Este artículo forma parte de la serie Pueblos que resisten.",
+            "Questo articolo fa parte dello speciale Valle che cambia.",
+            "Dit artikel is onderdeel van de serie Leven achter de dijk.",
+        ),
+        max_words=40,
+        cues=("this", "cet ", "diese", "este", "questo", "dit "),
     ),
 )

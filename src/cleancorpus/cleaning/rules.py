@@ -48,8 +48,28 @@ _PARTICLE = r"(?:de|da|del|van|von|der|den|la|le|bin|al|el|ibn|y)"
 _NAME = (
     rf"(?:{_BOLD_LINK}|(?:\*\*)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,4}}(?:\*\*)?)"
 )
+# A byline's job title, in the languages of the sets: "Staff writer", "Senior reporter",
+# "Local Democracy Reporter", "correspondante", "Verslaggever".
+_ROLE_WORD = (
+    r"(?i:reporter|writer|correspondent|correspondante?|contributor|contributing\s+editor|editor"
+    r"|columnist|journalist|journaliste|photographer|critic|redakteur(?:in)?|korrespondent(?:in)?"
+    r"|reporter(?:in)?|reportera?|redactora?|corresponsal|colaboradora?|giornalista|inviat[oa]"
+    r"|corrispondente|verslaggever|redacteur|correspondente|rédact(?:eur|rice)|envoyée?\s+spéciale?)"
+)
+_ROLE = rf"(?:[\p{{L}}'’\-]+\s+){{0,3}}{_ROLE_WORD}(?:\s+[\p{{L}}'’\-]+){{0,3}}"
 # after a comma, "The ..." is the author's publication ("By Dale Ferris, The Prairie Signal")
-_NAMES = rf"(?:{_NAME}(?:\s*(?:,(?!\s*The\s)|\band\b|&)\s*{_NAME}){{0,3}})"
+# and a job title is no second name ("By Ann Roe, Local Democracy Reporter")
+_NAMES = rf"(?:{_NAME}(?:\s*(?:,(?!\s*The\s)(?!\s*{_ROLE}\s*$)|\band\b|&)\s*{_NAME}){{0,3}})"
+# the people named after a byline's author ("; editing by Ann Roe")
+_CREDITS_AFTER = (
+    rf"(?:\s*;\s*(?i:(?:additional\s+)?(?:editing|reporting|writing|photos?|graphics|research"
+    rf"|photography)\s+by)\s+{_NAMES})*"
+)
+# a comment count or link at the end of a blog byline ("· Leave a comment", "| 4 Comments")
+_COMMENT_LINK = (
+    r"(?:\s*[·•|]\s*(?i:leave\s+a\s+(?:comment|reply)|no\s+comments|\d+\s+comments?"
+    r"|comments?\s+off))?"
+)
 _SITE_WORD = r"(?:[\p{Lu}\p{Lo}\d][\p{L}\p{M}\p{N}'’.&\-]*)"
 _SITE = rf"(?:{_BOLD_LINK}|{_SITE_WORD}(?:\s+(?:{_SITE_WORD}|of|the|and|&)){{0,5}})"
 _SEP = r"\s*(?:[|,–—•·-]|\bon\b)\s*"
@@ -59,6 +79,7 @@ _TAG_LABELS = (
     r"|category|(?:filed|listed|found)\s+(?:under|in)|keywords|key\s+words|more\s+on|more\s+about|section"
     r"|labels?|mots-clés|mots\s+clés|sujets?|thèmes?|étiquettes?|schlagwörter|schlagworte"
     r"|stichwörter|stichworte|themen|thema|etiquetas|temas|tema|palabras\s+clave|argomenti"
+    r"|trefwoorden|onderwerpen|categorieën|rubrieken|parole\s+chiave|etichette|categorie"
     r"|теги|рубрики?|标签|タグ|الوسوم)"
 )
 
@@ -73,13 +94,21 @@ _TAG_MARK = r"(?:[:：]|[→›»](?=\s))"
 _ROW_WORD = (
     r"(?:reply|replies|quote|report(?:\s+(?:post|comment|abuse|this))?|flag(?:\s+this\s+(?:post"
     r"|comment|reply))?|permalink|share|like[sd]?|upvotes?|downvotes?|votes?|points?|edit|delete"
-    r"|award|save|hide|(?:not\s+)?(?:helpful|useful)\??|thumbs\s+(?:up|down)|answer"
+    r"|award|save|hide|thanks?|restacks?|(?:not\s+)?(?:helpful|useful)\??|thumbs\s+(?:up|down)|answer"
     r"|(?:copy|grab|get|share)\s+link|print|pin|e-?mail|jump\s+to\s+(?:the\s+)?(?:recipe|comments"
     r"|video|top))"
 )
 _ROW_ITEM = (
     rf"(?:(?:\p{{So}}\ufe0f?\s*)?(?:\d+\s*)?{_ROW_WORD}(?:\s*[(\[]\d+[)\]])?(?:\s+\d+)?"
     rf"|[▲▼△▽↑↓⬆⬇]\s*\d*|\p{{So}}\ufe0f?\s*\d+|\d+)"
+)
+# An option of a comment thread's sort control ("Newest first", "Più recenti").
+_SORT_OPTION = (
+    r"(?:top(?:\s+comments)?|best|newest(?:\s+first)?|oldest(?:\s+first)?|new|old|latest|popular"
+    r"|chronological|most\s+(?:liked|popular|replies)|neueste(?:\s+zuerst)?|älteste(?:\s+zuerst)?"
+    r"|beliebteste|plus\s+(?:récents|anciens)|meilleurs|más\s+(?:relevantes|recientes|antiguos)"
+    r"|migliori|più\s+recenti|meno\s+recenti|nieuwste(?:\s+eerst)?|oudste(?:\s+eerst)?"
+    r"|populairste)"
 )
 # A breadcrumb trail: segments between » › > / | · • separators.
 _BREADCRUMB = r"(?=.*[»›>/|·•])[^»›>/|·•\n]{1,40}?(?:\s*[»›>/|·•]\s*[^»›>/|·•\n.!?]{1,50}){1,6}"
@@ -88,11 +117,15 @@ HEADER_RULES: tuple[Rule, ...] = (
     Rule(
         "header.byline",
         rf"(?i:by|written by|words by|posted by|story by|reported by|tested by|reviewed by"
-        rf"|author\s*:|words\s*:|text\s*:|texte\s*:|texto\s*:|par|von|por|di|"
+        rf"|author\s*:|words\s*:|text\s*:|texte\s*:|texto\s*:|tekst\s*:|testo\s*:|par|von|por|di"
+        rf"|door|a\s+cura\s+di|(?:(?:ein|eine)\s+)?(?:kommentar|gastbeitrag|analyse|kolumne"
+        rf"|reportage)\s+von|(?:recipe|review|reporting|interview|analysis|column|essay"
+        rf"|photos\s+and\s+words|text\s+and\s+photos)\s+by|"
         rf"автор\s*:?|текст\s*:|بقلم\s*:?|作者\s*[:：]|記者\s*[:：]?|文\s*[:：])\s*(?P<author>{_NAMES})"
-        rf"(?:,\s*(?P<original_source>The\s+{_SITE}))?"
+        rf"{_CREDITS_AFTER}(?:,\s*(?P<original_source>The\s+{_SITE}))?(?:\s*[,|·—–]\s*{_ROLE})?"
         rf"(?:[.,;|·]?\s*(?i:pictures|photos|photography|images|illustrations?)\s*(?i::|by)\s*"
-        rf"{_NAMES}\.?)?(?:{_SEP}(?i:(?:updated|published|posted)(?:\s+on)?:?\s*)?(?P<date>{DATE}))?\.?",
+        rf"{_NAMES}\.?)?(?:{_SEP}(?i:(?:updated|published|posted)(?:\s+on)?:?\s*)?(?P<date>{DATE}))?\.?"
+        rf"{_COMMENT_LINK}",
         "header",
         (
             "By [South Front](#)",
@@ -102,7 +135,25 @@ HEADER_RULES: tuple[Rule, ...] = (
             "Words: Ines Varga",
             "Words: Ann Roe. Pictures: Bo Lind.",
             "Tested by Ann Roe | Updated 4 May 2023",
+            "Door Joost Verhoeckx",
+            "Ein Kommentar von Ulla Brenninger",
+            "Reporting by Ty Pyke; editing by Maud Strand",
+            "By Idris Oduya, Local Democracy Reporter",
+            "Posted by Wendell Pyke on 1 September 2024 · Leave a comment",
+            "Recipe by Maud Fenwick",
         ),
+    ),
+    Rule(
+        "header.byline",
+        # a name and its job title: "Ann Roe | Staff writer", "Maëlle Roumieu, correspondante"
+        rf"(?P<author>{_NAME})\s*(?:[,|·—–]|\s-)\s*{_ROLE}",
+        "header",
+        (
+            "Ty Ashcombe | Staff writer",
+            "Maëlle Roumieu, correspondante",
+            "Joost Kuipers | Verslaggever",
+        ),
+        max_words=12,
     ),
     Rule(
         "header.byline",
@@ -258,8 +309,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
         r"|reprinted|cross-?posted|carried|syndicated|adapted)\s+(?:here\s+)?(?:with\s+(?:kind\s+)?"
         r"permission\s+)?(?:from|of)\s+(?:our\s+(?:friends|partners|colleagues)\s+(?:at|of)\s+)?"
         r"(?P<original_source>[^.,;\n]{1,100}?)(?:[,;]\s*.{0,80}?)?\.?"
-        r"|a\s+version\s+of\s+this\s+(?:article|story|piece|post|report)\s+(?:ran|appeared|was"
-        r"\s+published)\s+(?:first\s+)?(?:at|in|on|by)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
+        r"|a\s+version\s+of\s+this\s+(?:article|story|piece|post|report|review|recipe|interview"
+        r"|essay|column)\s+(?:first\s+|originally\s+)?(?:ran|appeared|was\s+published)\s+(?:first\s+)?"
+        r"(?:at|in|on|by)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
         r"|(?:(?:dieser|der)\s+(?:artikel|beitrag|text)\s+)?erschien\s+(?:zuerst|ursprünglich"
         r"|erstmals)\s+(?:im|in\s+der|in|bei|auf)\s+(?P<original_source>[^.,;\n]{1,100}?)\.?"
         r"|übernommen\s+(?:vom|von\s+der|von|aus\s+dem|aus\s+der|aus)\s+"
@@ -276,6 +328,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Cross-posted from Ann's Kitchen.",
             "Carried with permission from our friends at The Ledger.",
             "A version of this report ran first at The Ledger.",
+            "A version of this review first appeared at Fell Notes.",
             "Dieser Artikel erschien zuerst im Stadtblatt.",
             "Übernommen vom Stadtblatt, mit freundlicher Genehmigung.",
             "Texte repris de La Voix du Port avec son accord.",
@@ -691,6 +744,7 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Sujets : Climat",
             "Topics → Camping · Walking",
             "Listed under › Environment › Rivers",
+            "Trefwoorden: gemeenteraad, begroting",
         ),
     ),
     Rule(
@@ -765,8 +819,17 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.comments_opener",
         r"(?i)(?:(?:\d+|reader|readers'?|user)\s+)?(?:comments?|responses?|replies"
-        r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti"
-        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*[(\[]\d+[)\]])?\s*[:：]?"
+        r"|commentaires?|réactions?|kommentare?|leserkommentare|comentarios?|commenti|reacties"
+        r"|комментари[йия]|评论|コメント|تعليقات|تعليقان)(?:\s*(?:&|and|und|et|y|e|en)\s*(?:ratings?"
+        r"|reviews?|bewertungen|notes|valoraciones|recensioni|beoordelingen))?"
+        r"(?:\s*[(\[]\d+[)\]])?\s*[:：]?"
+        # reader reviews under a count ("Customer reviews (5)"), a forum topic's post count
+        # and pages ("6 posts • Page 1 of 1")
+        r"|(?:(?:customer|user|reader|guest|member)\s+)?(?:reviews?|bewertungen|avis|opiniones"
+        r"|recensioni|beoordelingen)\s*[(\[]\d+[)\]]"
+        r"|(?:customer|user|reader|guest)\s+reviews?"
+        r"|\d+\s+(?:posts?|replies|beiträge|antworten|messages|mensajes|messaggi|berichten)\s*[•·|,-]"
+        r"\s*(?:page|seite|pagina|página)\s+\d+\s+(?:of|von|sur|de|di|van)\s+\d+"
         r"|(?:discussions?|reactions?|conversations?)\s*[(\[]\d+[)\]]|\d+\s+(?:reactions?|respuestas|réponses|antworten)"
         r"|\d+\s+(?:thoughts|comments?|responses?|replies)\s+(?:on|to)\s+.{1,200}"
         r"|what\s+(?:readers|you|people|others)\s+(?:are\s+)?(?:saying|think)\s*[:.…]?"
@@ -828,6 +891,10 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "Older responses »",
             "5 cooks left a note",
             "8 replies · newest first",
+            "4 reacties",
+            "7 Comments & Ratings",
+            "Customer reviews (5)",
+            "6 posts • Page 1 of 1",
         ),
         opens="comments",
     ),
@@ -915,6 +982,24 @@ FOOTER_RULES: tuple[Rule, ...] = (
             "mensajes",
             "opiniones",
         ),
+    ),
+    Rule(
+        "footer.comment_sort",
+        # a thread's sort control: "Top comments | Newest first", "Sortieren: Neueste zuerst
+        # | Älteste zuerst", "Migliori · Più recenti · Meno recenti", "Ordenar por Más
+        # relevantes"; a label and one option, or two options or more
+        rf"(?i:(?:sort(?:ed)?\s+by|order\s+by|sortieren(?:\s+nach)?|trier\s+par|ordenar\s+por"
+        rf"|ordina\s+per|sorteer\s+op)\s*[:：]?\s*{_SORT_OPTION}(?:\s*[·|•/,]\s*{_SORT_OPTION}){{0,5}}"
+        rf"|{_SORT_OPTION}(?:\s*[·|•/,]\s*{_SORT_OPTION}){{1,5}})\s*[▾▼]?",
+        "footer",
+        (
+            "Top comments | Newest first",
+            "Sortieren: Neueste zuerst | Älteste zuerst",
+            "Migliori · Più recenti · Meno recenti",
+            "Ordenar por Más relevantes",
+            "Top · New · Chronological",
+        ),
+        max_words=14,
     ),
     Rule(
         "footer.breadcrumb",
@@ -1011,6 +1096,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         "caption.image_credit",
         r"(?i:\(?(?:featured|header|top|cover|lead|main)?\s*(?:image|photo|picture|photograph|foto"
         r"|fotografía|imagen|bild|bildquelle|illustration|ilustración|grafik|gráfico|chart|map"
+        r"|beeld|afbeelding|immagine"
         r"|diagram|crédits?"
         r"(?:\s+photos?)?|photo\s+credit|credit)(?:\s+credit)?s?\s*[:：]\s*.{1,200}"
         r"|\((?:photo|image|picture|photograph|foto|imagen|bild)s?\s+(?:by|credit|courtesy"
@@ -1030,14 +1116,15 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Foto: Max Muster/dpa",
             "Crédit photo : AFP",
             "Imagen: EFE",
+            "Beeld: Femke Kuipers",
             "Chart: change in vote share by party, 2015 to 2019. Northwind graphics",
         ),
     ),
     Rule(
         "widget.share",
         r"(?i)(?:(?:share|tweet|email|e-mail|print|pin|partager|teilen|compartir|condividi"
-        r"|поделиться|分享|シェア|شارك|envoyer|drucken|imprimer|imprimir|stampa)(?:\s+(?:this|it|cet"
-        r"\s+article|(?:the\s+)?(?:article|story|post|page)))?(?:\s+(?:on|sur|auf|en|su|в|via|"
+        r"|поделиться|分享|シェア|شارك|envoyer|drucken|imprimer|imprimir|stampa)(?:\s+(?:(?:this|it)"
+        r"(?:\s+(?:article|story|post|page|recipe))?|cet\s+article|(?:the\s+)?(?:article|story|post|page)))?(?:\s+(?:on|sur|auf|en|su|в|via|"
         r"par)\s+[\w\s,.-]{1,40})?\s*[:!：]?\s*(?:[·|•,]\s*|\s+|$)){1,8}(?:\s*(?:\[[^\]\n]{1,40}\]"
         r"\([^)\n]*\)\s*[·|•,]?\s*){0,8})|like\s+this\s*:?|この記事をシェアする",
         "anywhere",
@@ -1049,6 +1136,7 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
             "Partager sur Facebook · Partager sur Twitter · Envoyer par e-mail",
             "Teilen: [Facebook](#) [Twitter](#) [E-Mail](#)",
             "Imprimer · Envoyer · Partager sur le fil",
+            "Share on Facebook · Share on X · Email this story · Print",
         ),
     ),
     Rule(
@@ -1115,13 +1203,14 @@ ANYWHERE_RULES: tuple[Rule, ...] = (
         # a newsletter promo, at the top or pasted between paragraphs
         r"(?i)(?:want\s+more\s+(?:like\s+this|stories\s+like\s+this)\?.{0,120}"
         r"|.{0,80}\bforwarded\s+(?:this|by\s+a\s+friend)\b.{0,80}"
-        r"|.{0,80}\bin(?:to)?\s+your\s+inbox\b.{0,40}\b(?:sign\s+up|subscribe)\b.{0,40}"
+        r"|.{0,80}\b(?:in(?:to)?|to)\s+your\s+inbox\b.{0,40}\b(?:sign\s+up|subscribe)\b.{0,40}"
         r"|.{0,80}\b(?:sign\s+up|subscribe)\b.{0,40}\bin(?:to)?\s+your\s+inbox\b.{0,40})",
         "anywhere",
         (
             "Want more like this? Our river letter lands every Tuesday.",
             "You're reading a weekly letter. Forwarded this? Subscribe at no cost.",
             "Get the morning briefing in your inbox: sign up free.",
+            "Get the best deals straight to your inbox! Sign up below.",
         ),
         max_words=30,
         cues=("want more", "forwarded", "inbox"),
