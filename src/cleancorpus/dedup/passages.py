@@ -49,7 +49,7 @@ from .passage_candidates import (
     signatures_confirm,
     story_anchors,
 )
-from .tokens import normalize, token_buffer
+from .tokens import blank_list_ordinals, normalize, token_buffer
 
 GRAM = 5  # words per anchor n-gram in the alignment
 MAX_GAP = 12  # words between two matches of one chain (edits)
@@ -145,7 +145,7 @@ def _group_words(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndar
     for k, text in enumerate(texts):
         if k not in parts:
             keys, begin, finish = [], [], []
-            for match in _TOKEN.finditer(text):
+            for match in _TOKEN.finditer(blank_list_ordinals(text)):
                 keys.append(normalize(match.group()))
                 begin.append(match.start())
                 finish.append(match.end())

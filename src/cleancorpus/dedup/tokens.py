@@ -6,6 +6,10 @@ spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) have n
 boundaries to find, so each of their characters is a token of its own: word n-gram shingles
 over such text are character n-gram shingles.
 
+The number of a numbered list item at the start of a line ("1. ", "12) ") is no token: a
+list extracted from HTML comes out as "- item" and the same list written as text as
+"1. item", and the two copies must compare alike (:func:`blank_list_ordinals`).
+
 A shingle is ``size`` consecutive tokens. A text with fewer tokens than ``size`` (but at
 least one) has exactly one shingle, its whole token sequence, so a short text is still
 comparable with an identical short text and never with a longer one that merely starts
@@ -20,7 +24,7 @@ import unicodedata
 import regex
 
 #: Bumped whenever tokens or shingles of some text would change; stored with fingerprints.
-TOKENIZER_VERSION = "nfkc-casefold-lnm-cjkchar/1"
+TOKENIZER_VERSION = "nfkc-casefold-lnm-cjkchar-noordinals/2"
 
 _NO_SPACE_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
@@ -37,6 +41,15 @@ _ASCII_TABLE = bytes(
 _MAYBE_NO_SPACE = re.compile("[\u0e00-\u1fff\u2e80-\U0010ffff]")
 
 
+_LIST_ORDINAL = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=[ \t])")
+
+
+def blank_list_ordinals(text: str) -> str:
+    """``text`` with the numbers of numbered list items blanked out: same length, so
+    character offsets still hold."""
+    return _LIST_ORDINAL.sub(lambda match: " " * len(match.group()), text)
+
+
 def normalize(text: str) -> str:
     """NFKC-normalise and case-fold ``text`` (full-width forms, ligatures and case unify)."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -44,6 +57,7 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Tokens of ``text`` in order; see the module docstring for what a token is."""
+    text = blank_list_ordinals(text)
     if text.isascii():
         return _ASCII_WORD.findall(text.lower())
     text = normalize(text)
@@ -60,7 +74,7 @@ def token_buffer(text: str) -> bytes:
     shortcut: one byte-table pass maps letters to lower case and every other byte to a space.
     """
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_TABLE)
+        return blank_list_ordinals(text).encode("ascii").translate(_ASCII_TABLE)
     return " ".join(tokenize(text)).encode("utf-8")
 
 
