@@ -245,10 +245,12 @@ def _extracting(cleaner: Cleaner) -> Cleaner:
     extracted = TextCleaner(CleanConfig().for_extracted_text())
 
     def run(page: str) -> tuple[str, Mapping[str, Any]]:
-        text = extract_html(page.encode("utf-8")).text
+        page_text = extract_html(page.encode("utf-8"))
+        text = page_text.text
         if cleaner is _no_cleaning:
             return text, {}
-        result = extracted.clean(text)
+        title = page_text.metadata.get("title")
+        result = extracted.clean(text, [title] if title else [])
         return result.text, result.metadata
 
     return run

@@ -134,17 +134,22 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     """Run the chosen variants on one page (top-level so a process pool can call it)."""
     import trafilatura
 
-    from cleancorpus import CleanConfig, ExtractSettings, InputError, clean, extract_html
+    from cleancorpus import CleanConfig, ExtractSettings, InputError, TextCleaner, extract_html
 
     key, path, url, variants = task
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         html = handle.read()
 
+    titles: dict[ExtractSettings | None, str | None] = {}  # the page title, as a run has it
+
     def ours(settings: ExtractSettings | None = None, page_url: str | None = None) -> str:
         try:
-            return extract_html(html, url=page_url, settings=settings, name=key).text
+            page = extract_html(html, url=page_url, settings=settings, name=key)
         except InputError:
             return ""
+        if page_url is None:
+            titles[settings] = page.metadata.get("title")
+        return page.text
 
     runs: dict[str, Callable[[], str]] = {
         "a": lambda: trafilatura.extract(html, include_comments=False) or "",
@@ -158,12 +163,14 @@ def run_page(task: tuple[str, str, str | None, tuple[str, ...]]) -> PageResult:
     for name in variants:
         if name in runs:
             outputs[name], seconds[name] = _timed(runs[name])
-    config = CleanConfig().for_extracted_text()
-    for cleaned, extracted in (("c", "b"), ("q", "p")):
+    cleaner = TextCleaner(CleanConfig().for_extracted_text())
+    precise = ExtractSettings(favor_precision=True)
+    for cleaned, extracted, how in (("c", "b", None), ("q", "p", precise)):
         if cleaned in variants and extracted in outputs:
-            base = outputs[extracted]
+            base, title = outputs[extracted], titles.get(how)
+            known = [title] if title else []
             outputs[cleaned], seconds[cleaned] = _timed(
-                lambda base=base: clean(base, config).text if base else ""
+                lambda base=base, known=known: cleaner.clean(base, known).text if base else ""
             )
     return PageResult(key, outputs, seconds)
 

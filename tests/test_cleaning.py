@@ -362,3 +362,18 @@ def test_a_one_word_topic_before_a_colon_stays_in_the_headline() -> None:
     result = clean(f"Brexit: what happens next\n\nThe deal explained in five charts\n\n{body}\n")
     assert result.metadata["title"] == "Brexit: what happens next"
     assert "site" not in result.metadata
+
+
+def test_a_first_line_repeating_the_known_title_goes() -> None:
+    cleaner = TextCleaner(CleanConfig().for_extracted_text())
+    text = "## Rhubarb Traybake, version 6\nThe bake came out of a wet week.\nIt keeps for days."
+    result = cleaner.clean(text, ["Rhubarb traybake — version 6"])
+    assert result.text == "The bake came out of a wet week.\nIt keeps for days."
+    assert [r.rule for r in result.removals] == ["header.page_title"]
+    for titles in (["Rhubarb traybake"], ["A version 6 traybake of rhubarb"]):
+        kept = cleaner.clean(text, titles)  # not the line's words: as without a title
+        assert kept.text == cleaner.clean(text).text and kept.text.startswith("Rhubarb")
+    alone = "Rhubarb traybake, version 6\n"
+    assert cleaner.clean(alone, ["Rhubarb traybake, version 6"]).text == alone.strip()
+    disabled = TextCleaner(CleanConfig(disable={"header.page_title"}).for_extracted_text())
+    assert disabled.clean(text, ["Rhubarb traybake, version 6"]).text.startswith("Rhubarb")

@@ -94,7 +94,7 @@ def _cleaner_class(clean_function):
         def __init__(self, config: CleanConfig | None = None) -> None:
             self.config = config
 
-        def clean(self, text: str) -> Cleaned:
+        def clean(self, text: str, titles=()) -> Cleaned:
             return clean_function(text, self.config)
 
     return FakeCleaner

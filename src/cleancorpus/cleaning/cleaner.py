@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from ..errors import ConfigError
 from ..records import Cleaned
 from .controls import ControlCleaner
@@ -31,6 +33,9 @@ _MAX_ROUNDS = 4
 # trafilatura keeps the headline in metadata, so extracted text starts with the body: the
 # title rules, which take short first lines for a headline, would only cost body text there.
 EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
+# ... but when a page's headline sits inside its article, the extractor's text starts with it
+PAGE_TITLE = "header.page_title"
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ def default_rule_names(rules: Iterable[Rule]) -> frozenset[str]:
         | StructureCleaner.rule_names(rules)
         | MarkupCleaner.emits
         | LayoutCleaner.emits
+        | {PAGE_TITLE}
     )
 
 
@@ -106,12 +112,23 @@ class TextCleaner:
     @property
     def emits(self) -> frozenset[str]:
         """The rule names the cleaners declare (``emits``) they can give a removal."""
-        return frozenset().union(*(getattr(c, "emits", ()) for c in self.cleaners))
+        declared = frozenset().union(*(getattr(c, "emits", ()) for c in self.cleaners))
+        return declared | {PAGE_TITLE}
 
-    def clean(self, text: str) -> Cleaned:
-        """Clean one text: remove residue, lift header facts into metadata, log removals."""
+    def clean(self, text: str, titles: Iterable[str] = ()) -> Cleaned:
+        """Clean one text: remove residue, lift header facts into metadata, log removals.
+
+        ``titles``: the document's headline where it is known apart from the text (the page
+        metadata of extracted HTML, a record's field); a first line that repeats one goes
+        (rule ``header.page_title``).
+        """
         view = TextView(text)
         metadata: dict[str, Any] = {}
+        if self.config.enabled(PAGE_TITLE):
+            for title in titles:
+                if span := _repeated_title(text, title):
+                    view.remove([span])
+                    break
         for _ in range(_MAX_ROUNDS):
             revealed = False
             for cleaner in self.cleaners:
@@ -128,6 +145,19 @@ class TextCleaner:
             if not revealed:
                 break
         return Cleaned(text, view.text, metadata, tuple(view.removals))
+
+
+def _repeated_title(text: str, title: str) -> Span | None:
+    """The first line of ``text`` when it says ``title`` (case, spacing, markup and
+    punctuation aside) and some text follows it."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    words = _TITLE_WORD.findall(title.casefold())
+    if not words or _TITLE_WORD.findall(text[start:end].casefold()) != words:
+        return None
+    return Span(PAGE_TITLE, start, end + 1)
 
 
 def clean(text: str, config: CleanConfig | None = None) -> Cleaned:

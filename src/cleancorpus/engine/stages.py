@@ -20,7 +20,7 @@ are never pickled.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -135,7 +135,7 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
     for doc in documents:
         cleaner = settings.cleaner_for(doc.kind)
         try:
-            cleaned = cleaner.clean(doc.text)
+            cleaned = cleaner.clean(doc.text, _known_titles(doc))
             metadata = {**cleaned.metadata, **doc.metadata}
             if settings.learned is not None:
                 site = site_key(doc.id, metadata)
@@ -149,6 +149,13 @@ def clean_batch(documents: Sequence[Document], settings: CleanSettings) -> Clean
         out.documents.append(doc.with_cleaning(cleaned, metadata))
     out.seconds["clean"] = time.perf_counter() - t0
     return out
+
+
+def _known_titles(doc: Document) -> list[str]:
+    """The headlines a document's record and its page's metadata give apart from its text."""
+    extraction = doc.metadata.get("extraction")
+    page = extraction.get("page_title") if isinstance(extraction, Mapping) else None
+    return [t for t in (doc.metadata.get("title"), page) if isinstance(t, str) and t]
 
 
 def note_learned_lines(

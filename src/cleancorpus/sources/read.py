@@ -81,5 +81,8 @@ def _read(raw: RawDocument, settings: ReadSettings, out: Batch) -> Document:
         out.seconds["extract"] += time.perf_counter() - t1
     out.warnings.extend(Notice(raw.id, warning) for warning in page.warnings)
     step = {**page.step, "warnings": list(page.warnings)} if page.warnings else dict(page.step)
+    title = page.metadata.get("title")
+    if title and raw.metadata.get("title", title) != title:  # the record names it otherwise
+        step["page_title"] = title  # the cleaners still know the page's headline
     metadata = {**page.metadata, "extraction": step, **raw.metadata}
     return Document(raw.id, page.text, metadata, raw.source, kind=HTML)
