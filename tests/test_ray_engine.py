@@ -84,8 +84,10 @@ def write_corpus(root: Path, n: int, seed: int = 7) -> None:
             records.append({"id": f"r{i}", "text": body, "date": f"2024-01-{1 + i % 28:02d}"})
             continue
         sign_off = f"The {site} Tribune archive, volume nine"  # no rule knows it: learned
+        shelf = f"Archive shelf: {WORDS[i * 7 % len(WORDS)]}"  # a template: learned as one
         text = (
-            f"Posted by Staff of {site}\n\n{body}\n\n{sign_off}\nShare this article on Facebook\n"
+            f"Posted by Staff of {site}\n\n{body}\n\n{sign_off}\n{shelf}\n"
+            "Share this article on Facebook\n"
         )
         path = root / site / f"doc{i:05d}.{'md' if i % 3 else 'txt'}"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -338,6 +340,7 @@ def test_learning_is_distributed_and_learns_what_the_local_engine_learns(
     ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options)
     learned = json.loads((tmp_path / "local" / "learned.json").read_text(encoding="utf-8"))
     assert any("Tribune archive" in json.dumps(b) for b in learned["blocks"])
+    assert any(b["key"] == "archive shelf: *" for b in learned["blocks"])
     assert json.loads((tmp_path / "ray" / "learned.json").read_text(encoding="utf-8")) == learned
     for name in ("documents.jsonl", "removals.jsonl"):
         _compare(tmp_path / "local", tmp_path / "ray", name)
