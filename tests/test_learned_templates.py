@@ -106,7 +106,7 @@ def test_profiles_count_templates_near_the_edges_only() -> None:
     config = LearnConfig()
     near = f"{story(1)}\n\n{shelved(1)}"
     header = "\n\n".join(f"Line {w} of the header" for w in TOPICS[:4])
-    deep = f"{header}\n\n{shelved(1)}\n\n{story(2)}"
+    deep = f"{header}\n\n{shelved(1)}\n\n{story(2, paragraphs=6)}"
     hashed = profile_document("a", "", near, config)
     assert hashed.values is not None and len(hashed.keys) == 5  # 3 paragraphs, row, template
     assert int((hashed.values > 0).sum()) == 1 and hashed.words[hashed.values > 0].tolist() == [0]

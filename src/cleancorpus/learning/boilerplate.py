@@ -229,14 +229,16 @@ def edge_keys(text: str, config: LearnConfig) -> list[tuple[str, str, int]]:
     head = content[: config.head_lines]
     foot = content[max(len(head), len(content) - config.foot_lines) :]
     edges: dict[str, tuple[str, str, int]] = {}
-    near = (*head[:TEMPLATE_EDGE], *foot[-TEMPLATE_EDGE:])
     templates: dict[str, tuple[str, str, int]] = {}
-    for line in (*head, *foot):
+    gap = len(content) - len(head) - len(foot)  # the lines between the zones
+    for i, line in enumerate((*head, *foot)):
         key = line_key(line)
         if not key or key in edges:
             continue
         edges[key] = (key, line, 0)
-        template = template_key(key) if line in near else None
+        at = i if i < len(head) else i + gap  # its index in content
+        near = at < TEMPLATE_EDGE or at >= len(content) - TEMPLATE_EDGE
+        template = template_key(key) if near else None
         if template is not None and template not in templates:
             templates[template] = (template, line, value_hash(line, template))
     for template, entry in templates.items():

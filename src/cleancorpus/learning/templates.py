@@ -34,6 +34,7 @@ VALUE = "*"  # what stands for the value in a template key
 MAX_LABEL_WORDS = 4
 MAX_LINE_WORDS = 16
 MAX_VALUE_WORDS = 10
+_MAX_CHARS = 8 * MAX_LINE_WORDS + 7  # a longer key is longer than MAX_LINE_WORDS (line_size)
 _LABEL_WORD = regex.compile(r"[(\[]?\p{L}[\p{L}\p{M}'’&.-]*")
 _QUOTES = frozenset("\"'‘’“”«»„")
 _HINT = re.compile(  # what a labelled line must hold: most lines are ruled out by this search
@@ -98,8 +99,8 @@ def rejected_by(parts: Parts) -> str | None:
 
 def template_key(key: str) -> str | None:
     """The template key of the line keyed ``key`` (``filed in: *``), or None."""
-    if not _HINT.search(key):
-        return None
+    if len(key) > _MAX_CHARS or line_size(key) > MAX_LINE_WORDS or not _HINT.search(key):
+        return None  # most lines, decided without splitting (REJECTS repeats the size)
     parts = split_label(key)
     if parts is None or rejected_by(parts) is not None:
         return None
