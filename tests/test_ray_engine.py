@@ -207,9 +207,10 @@ def test_holders_are_the_profiles_of_the_rows_holding_a_frequent_line() -> None:
         return np.concatenate(([0], np.cumsum([len(x) for x in parts]))).astype(np.int64)
 
     words = [np.arange(len(k), dtype=np.uint32) + 1 for k in keys]
+    values = [(k * 7 % 5).astype(np.uint32) for k in keys]  # a template's value, or 0
     sites = tuple(f"site{i % 3}" for i in range(n))
     profiles = Profiles(
-        sites, np.concatenate(keys), np.concatenate(words), cut(keys),
+        sites, np.concatenate(keys), np.concatenate(words), np.concatenate(values), cut(keys),
         np.concatenate(cores), cut(cores),
     )  # fmt: skip
     prints = Prints(np.concatenate(shingles), cut(shingles), np.zeros((n, 4), np.uint32))
@@ -222,7 +223,13 @@ def test_holders_are_the_profiles_of_the_rows_holding_a_frequent_line() -> None:
     assert [p.id for p in found] == [f"d{i:02d}" for i in rows]
     for p, i in zip(found, rows, strict=True):
         assert p.site == sites[i]
-        for got, want in ((p.keys, keys[i]), (p.words, words[i]), (p.core, cores[i])):
+        assert p.values is not None
+        for got, want in (
+            (p.keys, keys[i]),
+            (p.words, words[i]),
+            (p.values, values[i]),
+            (p.core, cores[i]),
+        ):
             assert got.tolist() == want.tolist()
         assert p.shingles is not None and p.shingles.tolist() == shingles[i].tolist()
     left = [sites[i] for i in range(n) if i not in rows]
@@ -387,7 +394,7 @@ def test_the_line_count_by_partitions_finds_the_frequent_keys() -> None:
         keys = np.concatenate([*found, np.empty(0, np.uint64)])
         bounds = np.concatenate(([0], np.cumsum([len(k) for k in found]))).astype(np.int64)
         empty = np.empty(0, np.uint32)
-        profiles = Profiles(("",) * len(found), keys, empty, bounds, empty, bounds * 0)
+        profiles = Profiles(("",) * len(found), keys, empty, empty, bounds, empty, bounds * 0)
         pieces.append(count_task(profiles, 3))
     for minimum in (1, 2, 3, 7):
         found = np.sort(
