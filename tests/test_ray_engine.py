@@ -88,10 +88,8 @@ def write_corpus(root: Path, n: int, seed: int = 7) -> None:
             records.append({"id": f"r{i}", "text": body, "date": f"2024-01-{1 + i % 28:02d}"})
             continue
         sign_off = f"The {site} Tribune archive, volume nine"  # no rule knows it: learned
-        shelf = f"Archive shelf: {WORDS[i * 7 % len(WORDS)]}"  # a template: learned as one
         text = (
-            f"Posted by Staff of {site}\n\n{body}\n\n{sign_off}\n{shelf}\n"
-            "Share this article on Facebook\n"
+            f"Posted by Staff of {site}\n\n{body}\n\n{sign_off}\nShare this article on Facebook\n"
         )
         path = root / site / f"doc{i:05d}.{'md' if i % 3 else 'txt'}"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,10 +211,9 @@ def test_holders_are_the_profiles_of_the_rows_holding_a_frequent_line() -> None:
         return np.concatenate(([0], np.cumsum([len(x) for x in parts]))).astype(np.int64)
 
     words = [np.arange(len(k), dtype=np.uint32) + 1 for k in keys]
-    values = [(k * 7 % 5).astype(np.uint32) for k in keys]  # a template's value, or 0
     sites = tuple(f"site{i % 3}" for i in range(n))
     profiles = Profiles(
-        sites, np.concatenate(keys), np.concatenate(words), np.concatenate(values), cut(keys),
+        sites, np.concatenate(keys), np.concatenate(words), cut(keys),
         np.concatenate(cores), cut(cores),
     )  # fmt: skip
     prints = Prints(np.concatenate(shingles), cut(shingles), np.zeros((n, 4), np.uint32))
@@ -229,13 +226,7 @@ def test_holders_are_the_profiles_of_the_rows_holding_a_frequent_line() -> None:
     assert [p.id for p in found] == [f"d{i:02d}" for i in rows]
     for p, i in zip(found, rows, strict=True):
         assert p.site == sites[i]
-        assert p.values is not None
-        for got, want in (
-            (p.keys, keys[i]),
-            (p.words, words[i]),
-            (p.values, values[i]),
-            (p.core, cores[i]),
-        ):
+        for got, want in ((p.keys, keys[i]), (p.words, words[i]), (p.core, cores[i])):
             assert got.tolist() == want.tolist()
         assert p.shingles is not None and p.shingles.tolist() == shingles[i].tolist()
     left = [sites[i] for i in range(n) if i not in rows]
@@ -353,7 +344,6 @@ def test_learning_is_distributed_and_learns_what_the_local_engine_learns(
     ray_engine.run_ray(tmp_path / "in", tmp_path / "ray", options)
     learned = json.loads((tmp_path / "local" / "learned.json").read_text(encoding="utf-8"))
     assert any("Tribune archive" in json.dumps(b) for b in learned["blocks"])
-    assert any(b["key"] == "archive shelf: *" for b in learned["blocks"])
     assert json.loads((tmp_path / "ray" / "learned.json").read_text(encoding="utf-8")) == learned
     for name in ("documents.jsonl", "removals.jsonl"):
         _compare(tmp_path / "local", tmp_path / "ray", name)
@@ -400,7 +390,7 @@ def test_the_line_count_by_partitions_finds_the_frequent_keys() -> None:
         keys = np.concatenate([*found, np.empty(0, np.uint64)])
         bounds = np.concatenate(([0], np.cumsum([len(k) for k in found]))).astype(np.int64)
         empty = np.empty(0, np.uint32)
-        profiles = Profiles(("",) * len(found), keys, empty, empty, bounds, empty, bounds * 0)
+        profiles = Profiles(("",) * len(found), keys, empty, bounds, empty, bounds * 0)
         pieces.append(count_task(profiles, 3))
     for minimum in (1, 2, 3, 7):
         found = np.sort(

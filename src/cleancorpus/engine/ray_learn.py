@@ -122,11 +122,10 @@ def holders_task(
     ids = docs.column("id").take(rows).to_pylist()
     keys, bounds = _take(profiles.keys, profiles.bounds, rows)
     words, _ = _take(profiles.words, profiles.bounds, rows)
-    values, _ = _take(profiles.values, profiles.bounds, rows)
     cores, core_bounds = _take(profiles.cores, profiles.core_bounds, rows)
     shingles, shingle_bounds = _take(prints.shingles, prints.bounds, rows)
     sites = tuple(profiles.sites[r] for r in rows.tolist())
-    found = Profiles(sites, keys, words, values, bounds, cores, core_bounds)
+    found = Profiles(sites, keys, words, bounds, cores, core_bounds)
     others = Counter(s for s, h in zip(profiles.sites, held.tolist(), strict=True) if not h)
     return Holders(rows, tuple(ids), found, shingles, shingle_bounds), dict(others)
 

@@ -66,14 +66,12 @@ class Prints:
 class Profiles:
     """The edge profiles of a shard's documents (see
     :class:`~cleancorpus.learning.boilerplate.EdgeProfile`): document ``i``'s sorted distinct
-    edge-line hashes are ``keys[bounds[i]:bounds[i + 1]]`` (their word counts ``words`` and
-    template values ``values``, the same slice), its core sample
-    ``cores[core_bounds[i]:core_bounds[i + 1]]``."""
+    edge-line hashes are ``keys[bounds[i]:bounds[i + 1]]`` (their word counts ``words``, the
+    same slice), its core sample ``cores[core_bounds[i]:core_bounds[i + 1]]``."""
 
     sites: tuple[str, ...]
     keys: np.ndarray  # uint64
     words: np.ndarray  # uint32
-    values: np.ndarray  # uint32
     bounds: np.ndarray  # int64, one more than the documents
     cores: np.ndarray  # uint32
     core_bounds: np.ndarray  # int64
@@ -82,8 +80,7 @@ class Profiles:
         """Row ``row``'s profile, with its id and its fingerprint's shingles."""
         a, b = self.bounds[row], self.bounds[row + 1]
         core = self.cores[self.core_bounds[row] : self.core_bounds[row + 1]]
-        keys, words, values = self.keys[a:b], self.words[a:b], self.values[a:b]
-        return EdgeProfile(doc_id, self.sites[row], keys, words, core, shingles, values=values)
+        return EdgeProfile(doc_id, self.sites[row], self.keys[a:b], self.words[a:b], core, shingles)
 
 
 def joined(parts: Sequence[Prints]) -> Prints:
@@ -121,7 +118,6 @@ def _schema() -> Any:
             ("site", pa.string()),  # the profile columns, null when the run does not learn
             ("keys", pa.large_binary()),
             ("words", pa.large_binary()),
-            ("values", pa.large_binary()),
             ("core", pa.large_binary()),
         ]
     )
@@ -155,7 +151,7 @@ def _prepared_table(
     cols["row"] = [DOC] * n
     found: Sequence[EdgeProfile | None] = [None] * n if profiles is None else profiles
     cols["site"] = [None if p is None else p.site for p in found]
-    for name in ("keys", "words", "values", "core"):
+    for name in ("keys", "words", "core"):
         cols[name] = [None if p is None else getattr(p, name).tobytes() for p in found]
     notices = [(ERROR, e.path, e.problem) for e in errors]
     notices += [(WARNING, w[0], w[1]) for w in warnings]
@@ -218,13 +214,11 @@ def _profiles(docs: Any) -> Profiles | None:
         return None
     keys, bounds = _binary(docs.column("keys"))
     words, _ = _binary(docs.column("words"))
-    values, _ = _binary(docs.column("values"))
     cores, core_bounds = _binary(docs.column("core"))
     return Profiles(
         tuple(docs.column("site").to_pylist()),
         keys.view(np.uint64) if len(keys) else np.empty(0, np.uint64),
         words.view(np.uint32) if len(words) else np.empty(0, np.uint32),
-        values.view(np.uint32) if len(values) else np.empty(0, np.uint32),
         bounds // 8,
         cores.view(np.uint32) if len(cores) else np.empty(0, np.uint32),
         core_bounds // 4,

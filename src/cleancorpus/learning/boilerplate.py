@@ -27,20 +27,9 @@ Learning reads each document *after* the rule cleaners ran (what the rules misse
    ``min_fraction`` of the family's groups ("Keep the lamps lit" over the appeal, a widget
    row, a comments heading) is learned for that family: it is removed from a document with
    no site key whose edges hold the family's line.
-5. Some template lines keep a label and change their value on every page (``Archive shelf:
-   weir, ferry``, ``Supplied by X``): no two pages share the line. So each line within
-   :data:`TEMPLATE_EDGE` lines of the top or the bottom is counted once more, under its
-   template key (:func:`~.templates.template_key`: ``archive shelf: *``), in the same pass
-   and the same scopes as the lines. Body lines carry labels too ("Q:", "Prep time: 10 min",
-   a list item "- Tags: x"), which yield no template key, and a template is learned only
-   from the share of its scope (like a short line, never from its count), when its values
-   differ (:data:`VALUE_SPREAD`: distinct lines on half of its groups or more; one value on
-   most pages is a line, learned as a line). Its block has the template key as its key; it
-   removes any line of that template where a learned line would go.
 
 Cleaning with what was learned (:meth:`LearnedBoilerplate.apply`) removes only runs of
-learned lines (or lines of a learned template) from the top or the bottom of a text; a
-learned line inside the body stays.
+learned lines from the top or the bottom of a text; a learned line inside the body stays.
 Each removal names its block (``learned:<site-slug>:<8 hex>``, ``learned:corpus:<8 hex>`` for
 corpus-wide lines); the block keeps the evidence (scope, documents, groups, example ids), and
 blocks are saved to and loaded from JSON so the next batch is cleaned the same way without
@@ -69,7 +58,6 @@ from ..util.atomic import write_atomically
 from ..util.checks import check_fraction, check_int
 from .copies import core_sample, group_copies, whole_set
 from .runs import RunLimits, edge_runs, key_hash, line_key, remove_spans
-from .templates import template_key, value_hash
 
 FORMAT = "cleancorpus-learned-boilerplate"
 VERSION = 2
@@ -79,8 +67,6 @@ _SLUG = regex.compile(r"[^\p{L}\p{N}]+")
 _EXAMPLE_IDS = 5  # document ids kept per block as evidence
 _FOOTER_LINE_WORDS = 40  # a longer last line is prose: no footer zone above it to uncover
 _TABLE_ROW = regex.compile(r"\|.*\|")  # a markdown table row, as line_key leaves it
-TEMPLATE_EDGE = 4  # lines from the top or the bottom whose templates are counted
-VALUE_SPREAD = 0.5  # a template's different values over its groups: at least this share
 
 
 @dataclass(frozen=True)
@@ -160,12 +146,10 @@ def site_key(doc_id: str, metadata: Mapping[str, Any] | None = None) -> str:
 class EdgeProfile:
     """What learning needs of one rule-cleaned document (small and picklable).
 
-    ``keys``: sorted distinct :func:`key_hash` values of its edge lines and templates
-    (uint64), ``words`` the evidence words of each (0 for a template), ``values`` the
-    :func:`~.templates.value_hash` of a template's line (0 for a line; uint32; None: all 0);
-    ``core`` a sample of the shingles of its middle third and ``shingles`` those of the whole
-    text, which find near-copies (``cleancorpus.learning.copies``; ``None`` until the run
-    attaches its fingerprint's);
+    ``keys``: sorted distinct :func:`key_hash` values of its edge lines (uint64), ``words``
+    the word count of each; ``core`` a sample of the shingles of its middle third and
+    ``shingles`` those of the whole text, which find near-copies
+    (``cleancorpus.learning.copies``; ``None`` until the run attaches its fingerprint's);
     ``lines``: ``(key, line)`` of the edge lines, kept only when asked (dry runs), else
     filled in later for the lines that were learned.
     """
@@ -177,16 +161,11 @@ class EdgeProfile:
     core: np.ndarray
     shingles: np.ndarray | None = None
     lines: tuple[tuple[str, str], ...] = ()
-    values: np.ndarray | None = None  # None: no templates (all 0)
-
-    def value_array(self) -> np.ndarray:
-        """``values``, zeros when None."""
-        return np.zeros(len(self.keys), np.uint32) if self.values is None else self.values
 
     def __reduce__(self) -> tuple[Any, ...]:
         # workers send one back for every document: raw bytes pickle and unpickle about
-        # five times as fast as five small ndarrays
-        arrays = (self.keys, self.words, self.core, self.shingles, self.values)
+        # five times as fast as four small ndarrays
+        arrays = (self.keys, self.words, self.core, self.shingles)
         raw = tuple(None if a is None else a.tobytes() for a in arrays)
         return (_restore_profile, (self.id, self.site, *raw, self.lines))
 
@@ -198,7 +177,6 @@ def _restore_profile(
     words: bytes,
     core: bytes,
     shingles: bytes | None,
-    values: bytes | None,
     lines: tuple[tuple[str, str], ...],
 ) -> EdgeProfile:
     """Unpickle an :class:`EdgeProfile` (its arrays are read-only views of the bytes)."""
@@ -210,40 +188,20 @@ def _restore_profile(
         np.frombuffer(core, np.uint32),
         None if shingles is None else np.frombuffer(shingles, np.uint32),
         lines,
-        None if values is None else np.frombuffer(values, np.uint32),
     )
 
 
 def edge_lines(text: str, config: LearnConfig) -> dict[str, str]:
-    """``key -> line`` of the distinct lines of the two edge zones of ``text``, top first,
-    and of the templates of those near an edge (:func:`edge_keys`)."""
-    return {key: line for key, line, _ in edge_keys(text, config)}
-
-
-def edge_keys(text: str, config: LearnConfig) -> list[tuple[str, str, int]]:
-    """``(key, line, value)`` of the distinct line keys of the two edge zones of ``text``,
-    top first (``value`` 0), then of the template keys (:func:`~.templates.template_key`)
-    of the lines within :data:`TEMPLATE_EDGE` lines of the top or the bottom (``value``
-    the :func:`~.templates.value_hash` of the first line that has it)."""
+    """``key -> line`` of the distinct lines of the two edge zones of ``text``, top first."""
     content = [line for line in (raw.strip() for raw in text.split("\n")) if line]  # as split_lines
     head = content[: config.head_lines]
     foot = content[max(len(head), len(content) - config.foot_lines) :]
-    edges: dict[str, tuple[str, str, int]] = {}
-    templates: dict[str, tuple[str, str, int]] = {}
-    gap = len(content) - len(head) - len(foot)  # the lines between the zones
-    for i, line in enumerate((*head, *foot)):
+    edges: dict[str, str] = {}
+    for line in (*head, *foot):
         key = line_key(line)
-        if not key or key in edges:
-            continue
-        edges[key] = (key, line, 0)
-        at = i if i < len(head) else i + gap  # its index in content
-        near = at < TEMPLATE_EDGE or at >= len(content) - TEMPLATE_EDGE
-        template = template_key(key) if near else None
-        if template is not None and template not in templates:
-            templates[template] = (template, line, value_hash(line, template))
-    for template, entry in templates.items():
-        edges.setdefault(template, entry)  # a line worded as its own template stays a line
-    return list(edges.values())
+        if key:
+            edges.setdefault(key, line)
+    return edges
 
 
 def _evidence_words(key: str) -> int:
@@ -252,11 +210,6 @@ def _evidence_words(key: str) -> int:
     share spec rows once digits are normalised ("| fenlight 0 | 0 g | 0 |"), so they need the
     share of a scope like a short line."""
     return 0 if LIST_ITEM.match(key) or _TABLE_ROW.match(key) else line_size(key)
-
-
-def _entry_words(key: str, value: int) -> int:
-    """The evidence words of an edge key: none for a template (it needs a scope's share)."""
-    return 0 if value else _evidence_words(key)
 
 
 def profile_document(
@@ -275,17 +228,16 @@ def profile_document(
     its fingerprint's). ``keep_lines=False`` keeps only the hashes of the edge lines.
     """
     config = config or LearnConfig()
-    edges = edge_keys(text, config)
-    hashed = sorted((key_hash(k), _entry_words(k, v), v) for k, _, v in edges)
+    edges = edge_lines(text, config)
+    hashed = sorted((key_hash(k), _evidence_words(k)) for k in edges)
     return EdgeProfile(
         doc_id,
         site,
-        np.array([h for h, _, _ in hashed], dtype=np.uint64),
-        np.array([w for _, w, _ in hashed], dtype=np.uint32),
+        np.array([h for h, _ in hashed], dtype=np.uint64),
+        np.array([w for _, w in hashed], dtype=np.uint32),
         core_sample(text) if core is None else core,
         whole_set(text) if core is None else None,
-        tuple((k, line) for k, line, _ in edges) if keep_lines else (),
-        np.array([v for _, _, v in hashed], dtype=np.uint32),
+        tuple(edges.items()) if keep_lines else (),
     )
 
 
@@ -306,11 +258,6 @@ class Block:
     @property
     def example_id(self) -> str:
         return self.example_ids[0]
-
-    @property
-    def is_template(self) -> bool:
-        """Whether the block is a template's (its key is its own template key)."""
-        return bool(self.key) and template_key(self.key) == self.key
 
 
 def site_slug(site: str) -> str:
@@ -440,31 +387,11 @@ class _Evidence:
     groups: set[int] = field(default_factory=set)
     ids: list[str] = field(default_factory=list)
     words: int = 0
-    values: set[int] = field(default_factory=set)  # a template's: its lines' value hashes
 
-    def add(self, group: int, doc_id: str, word_count: int, value: int) -> None:
+    def add(self, group: int, doc_id: str, word_count: int) -> None:
         self.groups.add(group)
         self.ids.append(doc_id)
         self.words = word_count
-        if value:
-            self.values.add(value)
-
-    def varies(self) -> bool:
-        """A line, or a template whose values differ on :data:`VALUE_SPREAD` of its groups
-        or more: one value on most pages ("Serves: four") is a line, learned as a line."""
-        return not self.values or len(self.values) >= VALUE_SPREAD * len(self.groups)
-
-
-def _entries(profile: EdgeProfile, found: np.ndarray) -> list[tuple[int, int, int]]:
-    """``(hash, words, value)`` of the keys of ``profile`` at the positions ``found``."""
-    return list(
-        zip(
-            profile.keys[found].tolist(),
-            profile.words[found].tolist(),
-            profile.value_array()[found].tolist(),
-            strict=True,
-        )
-    )
 
 
 def _blocks(
@@ -486,10 +413,11 @@ def _blocks(
     seen: dict[tuple[str, int], _Evidence] = {}
     for index in sorted(hits):
         profile, group, found = profiles[index], groups[index], hits[index]
-        for hashed, word_count, value in _entries(profile, found):
+        for hashed, word_count in zip(
+            profile.keys[found].tolist(), profile.words[found].tolist(), strict=True
+        ):
             for scope in (CORPUS,) if profile.site == CORPUS else (CORPUS, profile.site):
-                evidence = seen.setdefault((scope, hashed), _Evidence())
-                evidence.add(group, profile.id, word_count, value)
+                seen.setdefault((scope, hashed), _Evidence()).add(group, profile.id, word_count)
     corpus_wide: set[int] = set()
     anchors: set[int] = set()  # long lines learned corpus-wide: what a family shares
     blocks = []
@@ -498,7 +426,7 @@ def _blocks(
         if count < config.min_documents or (scope != CORPUS and hashed in corpus_wide):
             continue
         long_line = scope == CORPUS and evidence.words >= config.long_words
-        if (not long_line and count < config.min_fraction * total) or not evidence.varies():
+        if not long_line and count < config.min_fraction * total:
             continue
         if scope == CORPUS:
             corpus_wide.add(hashed)
@@ -541,19 +469,18 @@ def _family_blocks(
         if profile.site != CORPUS:
             continue  # a site key: its site's own scope refines the corpus
         found = hits[index]
-        lines = _entries(profile, found)
-        for anchor in sorted(h for h, _, _ in lines if h in anchors):
+        lines = list(zip(profile.keys[found].tolist(), profile.words[found].tolist(), strict=True))
+        for anchor in sorted(h for h, _ in lines if h in anchors):
             members.setdefault(anchor, set()).add(group)
-            for hashed, word_count, value in lines:
+            for hashed, word_count in lines:
                 if hashed not in corpus_wide:
                     seen.setdefault((anchor, hashed), _Evidence()).add(
-                        group, profile.id, word_count, value
+                        group, profile.id, word_count
                     )
     blocks = []
     for (anchor, hashed), evidence in sorted(seen.items()):
         count, total = len(evidence.groups), len(members[anchor])
-        enough = count >= config.min_documents and count >= config.min_fraction * total
-        if enough and evidence.varies():
+        if count >= config.min_documents and count >= config.min_fraction * total:
             blocks.append(_block(family_site(anchor), hashed, evidence, total))
     return blocks
 
@@ -729,10 +656,7 @@ class LearnedBoilerplate:
                     f"  {b.id} in {b.groups}/{b.site_groups} groups "
                     f"({b.documents} documents; e.g. {', '.join(b.example_ids)})"
                 )
-                if b.is_template:
-                    lines.append(f"    template {b.key!r}, e.g. {b.example[:80]!r}")
-                else:
-                    lines.append(f"    {b.example[:100]!r}")
+                lines.append(f"    {b.example[:100]!r}")
         return "\n".join(lines)
 
 

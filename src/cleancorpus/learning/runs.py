@@ -1,8 +1,7 @@
 """Where learned boilerplate is removed: runs of learned lines at the top and bottom of a text.
 
 A run starts at an edge of the text (first or last non-blank line) and stays inside that
-edge zone. It holds learned lines of the zone (a line is learned when its key or its template
-key is, see :mod:`.templates`); blank lines between them go with them, and so
+edge zone. It holds learned lines of the zone; blank lines between them go with them, and so
 may up to ``max_enclosed`` unknown short lines in a row, when a learned line lies further in
 (between two learned lines, or the items of a list under a learned heading). Unknown lines
 on the outer side of every learned line must also read as titles (no sentence end), so a
@@ -24,7 +23,6 @@ import regex
 from ..cleaning.lines import Line, is_title_like, split_lines
 from ..cleaning.textview import Span
 from ..records import Cleaned, Removal
-from .templates import template_key
 
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 # a number standing alone (after NFKC, other numerals such as ², ½, Ⅻ are digits too); digits
@@ -122,7 +120,7 @@ def _run(
     taken: list[str] = []
     pending = 0
     for line in lines:
-        rule = learned_rule(line_key(line.content), learned)
+        rule = learned.get(key_hash(line_key(line.content)))
         if rule is not None:
             taken.extend([enclosed_rule] * pending)
             taken.append(rule)
@@ -134,16 +132,6 @@ def _run(
             break
         pending += 1
     return taken
-
-
-def learned_rule(key: str, learned: Mapping[int, str]) -> str | None:
-    """The rule of the line keyed ``key`` in ``learned``: its own, else its template's."""
-    rule = learned.get(key_hash(key))
-    if rule is None:
-        template = template_key(key)
-        if template is not None:
-            rule = learned.get(key_hash(template))
-    return rule
 
 
 def remove_spans(cleaned: Cleaned, spans: Sequence[Span]) -> Cleaned:
