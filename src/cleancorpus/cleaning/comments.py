@@ -145,8 +145,8 @@ _ARROW_REPLY = regex.compile(
 _POSTER_STATS = regex.compile(
     r"(?i)(?:posts|beiträge|berichten|messages|messaggi|mensajes)\s*[:：]\s*\d[\d,.]*"
     r"|(?:joined|registriert(?:\s+seit)?|inscrit(?:\s+le)?|iscritto(?:\s+il)?|registrado"
-    r"|lid\s+sinds|member\s+since)\s*[:：]?\s*[^\n]{0,30}\d{4}"
-)
+    r"|lid\s+sinds|member\s+since)\s*[:：]?\s*[^\n]{0,20}?(?<!\d)\d{1,2}(?!\d)[^\n]{0,20}\d{4}"
+)  # the day is given: "Joined: March 2019" in a staff list is when someone joined a desk
 # a comment's date without its year, as threads print recent ones: "Nov 17", "17 Nov", "Mar '21"
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _SHORT_DATE = regex.compile(
@@ -215,6 +215,12 @@ _FUNCTION_WORDS = frozenset(
         "vs",
     ]
 )
+# A code identifier, not a user name: lower-case words of two letters or more joined by
+# underscores ("shared_buffers", "raw_events"); "ann_k" ends with an initial, "sue_1987" has
+# digits, "ZX_Spectrum_Kid" capitals.
+_IDENTIFIER = regex.compile(r"\p{Ll}{2,}(?:_\p{Ll}{2,})+")
+# A paragraph wholly in quotation marks: what an article quotes after "X said:"
+_QUOTATION = regex.compile(r"[\"“”„«‹‚‘].+[\"“”»›’‘]")
 _INITIAL_END = regex.compile(r"\s\p{Lu}\.$")  # a name ending with an initial: "Bertram L."
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
 _MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) is longer
@@ -298,7 +304,11 @@ def _stamp(content: str) -> bool:
     ):
         return True
     arrow = _ARROW_REPLY.fullmatch(content)
-    if arrow and all(_is_handle(arrow[part]) for part in ("who", "to")):
+    if (
+        arrow
+        and all(_is_handle(arrow[part]) for part in ("who", "to"))
+        and not all(_IDENTIFIER.fullmatch(arrow[part]) for part in ("who", "to"))
+    ):  # "raw_events → daily_totals" is a data flow
         return True
     replying = _REPLY_TO.fullmatch(content)
     if (
@@ -401,6 +411,7 @@ def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
             if _used_before(line.content, seen):
                 kind = ""
         kinds.append(kind)
+    _drop_article_stamps(content, kinds)
     for first, last in _groups(kinds):
         followed = last < len(kinds) and kinds[last] in ("", "inline")
         if followed and _LIST_ITEM.match(content[last].content):
@@ -413,6 +424,25 @@ def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
             if kinds[i] == "bullet" and content[i + 1].indent <= content[i].indent:
                 kinds[i] = ""  # a list item, not a handle over an indented reply
     return kinds
+
+
+def _drop_article_stamps(content: list[Line], kinds: list[str]) -> None:
+    """Unmark the stamps an article writes too: a "Name said:" line over a paragraph in
+    quotation marks (a quote it introduces; a reader's comment is not quoted), and "Re:"
+    subjects that all differ (a column's questions; a forum's replies repeat the topic)."""
+    subjects: dict[int, str] = {}
+    for position, kind in enumerate(kinds):
+        if kind != "stamp":
+            continue
+        line = content[position].content
+        after = content[position + 1].content if position + 1 < len(content) else ""
+        if _QUOTATION.fullmatch(after) and _says_line(line):
+            kinds[position] = ""
+        elif _SUBJECT.fullmatch(line):
+            subjects[position] = line.split(":", 1)[1].strip().casefold()
+    if len(subjects) > 1 and len(set(subjects.values())) == len(subjects):
+        for position in subjects:
+            kinds[position] = ""
 
 
 def _groups(kinds: list[str]) -> list[tuple[int, int]]:
@@ -439,6 +469,8 @@ def _evidence(content: list[Line], kinds: list[str]) -> list[bool]:
                 found[i] = named
             elif kinds[i] in ("name", "weak"):
                 found[i] = _informal(comment)
+            elif kinds[i] == "tag" and _IDENTIFIER.fullmatch(content[i].content):
+                found[i] = _informal(comment)  # "shared_buffers" over its explanation
             elif kinds[i] == "handle":
                 found[i] = len(words(comment)) >= _PLAIN_HANDLE_COMMENT_WORDS
             elif kinds[i] == "bullet":

@@ -616,7 +616,9 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.credits",
         r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
-        r"translated|translation|graphics?|photos?)\s+(?:from\s+.{1,80}?\s+)?by\s+.{1,300}"
+        r"translated|translation|graphics?|photos?)\s+(?:from\s+.{1,80}?\s+)?by\s+"
+        # not a lower-case word and a comma ("Photo by photo, it retraces ..." is a sentence)
+        r"(?!(?-i:\p{Ll})\S*,).{1,300}"
         r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S{1,20}",
         "footer",
         (
