@@ -108,6 +108,8 @@ def test_a_body_line_like_dev6_furniture_stays(line: str) -> None:
         ("Recipe by Maud Fenwick", "Maud Fenwick"),
         ("Posted by Wendell Pyke on 1 September 2024 · Leave a comment", "Wendell Pyke"),
         ("By Dale Ferris, Ann Roe and Bo Lind", "Dale Ferris, Ann Roe and Bo Lind"),
+        ("Ty Ashcombe, Staff writer at the Harrow Post", "Ty Ashcombe"),
+        ("By Idris Oduya, Reporter Europe", "Idris Oduya"),
     ],
 )
 def test_a_byline_gives_its_author(byline: str, author: str) -> None:
@@ -216,6 +218,11 @@ def test_body_shapes_like_dev6_markers_are_no_thread(name: str) -> None:
         ("Bilder von Berlin", "Von Jonas Weidlich | 14. Mai 2024"),
         ("Door de regen naar huis", "Door Femke de Wit | 2024-05-14"),
         ("By the Sea: A Summer of Storms", "By Idris Oduya | May 14, 2024"),
+        # a caption label, a credit and a name with a job title over the byline
+        ("Photos: the flood in pictures", "By Idris Oduya | May 14, 2024"),
+        ("Reporting by numbers: what the census says", "By Idris Oduya | May 14, 2024"),
+        ("Giulia Sarti, giornalista per caso", "di Marco Pellegrini | 14 maggio 2024"),
+        ("Tom Hale, Staff writer of the year", "By Idris Oduya | May 14, 2024"),
     ],
 )
 def test_a_title_like_a_credit_or_byline_stays_the_title(title: str, byline: str) -> None:

@@ -592,4 +592,44 @@ BODIES: list[tuple[str, str, str, list[str], str]] = [
         ],
         "Dutch letters: 'Name schreef:', 'Name schrijft:'",
     ),
+    # added after the first fixes, from header probes: titles a caption, credit or
+    # name-and-job-title byline rule read (each failed before its fix)
+    (
+        "profile",
+        "it",
+        "Giulia Sarti, giornalista per caso",
+        [
+            "Giulia Sarti faceva l'insegnante. Poi, nel 2009, una frana ha chiuso la strada "
+            "del suo paese e nessuno ne scriveva.",
+            "Così ha cominciato lei, con un blog e una macchina fotografica.",
+            "Oggi dirige la redazione locale e ha tre colleghi.",
+            "«Scrivo di quello che vedo dalla finestra», dice.",
+        ],
+        "a profile whose title is a name and a job title",
+    ),
+    (
+        "gallery",
+        "en",
+        "Photos: the flood in pictures",
+        [
+            "The river rose two metres overnight. These are the scenes our readers sent in.",
+            "Lock Lane at dawn, with the water at the garden walls.",
+            "The lifeboat crew on the high street, where the road dips.",
+            "By noon the water had begun to fall.",
+        ],
+        "a gallery headline starting with 'Photos:', a body line starting with 'By'",
+    ),
+    (
+        "census",
+        "en",
+        "Reporting by numbers: what the census says",
+        [
+            "The census shows the valley's population grew by 4 per cent in ten years, "
+            "mostly in the two market towns.",
+            "The number of people over 80 doubled.",
+            "Reporting by the county's own statisticians puts the growth a little lower.",
+            "The next census is due in 2031.",
+        ],
+        "a headline starting 'Reporting by', a body sentence starting the same way",
+    ),
 ]
