@@ -195,8 +195,8 @@ NOT_THREADS = {
     "mailbag": "Re: parking permits\n\nPermits for the new zone go on sale on 1 June.\n\n"
     "Re: bin collections\n\nCollections move from Monday to Tuesday from July.",
     "config": "shared_buffers\n\nSet it to about a quarter of memory, so 1 GB here.\n\n"
-    "work_mem\n\nEach sort gets this much before it spills to disk.\n\nraw_events → "
-    "daily_totals\n\nThat is the one nightly job we run.",
+    "work_mem\n\nEach sort gets this much before it spills to disk.\n\nmax_connections\n\n"
+    "Keep it low, around 50.\n\nraw_events → daily_totals\n\nThat is the one nightly job.",
     "staff": "Ann Roe\n\nJoined: March 2019\n\nAnn leads the desk and has covered the Wey "
     "since 2014.\n\nTom Hale\n\nJoined: June 2021\n\nTom reports on farming.",
     "initial": "Bertram L.\n\nThe engineer who drew the first plans for the pier in 1962 never "

@@ -227,6 +227,7 @@ _MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) i
 _MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
 _MAX_WEAK_COMMENT_WORDS = 25  # when every name is one capitalised word, like a subheading
 _MIN_EVIDENCE = 2  # markers that only comments have
+_MIN_GLOSSARY = 3  # code identifiers in a row that read as a list of settings
 _PLAIN_HANDLE_COMMENT_WORDS = 3  # a lowercase word as a handle: the comment is a sentence
 
 _NAMED = frozenset({"name", "weak", "handle", "tag", "bullet"})  # a commenter named alone
@@ -461,6 +462,8 @@ def _groups(kinds: list[str]) -> list[tuple[int, int]]:
 def _evidence(content: list[Line], kinds: list[str]) -> list[bool]:
     """Whether each marker is one that only comments have (see the module docstring)."""
     found = [kind in ("stamp", "row", "inline", "tag") for kind in kinds]
+    for i in _glossary(content, kinds):
+        found[i] = False
     for first, last in _groups(kinds):
         named = any(kinds[i] in _NAMED for i in range(first, last))
         comment = content[last].content if last < len(content) and not kinds[last] else ""
@@ -469,8 +472,6 @@ def _evidence(content: list[Line], kinds: list[str]) -> list[bool]:
                 found[i] = named
             elif kinds[i] in ("name", "weak"):
                 found[i] = _informal(comment)
-            elif kinds[i] == "tag" and _IDENTIFIER.fullmatch(content[i].content):
-                found[i] = _informal(comment)  # "shared_buffers" over its explanation
             elif kinds[i] == "handle":
                 found[i] = len(words(comment)) >= _PLAIN_HANDLE_COMMENT_WORDS
             elif kinds[i] == "bullet":
@@ -510,6 +511,25 @@ def _unit_evidence(content: list[Line], kinds: list[str], evidence: list[bool], 
         return True
     size = sum(len(words(line.content)) for line in content[text:position])
     return size <= _MAX_WEAK_COMMENT_WORDS * max(1, position - text)
+
+
+def _glossary(content: list[Line], kinds: list[str]) -> list[int]:
+    """Code identifiers over what they do, three or more, each once, each over a sentence in
+    capitals ("shared_buffers" / "Set it to a quarter of memory."): a list of settings or
+    fields, not handles, which repeat and carry ages and controls. Their positions, or none."""
+    found = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind == "tag" and _IDENTIFIER.fullmatch(content[i].content)
+    ]
+    names = [content[i].content for i in found]
+    if (
+        len(names) >= _MIN_GLOSSARY
+        and len(set(names)) == len(names)
+        and all(i + 1 < len(content) and content[i + 1].content[:1].isupper() for i in found)
+    ):
+        return found
+    return []
 
 
 def _is_thread(
