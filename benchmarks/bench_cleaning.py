@@ -51,7 +51,18 @@ from typing import Any
 import regex
 
 SETS_DIR = Path(__file__).resolve().parent / "cleaning"
-SET_NAMES = ("dev", "unseen", "learn_dev", "flat", "dev2", "dev3", "dev4", "dev5", "dev6")
+SET_NAMES = (
+    "dev",
+    "unseen",
+    "learn_dev",
+    "flat",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "bodysafe",
+)
 FOLDER_SETS = (
     "flat",
     "dev2",
@@ -453,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         choices=(*SET_NAMES, "both", "all"),
         default="both",
-        help="both = dev and unseen; all adds learn_dev, flat, dev2, dev3, dev4, dev5 and dev6",
+        help="both = dev and unseen; all adds learn_dev, flat, dev2 to dev6 and bodysafe",
     )
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")

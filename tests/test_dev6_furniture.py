@@ -79,6 +79,14 @@ def test_a_dev6_line_between_paragraphs_goes(line: str, rule: str) -> None:
         "Add to reading list the books your teacher sent home.",
         "Last edited by the council on 3 May 2019, the map is out of date.",
         "Share prices on Facebook and X fell after the vote.",
+        # bodysafe: a sponsor named in a sentence that goes on, pictures of a place, a
+        # "Photo by" that credits nobody
+        "Sponsored by the Harrow Rotary Club, the show is free and runs until June.",
+        "Contenido patrocinado por nadie: lo pagaron todo de su bolsillo, dicen.",
+        "Sponsorizzato da una banca locale, il sondaggio ha avuto 800 risposte.",
+        "Bilder von Berlin",
+        "Immagini di Venezia",
+        "Photo by photo, it retraces the night the sea wall broke.",
     ],
 )
 def test_a_body_line_like_dev6_furniture_stays(line: str) -> None:
@@ -100,6 +108,8 @@ def test_a_body_line_like_dev6_furniture_stays(line: str) -> None:
         ("Recipe by Maud Fenwick", "Maud Fenwick"),
         ("Posted by Wendell Pyke on 1 September 2024 · Leave a comment", "Wendell Pyke"),
         ("By Dale Ferris, Ann Roe and Bo Lind", "Dale Ferris, Ann Roe and Bo Lind"),
+        ("Ty Ashcombe, Staff writer at the Harrow Post", "Ty Ashcombe"),
+        ("By Idris Oduya, Reporter Europe", "Idris Oduya"),
     ],
 )
 def test_a_byline_gives_its_author(byline: str, author: str) -> None:
@@ -165,7 +175,9 @@ def test_a_dev6_thread_without_a_heading_goes(name: str) -> None:
 
 
 # Body shapes next to those markers that are no thread: dated entries, a letter's subject,
-# routes with arrows, a name ending with an initial above a long paragraph.
+# routes with arrows, a name ending with an initial above a long paragraph; from bodysafe:
+# quotes under "Name said:" lines, a column's "Re:" questions, config names with underscores
+# and a data flow between tables, a staff list with the month each person joined.
 NOT_THREADS = {
     "timeline": "May 3\n\nThe council voted to close the pier after a long debate that ran late."
     "\n\nMay 17\n\nEngineers found that the crack had widened by two centimetres overnight.",
@@ -175,6 +187,18 @@ NOT_THREADS = {
     "Lyon → Marseille\n\nAnother ninety minutes along the Rhône valley.",
     "constants": "API_KEY\n\nThe key the harbour's booking service gives every app that asks "
     "for one.\n\nSECRET_KEY\n\nA second value, kept on the server and never sent to a browser.",
+    "quotes": "Councillor Ann Roe said:\n\n“The town centre is dying for want of parking.”"
+    "\n\nMr Hale said:\n\n“We were promised a park on that site. Now we get tarmac.”\n\n"
+    "Dr Priya Larch replied:\n\n“Both can be true. The plan keeps the orchard.”",
+    "quotes-de": "Hans schrieb:\n\n„Endlich muss ich nicht mehr über Auheim fahren.“\n\n"
+    "Frau Holt antwortete:\n\n„Die Brücke ist schön, aber der Radweg endet im Nichts.“",
+    "mailbag": "Re: parking permits\n\nPermits for the new zone go on sale on 1 June.\n\n"
+    "Re: bin collections\n\nCollections move from Monday to Tuesday from July.",
+    "config": "shared_buffers\n\nSet it to about a quarter of memory, so 1 GB here.\n\n"
+    "work_mem\n\nEach sort gets this much before it spills to disk.\n\nmax_connections\n\n"
+    "Keep it low, around 50.\n\nraw_events → daily_totals\n\nThat is the one nightly job.",
+    "staff": "Ann Roe\n\nJoined: March 2019\n\nAnn leads the desk and has covered the Wey "
+    "since 2014.\n\nTom Hale\n\nJoined: June 2021\n\nTom reports on farming.",
     "initial": "Bertram L.\n\nThe engineer who drew the first plans for the pier in 1962 never "
     "saw it built; he moved north, and the drawings stayed in a drawer for forty years.",
 }
@@ -186,3 +210,22 @@ def test_body_shapes_like_dev6_markers_are_no_thread(name: str) -> None:
     result = clean(text)
     assert not [r for r in result.removals if r.rule.startswith("comments")], name
     assert result.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("title", "byline"),
+    [
+        ("Bilder von Berlin", "Von Jonas Weidlich | 14. Mai 2024"),
+        ("Door de regen naar huis", "Door Femke de Wit | 2024-05-14"),
+        ("By the Sea: A Summer of Storms", "By Idris Oduya | May 14, 2024"),
+        # a caption label, a credit and a name with a job title over the byline
+        ("Photos: the flood in pictures", "By Idris Oduya | May 14, 2024"),
+        ("Reporting by numbers: what the census says", "By Idris Oduya | May 14, 2024"),
+        ("Giulia Sarti, giornalista per caso", "di Marco Pellegrini | 14 maggio 2024"),
+        ("Tom Hale, Staff writer of the year", "By Idris Oduya | May 14, 2024"),
+    ],
+)
+def test_a_title_like_a_credit_or_byline_stays_the_title(title: str, byline: str) -> None:
+    result = clean(f"{title}\n\n{byline}\n\n{FIRST}\n\n{LAST}\n")
+    assert result.text == BODY
+    assert result.metadata["title"] == title

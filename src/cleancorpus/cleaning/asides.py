@@ -311,7 +311,9 @@ ASIDE_RULES: tuple[Rule, ...] = (
         r"(?:\s+por)?|patrocinado\s+por|(?:articolo|contenuto)\s+sponsorizzato(?:\s+da)?"
         r"|sponsorizzato\s+da|contenu\s+sponsorisé(?:\s+par)?|sponsorisé\s+par|gesponsert\s+von"
         r"|(?:in\s+samenwerking\s+met|gesponsord\s+door|mogelijk\s+gemaakt\s+door))"
-        r"\s*[^\n]{2,200}",
+        # the sponsor's name ends its sentence: a comma or colon going on in lower case is a
+        # sentence's main clause ("Sponsored by the Rotary Club, the show is free.")
+        r"(?![^\n.!?]*[,;:]\s+(?-i:\p{Ll}))\s*[^\n]{2,200}",
         "anywhere",
         (
             "Sponsored by Millstream Flour. All opinions are my own.",

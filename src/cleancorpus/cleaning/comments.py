@@ -145,8 +145,8 @@ _ARROW_REPLY = regex.compile(
 _POSTER_STATS = regex.compile(
     r"(?i)(?:posts|beiträge|berichten|messages|messaggi|mensajes)\s*[:：]\s*\d[\d,.]*"
     r"|(?:joined|registriert(?:\s+seit)?|inscrit(?:\s+le)?|iscritto(?:\s+il)?|registrado"
-    r"|lid\s+sinds|member\s+since)\s*[:：]?\s*[^\n]{0,30}\d{4}"
-)
+    r"|lid\s+sinds|member\s+since)\s*[:：]?\s*[^\n]{0,20}?(?<!\d)\d{1,2}(?!\d)[^\n]{0,20}\d{4}"
+)  # the day is given: "Joined: March 2019" in a staff list is when someone joined a desk
 # a comment's date without its year, as threads print recent ones: "Nov 17", "17 Nov", "Mar '21"
 _MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
 _SHORT_DATE = regex.compile(
@@ -215,12 +215,19 @@ _FUNCTION_WORDS = frozenset(
         "vs",
     ]
 )
+# A code identifier, not a user name: lower-case words of two letters or more joined by
+# underscores ("shared_buffers", "raw_events"); "ann_k" ends with an initial, "sue_1987" has
+# digits, "ZX_Spectrum_Kid" capitals.
+_IDENTIFIER = regex.compile(r"\p{Ll}{2,}(?:_\p{Ll}{2,})+")
+# A paragraph wholly in quotation marks: what an article quotes after "X said:"
+_QUOTATION = regex.compile(r"[\"“”„«‹‚‘].+[\"“”»›’‘]")
 _INITIAL_END = regex.compile(r"\s\p{Lu}\.$")  # a name ending with an initial: "Bertram L."
 _MAX_GAP = 7  # paragraphs allowed between two markers of one thread
 _MAX_MARKER_CHARS = 140  # no marker shape (name, "x says:", timestamp, Reply) is longer
 _MAX_COMMENT_WORDS = 80  # mean words of a comment; article paragraphs run longer
 _MAX_WEAK_COMMENT_WORDS = 25  # when every name is one capitalised word, like a subheading
 _MIN_EVIDENCE = 2  # markers that only comments have
+_MIN_GLOSSARY = 3  # code identifiers in a row that read as a list of settings
 _PLAIN_HANDLE_COMMENT_WORDS = 3  # a lowercase word as a handle: the comment is a sentence
 
 _NAMED = frozenset({"name", "weak", "handle", "tag", "bullet"})  # a commenter named alone
@@ -298,7 +305,11 @@ def _stamp(content: str) -> bool:
     ):
         return True
     arrow = _ARROW_REPLY.fullmatch(content)
-    if arrow and all(_is_handle(arrow[part]) for part in ("who", "to")):
+    if (
+        arrow
+        and all(_is_handle(arrow[part]) for part in ("who", "to"))
+        and not all(_IDENTIFIER.fullmatch(arrow[part]) for part in ("who", "to"))
+    ):  # "raw_events → daily_totals" is a data flow
         return True
     replying = _REPLY_TO.fullmatch(content)
     if (
@@ -401,6 +412,7 @@ def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
             if _used_before(line.content, seen):
                 kind = ""
         kinds.append(kind)
+    _drop_article_stamps(content, kinds)
     for first, last in _groups(kinds):
         followed = last < len(kinds) and kinds[last] in ("", "inline")
         if followed and _LIST_ITEM.match(content[last].content):
@@ -413,6 +425,25 @@ def _kinds(content: list[Line], known: Callable[[str], bool]) -> list[str]:
             if kinds[i] == "bullet" and content[i + 1].indent <= content[i].indent:
                 kinds[i] = ""  # a list item, not a handle over an indented reply
     return kinds
+
+
+def _drop_article_stamps(content: list[Line], kinds: list[str]) -> None:
+    """Unmark the stamps an article writes too: a "Name said:" line over a paragraph in
+    quotation marks (a quote it introduces; a reader's comment is not quoted), and "Re:"
+    subjects that all differ (a column's questions; a forum's replies repeat the topic)."""
+    subjects: dict[int, str] = {}
+    for position, kind in enumerate(kinds):
+        if kind != "stamp":
+            continue
+        line = content[position].content
+        after = content[position + 1].content if position + 1 < len(content) else ""
+        if _QUOTATION.fullmatch(after) and _says_line(line):
+            kinds[position] = ""
+        elif _SUBJECT.fullmatch(line):
+            subjects[position] = line.split(":", 1)[1].strip().casefold()
+    if len(subjects) > 1 and len(set(subjects.values())) == len(subjects):
+        for position in subjects:
+            kinds[position] = ""
 
 
 def _groups(kinds: list[str]) -> list[tuple[int, int]]:
@@ -431,6 +462,8 @@ def _groups(kinds: list[str]) -> list[tuple[int, int]]:
 def _evidence(content: list[Line], kinds: list[str]) -> list[bool]:
     """Whether each marker is one that only comments have (see the module docstring)."""
     found = [kind in ("stamp", "row", "inline", "tag") for kind in kinds]
+    for i in _glossary(content, kinds):
+        found[i] = False
     for first, last in _groups(kinds):
         named = any(kinds[i] in _NAMED for i in range(first, last))
         comment = content[last].content if last < len(content) and not kinds[last] else ""
@@ -478,6 +511,25 @@ def _unit_evidence(content: list[Line], kinds: list[str], evidence: list[bool], 
         return True
     size = sum(len(words(line.content)) for line in content[text:position])
     return size <= _MAX_WEAK_COMMENT_WORDS * max(1, position - text)
+
+
+def _glossary(content: list[Line], kinds: list[str]) -> list[int]:
+    """Code identifiers over what they do, three or more, each once, each over a sentence in
+    capitals ("shared_buffers" / "Set it to a quarter of memory."): a list of settings or
+    fields, not handles, which repeat and carry ages and controls. Their positions, or none."""
+    found = [
+        i
+        for i, kind in enumerate(kinds)
+        if kind == "tag" and _IDENTIFIER.fullmatch(content[i].content)
+    ]
+    names = [content[i].content for i in found]
+    if (
+        len(names) >= _MIN_GLOSSARY
+        and len(set(names)) == len(names)
+        and all(i + 1 < len(content) and content[i + 1].content[:1].isupper() for i in found)
+    ):
+        return found
+    return []
 
 
 def _is_thread(

@@ -44,6 +44,12 @@ _PERSON = (
     r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|da|di|del|van|von|der|den|la"
     r"|le)){0,4}"
 )
+# A credited maker's full name: two to five words ("Foto di Ettore Ferrucci"); one word after
+# "Bilder von" is more often what the pictures show ("Bilder von Berlin", "Immagini di Venezia").
+_FULL_NAME = (
+    r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|de|da|di|del|van|von|der|den|la"
+    r"|le)){1,4}"
+)
 # Wire and picture agencies a caption credits by name alone ("The old weir - Ansa").
 _AGENCY = (
     r"(?i:ansa|afp|ap|ap\s+photo|reuters|dpa|efe|anp|epa|belga|getty\s+images|imago|keystone"
@@ -123,8 +129,8 @@ INSET_RULES: tuple[Rule, ...] = (
         # a credit naming its maker with another language's "by": "Foto di Ann Roe", "Foto door
         # Ann Roe", "Bild von Ann Roe / Herald", after a short description or alone; the rest
         # of the line is the name (a sentence "Fotos von Berlin hängen im Rathaus." goes on)
-        rf"(?!.*[.!?]$)(?:[^\n]{{1,160}}?[.!?*|–—]\s+)?(?i:{_MEDIA})\s+{_CREDIT_OF}\s+{_PERSON}"
-        r"(?:\s*[/|]\s*[^\n/|]{1,40})?",
+        rf"(?!.*[.!?]$)(?:[^\n]{{1,160}}?[.!?*|–—]\s+)?(?i:{_MEDIA})\s+{_CREDIT_OF}\s+"
+        rf"(?:{_FULL_NAME}|{_PERSON}\s*/\s*[^\n/|]{{1,40}})(?:\s*[/|]\s*[^\n/|]{{1,40}})?",
         "anywhere",
         (
             "Foto di Ettore Ferrucci",

@@ -56,7 +56,14 @@ _ROLE_WORD = (
     r"|reporter(?:in)?|reportera?|redactora?|corresponsal|colaboradora?|giornalista|inviat[oa]"
     r"|corrispondente|verslaggever|redacteur|correspondente|rédact(?:eur|rice)|envoyée?\s+spéciale?)"
 )
-_ROLE = rf"(?:[\p{{L}}'’\-]+\s+){{0,3}}{_ROLE_WORD}(?:\s+[\p{{L}}'’\-]+){{0,3}}"
+# after the job title, only where the job is ("Staff writer at the Harrow Post", "Reporter
+# Europe"): "Staff writer of the year", "giornalista per caso" are headlines
+_CAPITALISED = r"(?-i:\p{Lu})[\p{L}'’\-]*(?:\s+(?-i:\p{Lu})[\p{L}'’\-]*){0,3}"
+_ROLE_TAIL = (
+    rf"(?:\s+(?i:at|for|with|bei|für|à|pour|de|en|para|per|presso|di|bij|voor|van)\s+"
+    rf"(?:(?i:the|der|die|dem|la|le|l['’]|el|il|lo|het|de)\s*)?{_CAPITALISED}|\s+{_CAPITALISED})?"
+)
+_ROLE = rf"(?:[\p{{L}}'’\-]+\s+){{0,3}}{_ROLE_WORD}{_ROLE_TAIL}"
 # after a comma, "The ..." is the author's publication ("By Dale Ferris, The Prairie Signal")
 # and a job title is no second name ("By Ann Roe, Local Democracy Reporter")
 _NAMES = rf"(?:{_NAME}(?:\s*(?:,(?!\s*The\s)(?!\s*{_ROLE}\s*$)|\band\b|&)\s*{_NAME}){{0,3}})"
@@ -616,7 +623,12 @@ FOOTER_RULES: tuple[Rule, ...] = (
     Rule(
         "footer.credits",
         r"(?i)\(?(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|"
-        r"translated|translation|graphics?|photos?)\s+(?:from\s+.{1,80}?\s+)?by\s+.{1,300}"
+        r"translated|translation|graphics?|photos?)\s+(?:from\s+.{1,80}?\s+)?by\s+"
+        # not a lower-case word and a comma or colon ("Photo by photo, it retraces ...",
+        # "Reporting by numbers: what the census says" are a sentence and a headline), nor an
+        # article before a lower-case word ("Reporting by the county's statisticians puts
+        # ..."; "by the Associated Press" credits)
+        r"(?!(?-i:\p{Ll})\S*[,:])(?!(?:the|a|an|our|their|its)\s+(?-i:\p{Ll})).{1,300}"
         r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*\S{1,20}",
         "footer",
         (

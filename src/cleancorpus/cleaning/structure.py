@@ -148,6 +148,8 @@ class StructureCleaner:
         content = [line for line in lines if not line.blank]
         for position, line in enumerate(content):
             match = self._edge_match(line, self._header)
+            if match and position == 0 and self._title_over_byline(content, match):
+                match = None  # "Photos: the flood in pictures" over "By Ann Roe" is the headline
             if match and not match[0].opens:
                 plan.append((line, match))
             elif (
@@ -194,6 +196,18 @@ class StructureCleaner:
                 spans.append(Span("header.title", line.start, line.end))
                 metadata["title"] = plain(line.content)
         return plan[-1][0].index + 1 if plan else 0
+
+    def _title_over_byline(self, content: list[Line], match: Match) -> bool:
+        """Whether a first line that a caption or byline rule reads is the headline: it reads
+        as one and a byline follows it (a document opens with its title, and one byline
+        follows another only when the first was the title)."""
+        name = match[0].name
+        if not (name.startswith("caption.") or name in ("header.byline", "footer.credits")):
+            return False
+        if len(content) < 2 or not is_title_like(content[0].content):
+            return False
+        below = self._header.match(content[1].content, content[1].size)
+        return below is not None and below[0].name == "header.byline"
 
     def _question_title(self, content: list[Line]) -> bool:
         """A first line ending in ? or ! is a title when a header rule line follows it."""
