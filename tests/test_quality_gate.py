@@ -23,11 +23,11 @@ FLOORS = {  # set -> row -> (precision, recall, f1)
     "unseen": {"cleancorpus": (0.85, 0.995, 0.915), "cleancorpus + learned": (0.95, 0.995, 0.975)},
     "learn_dev": {"cleancorpus + learned": (0.98, 0.995, 0.99)},
     "flat": {"cleancorpus": (0.96, 0.995, 0.975), "cleancorpus + learned": (0.99, 0.995, 0.99)},
-    "dev2": {"cleancorpus": (0.97, 0.995, 0.98), "cleancorpus + learned": (0.975, 0.995, 0.985)},
-    "dev3": {"cleancorpus": (0.965, 0.995, 0.98), "cleancorpus + learned": (0.97, 0.995, 0.985)},
-    "dev4": {"cleancorpus": (0.975, 0.995, 0.985), "cleancorpus + learned": (0.975, 0.995, 0.985)},
-    "dev5": {"cleancorpus": (0.98, 0.995, 0.985), "cleancorpus + learned": (0.98, 0.995, 0.985)},
-    "dev6": {"cleancorpus": (0.955, 0.995, 0.975), "cleancorpus + learned": (0.96, 0.995, 0.978)},
+    "dev2": {"cleancorpus": (0.985, 0.995, 0.99), "cleancorpus + learned": (0.99, 0.995, 0.993)},
+    "dev3": {"cleancorpus": (0.98, 0.995, 0.988), "cleancorpus + learned": (0.985, 0.995, 0.99)},
+    "dev4": {"cleancorpus": (0.99, 0.995, 0.993), "cleancorpus + learned": (0.99, 0.995, 0.993)},
+    "dev5": {"cleancorpus": (0.99, 0.995, 0.993), "cleancorpus + learned": (0.99, 0.995, 0.993)},
+    "dev6": {"cleancorpus": (0.96, 0.995, 0.978), "cleancorpus + learned": (0.97, 0.995, 0.982)},
     # body safety: body lines that look like residue must stay (recall close to 1.0)
     "bodysafe": {
         "cleancorpus": (0.995, 0.998, 0.996),
@@ -71,7 +71,7 @@ DUPLICATE_FLOORS = {
     "dev3": (0.99, 0.99),
     "dev4": (0.99, 0.99),
     "dev5": (0.99, 0.99),
-    "dev6": (0.99, 0.75),
+    "dev6": (0.99, 0.99),
 }  # default run: P, R of pairs
 
 
@@ -89,25 +89,32 @@ def test_learning_never_costs_body_text(scores) -> None:
         )
 
 
-# The held-out "unseen sites" set end to end (benchmarks/generalise): `cleancorpus run` with
-# default settings, scored on body, leftover boilerplate and duplicate pairs. Floors a little
-# under the figures of README "Cleaning on sites never seen"; `left` is a ceiling.
-GENERALISE_FLOORS = {"f1": 0.957, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.88}
-GENERALISE_LEFT_CEILING = 0.34
+# The held-out "unseen sites" sets end to end (benchmarks/generalise, benchmarks/generalise2):
+# `cleancorpus run` with default settings, scored on body, leftover boilerplate and duplicate
+# pairs. Floors a little under the figures of README "Cleaning on sites never seen"; `left` is
+# a ceiling.
+GENERALISE_FLOORS = {
+    "generalise": {"f1": 0.96, "recall": 0.99, "dup_precision": 0.99, "dup_recall": 0.93},
+    "generalise2": {"f1": 0.94, "recall": 0.97, "dup_precision": 0.99, "dup_recall": 0.85},
+}
+GENERALISE_LEFT_CEILINGS = {"generalise": 0.30, "generalise2": 0.60}
 
 
-@pytest.fixture(scope="module")
-def generalise() -> dict:
+@pytest.fixture(scope="module", params=sorted(GENERALISE_FLOORS))
+def generalise(request) -> tuple[str, dict]:
     import bench_generalise
 
-    return bench_generalise.evaluate({"default": []})["systems"]
+    folder = Path(bench_generalise.__file__).resolve().parent / request.param
+    return request.param, bench_generalise.evaluate({"default": []}, folder)["systems"]
 
 
-@pytest.mark.parametrize("figure", sorted(GENERALISE_FLOORS))
-def test_unseen_sites_end_to_end_stay_above_their_floors(generalise, figure: str) -> None:
-    assert generalise["default"][figure] >= GENERALISE_FLOORS[figure]
+def test_unseen_sites_end_to_end_stay_above_their_floors(generalise) -> None:
+    name, systems = generalise
+    for figure, floor in GENERALISE_FLOORS[name].items():
+        assert systems["default"][figure] >= floor, (name, figure)
 
 
 def test_unseen_sites_keep_their_boilerplate_share_under_its_ceiling(generalise) -> None:
-    assert generalise["default"]["left"] <= GENERALISE_LEFT_CEILING
-    assert generalise["default"]["left"] < generalise["no cleaning"]["left"]
+    name, systems = generalise
+    assert systems["default"]["left"] <= GENERALISE_LEFT_CEILINGS[name]
+    assert systems["default"]["left"] < systems["no cleaning"]["left"]
