@@ -608,29 +608,46 @@ def check(files: dict[str, bytes], labels: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if docs/ or labels are stale")
-    args = parser.parse_args(argv)
-    files, labels = build()
+def write_set(
+    files: dict[str, bytes],
+    labels: list[dict[str, Any]],
+    docs: Path,
+    labels_path: Path,
+    check_only: bool,
+    script: str,
+) -> int | None:
+    """Check the built set; write ``docs`` and ``labels_path`` (or, with ``check_only``, say
+    whether they are stale). An exit status to return at once, or None once written."""
     problems = check(files, labels)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return 1
     lines = "".join(json.dumps(label, ensure_ascii=False) + "\n" for label in labels)
-    if args.check:
-        on_disk = {p.name: p.read_bytes() for p in DOCS.iterdir()} if DOCS.exists() else {}
-        stale = on_disk != files or not LABELS.exists() or LABELS.read_text("utf-8") != lines
-        print("stale: rerun make_generalise.py" if stale else "up to date")
+    if check_only:
+        on_disk = {p.name: p.read_bytes() for p in docs.iterdir()} if docs.exists() else {}
+        stale = on_disk != files or not labels_path.exists()
+        stale = stale or labels_path.read_text("utf-8") != lines
+        print(f"stale: rerun {script}" if stale else "up to date")
         return 1 if stale else 0
-    DOCS.mkdir(exist_ok=True)
-    for old in DOCS.iterdir():
+    docs.mkdir(exist_ok=True)
+    for old in docs.iterdir():
         if old.name not in files:
             old.unlink()
     for name, data in files.items():
-        (DOCS / name).write_bytes(data)
-    LABELS.write_text(lines, "utf-8")
+        (docs / name).write_bytes(data)
+    labels_path.write_text(lines, "utf-8")
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if docs/ or labels are stale")
+    args = parser.parse_args(argv)
+    files, labels = build()
+    status = write_set(files, labels, DOCS, LABELS, args.check, "make_generalise.py")
+    if status is not None:
+        return status
     sites = {label["site"] for label in labels}
     formats = {f: sum(lb["format"] == f for lb in labels) for f in EXT}
     print(

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "generalise"))
 sys.path.insert(0, str(HERE.parent / "cleaning"))
 
-from make_generalise import check  # noqa: E402  (the label checker both sets share)
+from make_generalise import write_set  # noqa: E402  (the label checker and writer both sets share)
 from make_sets import unwrap  # noqa: E402  (the label convention of benchmarks/cleaning)
 from sites2 import (  # noqa: E402
     AGES,
@@ -844,24 +844,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if docs/ or labels are stale")
     args = parser.parse_args(argv)
     files, labels = build()
-    problems = check(files, labels)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        return 1
-    lines = "".join(json.dumps(label, ensure_ascii=False) + "\n" for label in labels)
-    if args.check:
-        on_disk = {p.name: p.read_bytes() for p in DOCS.iterdir()} if DOCS.exists() else {}
-        stale = on_disk != files or not LABELS.exists() or LABELS.read_text("utf-8") != lines
-        print("stale: rerun make_generalise2.py" if stale else "up to date")
-        return 1 if stale else 0
-    DOCS.mkdir(exist_ok=True)
-    for old in DOCS.iterdir():
-        if old.name not in files:
-            old.unlink()
-    for name, data in files.items():
-        (DOCS / name).write_bytes(data)
-    LABELS.write_text(lines, "utf-8")
+    status = write_set(files, labels, DOCS, LABELS, args.check, "make_generalise2.py")
+    if status is not None:
+        return status
     formats = {f: sum(lb["format"] == f for lb in labels) for f in EXT}
     print(
         f"{len(labels)} documents, {len({lb['story'] for lb in labels})} stories, "
