@@ -12,6 +12,7 @@ cleaned text changes nothing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,7 @@ EXTRACTED_TEXT_DISABLED_RULES = frozenset({"header.title", "header.subtitle"})
 # ... but when a page's headline sits inside its article, the extractor's text starts with it
 PAGE_TITLE = "header.page_title"
 _TITLE_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,10 @@ class TextCleaner:
 def _repeated_title(text: str, title: str) -> Span | None:
     """The first line of ``text`` when it says ``title`` (case, spacing, markup and
     punctuation aside) and some text follows it."""
-    start = len(text) - len(text.lstrip())
+    first = _NON_SPACE.search(text)
+    start = first.start() if first else len(text)
     end = text.find("\n", start)
-    if end < 0 or not text[end:].strip():
+    if end < 0 or _NON_SPACE.search(text, end) is None:  # no copy of the text for either test
         return None
     words = _TITLE_WORD.findall(title.casefold())
     if not words or _TITLE_WORD.findall(text[start:end].casefold()) != words:
